@@ -56,3 +56,9 @@ def state_path(state_dir: str | Path, archive_uri: str) -> Path:
     digest = hashlib.sha256(uri.encode()).hexdigest()[:10]
     slug = "".join(c if c.isalnum() else "-" for c in uri.rsplit("/", 1)[-1] or "archive")[:30]
     return Path(state_dir) / f"{slug}-{digest}.sqlite3"
+
+
+def check_archive(settings: Any) -> None:
+    """Fail fast (StorageError, one line) when the configured archive cannot be written."""
+    archive = Archive.open(str(settings.get("NEWSCRAWLER_ARCHIVE_URI")))
+    archive.check(create=settings.getbool("NEWSCRAWLER_CREATE_BUCKET"))

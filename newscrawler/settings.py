@@ -11,6 +11,7 @@ from newscrawler import __version__
 BOT_NAME = "newscrawler"
 SPIDER_MODULES = ["newscrawler.spiders"]
 NEWSPIDER_MODULE = "newscrawler.spiders"
+COMMANDS_MODULE = "newscrawler.commands"
 
 # --- newscrawler ---------------------------------------------------------------------------------
 

@@ -31,7 +31,7 @@ from newscrawler.discovery import (
     within_window,
 )
 from newscrawler.items import ArticleItem, FetchedPage, utc_now
-from newscrawler.runtime import Runtime
+from newscrawler.runtime import Runtime, check_archive
 from newscrawler.sites import Site, load_sites
 
 PREFIX = "newscrawler"
@@ -47,6 +47,14 @@ class NewsSpider(Spider):
         self.sites_path = sites
         self.sites: list[Site] = load_sites(sites)
         self.allowed_domains = sorted({d for site in self.sites for d in site.domains()})
+
+    @classmethod
+    def preflight(cls, settings: Any, sites: str | None = None, **kwargs: Any) -> None:
+        """Checks run by `scrapy crawl` before the crawl starts (see newscrawler.commands)."""
+        if not sites:
+            raise ValueError("the news spider needs a site list: scrapy crawl news -a sites=PATH")
+        load_sites(sites)
+        check_archive(settings)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> NewsSpider:

@@ -16,6 +16,7 @@ from scrapy import Request, Spider
 from scrapy.http import Response
 
 from newscrawler.items import ArticleItem, FetchedPage, utc_now
+from newscrawler.runtime import check_archive
 from newscrawler.storage.layout import partition_value
 
 
@@ -37,6 +38,13 @@ class UrlsSpider(Spider):
         bad = [u for u in self.start_list if urlsplit(u).scheme not in ("http", "https")]
         if bad:
             raise ValueError(f"not an http(s) URL: {bad[0]!r}")
+
+    @classmethod
+    def preflight(cls, settings: Any, **kwargs: Any) -> None:
+        """Checks run by `scrapy crawl` before the crawl starts (see newscrawler.commands)."""
+        if kwargs.get("urls") != "-":  # stdin can be read only once: the spider reads it
+            cls(**kwargs)
+        check_archive(settings)
 
     async def start(self) -> AsyncIterator[Request]:
         for url in self.start_list:

@@ -1,0 +1,1 @@
+"""Deduplication: URL identity, exact text fingerprints, MinHash near duplicates, versions."""

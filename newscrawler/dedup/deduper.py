@@ -1,0 +1,173 @@
+"""Three layers of deduplication over the persistent state store: the same canonical URL, the same
+normalised text, and near copies (MinHash + LSH). Changed text at a known URL is a new version.
+
+`check` reserves what it accepts, so two items in flight cannot both pass as "first"; only
+`commit` (after the record is safely archived) makes it permanent, and `release` forgets it.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from newscrawler.dedup.fingerprints import (
+    band_keys,
+    exact_fingerprint,
+    lsh_params,
+    minhash_signature,
+    signature_bytes,
+    signature_from_bytes,
+    similarity,
+)
+from newscrawler.dedup.urls import canonicalize_url
+from newscrawler.state import StateStore, UrlRecord
+
+
+@dataclass(frozen=True)
+class DedupInput:
+    record_id: str
+    canonical_url: str
+    aliases: tuple[str, ...]
+    text: str
+
+
+@dataclass
+class Verdict:
+    status: str  # "new" | "new-version" | "duplicate"
+    layer: str | None  # for duplicates: "url" | "unchanged" | "exact" | "near"
+    record_id: str  # the id to archive under (versions: "<id>-v2", ...)
+    version: int = 1
+    previous: str | None = None
+    duplicate_of: str | None = None
+    similarity: float = 0.0
+    fingerprint: str = ""
+    signature: np.ndarray | None = field(default=None, repr=False)
+    bands: list[bytes] = field(default_factory=list, repr=False)
+
+
+def versioned_id(base_id: str, version: int) -> str:
+    return base_id if version == 1 else f"{base_id}-v{version}"
+
+
+class Deduplicator:
+    def __init__(self, state: StateStore, *, near_threshold: float = 0.8) -> None:
+        self.state = state
+        self.threshold = near_threshold
+        self.bands, self.rows = lsh_params(near_threshold)
+        # Reservations of accepted items not yet committed.
+        self._urls: dict[str, str] = {}
+        self._fingerprints: dict[str, str] = {}
+        self._signatures: dict[str, np.ndarray] = {}
+        self._bands: dict[bytes, set[str]] = {}
+
+    def check(self, doc: DedupInput) -> Verdict:
+        fingerprint = exact_fingerprint(doc.text)
+        url = doc.canonical_url
+        if url in self._urls:
+            return Verdict(
+                "duplicate",
+                "url",
+                doc.record_id,
+                duplicate_of=self._urls[url],
+                similarity=1.0,
+                fingerprint=fingerprint,
+            )
+        known = self.state.get_url(url)
+        if known and known.fingerprint == fingerprint:
+            return Verdict(
+                "duplicate",
+                "unchanged",
+                doc.record_id,
+                duplicate_of=known.record_id,
+                similarity=1.0,
+                fingerprint=fingerprint,
+            )
+        owner = self._fingerprints.get(fingerprint) or self.state.get_fingerprint(fingerprint)
+        if owner and not (known and owner.startswith(doc.record_id)):
+            return Verdict(
+                "duplicate",
+                "exact",
+                doc.record_id,
+                duplicate_of=owner,
+                similarity=1.0,
+                fingerprint=fingerprint,
+            )
+        signature = minhash_signature(doc.text)
+        bands = band_keys(signature, self.bands, self.rows)
+        if not known:
+            best_id, best = self._nearest(signature, bands, exclude_prefix=doc.record_id)
+            if best_id is not None and best >= self.threshold:
+                return Verdict(
+                    "duplicate",
+                    "near",
+                    doc.record_id,
+                    duplicate_of=best_id,
+                    similarity=best,
+                    fingerprint=fingerprint,
+                )
+        version = known.version + 1 if known else 1
+        verdict = Verdict(
+            "new-version" if known else "new",
+            None,
+            versioned_id(doc.record_id, version),
+            version=version,
+            previous=known.record_id if known else None,
+            fingerprint=fingerprint,
+            signature=signature,
+            bands=bands,
+        )
+        self._reserve(url, verdict)
+        return verdict
+
+    def commit(self, doc: DedupInput, verdict: Verdict) -> None:
+        """Make an archived record permanent: its URL (and aliases), text and signature."""
+        entry = UrlRecord(verdict.record_id, verdict.fingerprint, verdict.version, time.time())
+        self.state.put_fingerprint(verdict.fingerprint, verdict.record_id)
+        if verdict.signature is not None:
+            self.state.put_lsh(verdict.record_id, verdict.bands, signature_bytes(verdict.signature))
+        for alias in {canonicalize_url(a) for a in doc.aliases if a.startswith("http")}:
+            self.state.put_url(alias, entry)
+        self.state.put_url(doc.canonical_url, entry)
+        self.release(doc, verdict)
+
+    def release(self, doc: DedupInput, verdict: Verdict) -> None:
+        """Forget a reservation (after commit, or when archiving failed)."""
+        self._urls.pop(doc.canonical_url, None)
+        self._fingerprints.pop(verdict.fingerprint, None)
+        self._signatures.pop(verdict.record_id, None)
+        for key in verdict.bands:
+            holders = self._bands.get(key)
+            if holders:
+                holders.discard(verdict.record_id)
+                if not holders:
+                    del self._bands[key]
+
+    def _reserve(self, url: str, verdict: Verdict) -> None:
+        self._urls[url] = verdict.record_id
+        self._fingerprints[verdict.fingerprint] = verdict.record_id
+        self._signatures[verdict.record_id] = verdict.signature
+        for key in verdict.bands:
+            self._bands.setdefault(key, set()).add(verdict.record_id)
+
+    def _nearest(
+        self, signature: np.ndarray, bands: list[bytes], *, exclude_prefix: str
+    ) -> tuple[str | None, float]:
+        candidates = self.state.lsh_candidates(bands)
+        for key in bands:
+            candidates |= self._bands.get(key, set())
+        best_id, best = None, 0.0
+        for candidate in candidates:
+            if candidate.startswith(exclude_prefix):
+                continue  # an earlier version of the same article
+            other = self._signatures.get(candidate)
+            if other is None:
+                stored = self.state.get_signature(candidate)
+                if stored is None:
+                    continue
+                other = signature_from_bytes(stored)
+            score = similarity(signature, other)
+            if score > best:
+                best_id, best = candidate, score
+        return best_id, best

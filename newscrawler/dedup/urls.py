@@ -1,0 +1,137 @@
+"""URL identity: one canonical spelling per article, and the record id derived from it.
+
+Canonical form: http(s) scheme kept, host lower-case without `www.`, `m.`, `mobile.` or `amp.`,
+default port dropped, fragment dropped, query sorted without tracking parameters, AMP paths folded,
+no trailing slash (except the root), percent-encoding normalised (w3lib).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from urllib.parse import urlsplit, urlunsplit
+
+from w3lib.url import canonicalize_url as w3lib_canonicalize
+from w3lib.url import url_query_cleaner
+
+# Query parameters that identify a campaign or a visitor, never the article.
+TRACKING_PARAMS = (
+    "fbclid",
+    "gclid",
+    "dclid",
+    "gbraid",
+    "wbraid",
+    "msclkid",
+    "yclid",
+    "twclid",
+    "igshid",
+    "mc_cid",
+    "mc_eid",
+    "_ga",
+    "_gl",
+    "_hsenc",
+    "_hsmi",
+    "mkt_tok",
+    "ocid",
+    "cmpid",
+    "smid",
+    "ito",
+    "at_medium",
+    "at_campaign",
+    "ns_source",
+    "ns_mchannel",
+    "ns_campaign",
+    "ns_linkname",
+    "amp",
+    "outputType",
+)
+TRACKING_PREFIXES = ("utm_", "pk_", "mtm_", "itm_")
+HOST_VARIANTS = ("www.", "m.", "mobile.", "amp.")
+_AMP_PATH = re.compile(r"(/amp/?$|\.amp(?=\.html?$)|/amp(?=/))")
+
+
+@dataclass(frozen=True)
+class UrlIdentity:
+    canonical: str
+    aliases: tuple[str, ...]
+
+
+def canonicalize_url(url: str) -> str:
+    """The canonical spelling of `url` (see the module docstring)."""
+    url = w3lib_canonicalize(url.strip(), keep_fragments=False)
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower()
+    for variant in HOST_VARIANTS:
+        if host.startswith(variant) and host.count(".") >= 2:
+            host = host[len(variant) :]
+            break
+    port = parts.port
+    netloc = host if port in (None, 80, 443) else f"{host}:{port}"
+    query = url_query_cleaner(
+        f"?{parts.query}" if parts.query else "",
+        [p for p in _params(parts.query) if _tracking(p)],
+        remove=True,
+        unique=False,
+        keep_fragments=False,
+    ).lstrip("?")
+    path = _AMP_PATH.sub("", parts.path) or "/"
+    if len(path) > 1:
+        path = path.rstrip("/") or "/"
+    return urlunsplit((parts.scheme.lower(), netloc, path, query, ""))
+
+
+def url_identity(
+    url: str,
+    *,
+    canonical_tag: str | None = None,
+    og_url: str | None = None,
+    redirect_chain: Iterable[str] = (),
+) -> UrlIdentity:
+    """Choose the record's canonical URL and keep every other spelling as an alias.
+
+    The page's own rel=canonical (then og:url) wins when it names a page of the same site that
+    is not the site's home page: a canonical pointing at another site or at `/` is a template
+    error far more often than a real move.
+    """
+    fetched = canonicalize_url(url)
+    canonical = fetched
+    for declared in (canonical_tag, og_url):
+        if declared and _trustworthy(canonicalize_url(declared), fetched):
+            canonical = canonicalize_url(declared)
+            break
+    seen = [url, *redirect_chain, canonical_tag, og_url]
+    aliases = {s for s in seen if s} | {canonicalize_url(s) for s in seen if s}
+    aliases.discard(canonical)
+    return UrlIdentity(canonical=canonical, aliases=tuple(sorted(aliases)))
+
+
+def record_id(canonical_url: str) -> str:
+    """A stable record id: the first 20 hex digits of the canonical URL's SHA-256."""
+    return hashlib.sha256(canonical_url.encode("utf-8")).hexdigest()[:20]
+
+
+def registered_site(host: str) -> str:
+    """A cheap stand-in for the registrable domain: the last two labels (three for co.uk-style)."""
+    labels = host.lower().strip(".").split(".")
+    keep = 3 if len(labels) >= 3 and len(labels[-2]) <= 3 and len(labels[-1]) == 2 else 2
+    return ".".join(labels[-keep:])
+
+
+def _trustworthy(declared: str, fetched: str) -> bool:
+    d, f = urlsplit(declared), urlsplit(fetched)
+    if not d.hostname or d.scheme not in ("http", "https"):
+        return False
+    if registered_site(d.hostname) != registered_site(f.hostname or ""):
+        return False
+    return d.path not in ("", "/") or f.path in ("", "/")
+
+
+def _params(query: str) -> list[str]:
+    return [pair.split("=", 1)[0] for pair in query.split("&") if pair]
+
+
+def _tracking(name: str) -> bool:
+    lowered = name.lower()
+    return lowered in TRACKING_PARAMS or lowered.startswith(TRACKING_PREFIXES)

@@ -1,0 +1,1 @@
+"""Extraction: trafilatura plus metadata, boilerplate cleaning and the quality gate."""

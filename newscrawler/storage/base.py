@@ -1,0 +1,58 @@
+"""The storage interface: one small set of operations that the local and S3 backends share."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+
+class StorageError(Exception):
+    """Storage cannot be used; the message is one line naming the endpoint, bucket or path."""
+
+
+class StorageConflict(StorageError):
+    """The key already holds different content; it is never overwritten."""
+
+
+@dataclass(frozen=True)
+class PutResult:
+    key: str
+    created: bool  # False: the identical object was already there
+
+
+class Storage(ABC):
+    """Keys are relative, '/'-separated paths under the storage root (see layout.py)."""
+
+    uri: str
+
+    @abstractmethod
+    def check(self, *, create: bool = False) -> None:
+        """Raise StorageError (one line) unless objects can be written; create the root if asked."""
+
+    @abstractmethod
+    def put(
+        self,
+        key: str,
+        data: bytes,
+        *,
+        content_type: str,
+        content_encoding: str | None = None,
+        metadata: dict[str, str] | None = None,
+    ) -> PutResult:
+        """Store `data` under `key` unless it is there already; never overwrite other content."""
+
+    @abstractmethod
+    def get(self, key: str) -> bytes:
+        """The object's bytes; KeyError when missing."""
+
+    @abstractmethod
+    def exists(self, key: str) -> bool: ...
+
+    @abstractmethod
+    def list(self, prefix: str = "") -> Iterator[str]:
+        """Keys under `prefix`, in lexical order."""
+
+    @abstractmethod
+    def location(self, key: str = "") -> str:
+        """Where a key lives, for people: a path or an s3:// URI."""
