@@ -15,9 +15,9 @@ from pathlib import Path
 import boto3
 import pytest
 import yaml
+from newscrawler.demo.server import DemoServer
 
 from newscrawler.cli import demo_site_list
-from newscrawler.demo.server import DemoServer
 
 FAST = {
     "AUTOTHROTTLE_START_DELAY": "0.01",
@@ -144,7 +144,11 @@ def test_one_url_on_demand_goes_through_the_same_pipelines(demo_site, tmp_path):
     archive = tmp_path / "archive"
     result = subprocess.run(
         [sys.executable, "-m", "scrapy", "crawl", "urls", "-a", f"url={article['canonical_url']}"]
-        + [a for k, v in {**FAST, "NEWSCRAWLER_ARCHIVE_URI": archive}.items() for a in ("-s", f"{k}={v}")],
+        + [
+            a
+            for k, v in {**FAST, "NEWSCRAWLER_ARCHIVE_URI": archive}.items()
+            for a in ("-s", f"{k}={v}")
+        ],
         cwd=tmp_path,
         env={**os.environ, "SCRAPY_SETTINGS_MODULE": "newscrawler.settings"},
         capture_output=True,

@@ -1,0 +1,113 @@
+"""Feeds: RSS 0.9x/1.0/2.0 and Atom through feedparser, JSON Feed through json, and
+autodiscovery of feed links in a page's head."""
+
+from __future__ import annotations
+
+import calendar
+import json
+from datetime import UTC, datetime
+from urllib.parse import urljoin
+
+import feedparser
+from lxml import html as lxml_html
+
+from newscrawler.discovery.entries import DiscoveredEntry
+
+FEED_TYPES = (
+    "application/rss+xml",
+    "application/atom+xml",
+    "application/feed+json",
+    "application/json",
+    "application/rdf+xml",
+)
+
+
+class FeedError(ValueError):
+    """A feed that cannot be read; one line naming the URL and the problem."""
+
+
+def parse_feed(body: bytes, url: str) -> list[DiscoveredEntry]:
+    """The entries of an RSS, Atom or JSON feed."""
+    stripped = body.lstrip()
+    if stripped.startswith(b"{"):
+        return _parse_json_feed(stripped, url)
+    if b"<!ENTITY" in body[:4096]:
+        raise FeedError(f"{url}: feed declares XML entities; refused")
+    parsed = feedparser.parse(body, sanitize_html=False, resolve_relative_uris=False)
+    if parsed.bozo and not parsed.entries:
+        problem = str(parsed.get("bozo_exception", "not a feed")).splitlines()[0][:120]
+        raise FeedError(f"{url}: unreadable feed: {problem}")
+    entries = []
+    for item in parsed.entries:
+        link = item.get("link")
+        if not link:
+            continue
+        entries.append(
+            DiscoveredEntry(
+                url=urljoin(url, link.strip()),
+                via="feed",
+                source=url,
+                date=_struct_time(item.get("published_parsed")),
+                modified=_struct_time(item.get("updated_parsed")),
+                title=(item.get("title") or "").strip() or None,
+            )
+        )
+    return entries
+
+
+def find_feed_links(page: bytes | str, base_url: str) -> list[str]:
+    """Feed URLs announced by `<link rel="alternate" type="application/rss+xml">` and kin."""
+    try:
+        tree = lxml_html.fromstring(page)
+    except (ValueError, lxml_html.etree.ParserError):
+        return []
+    found = []
+    for link in tree.xpath("//link[@href]"):
+        rel = (link.get("rel") or "").lower().split()
+        kind = (link.get("type") or "").lower().split(";")[0].strip()
+        if "alternate" in rel and kind in FEED_TYPES:
+            found.append(urljoin(base_url, link.get("href").strip()))
+    return list(dict.fromkeys(found))
+
+
+def _parse_json_feed(body: bytes, url: str) -> list[DiscoveredEntry]:
+    try:
+        data = json.loads(body)
+    except ValueError as exc:
+        raise FeedError(f"{url}: invalid JSON feed: {exc}") from None
+    if not isinstance(data, dict) or not isinstance(data.get("items"), list):
+        raise FeedError(f"{url}: not a JSON Feed (no 'items' list)")
+    entries = []
+    for item in data["items"]:
+        if not isinstance(item, dict):
+            continue
+        link = item.get("url") or item.get("external_url")
+        if not isinstance(link, str):
+            continue
+        entries.append(
+            DiscoveredEntry(
+                url=urljoin(url, link),
+                via="feed",
+                source=url,
+                date=_iso(item.get("date_published")),
+                modified=_iso(item.get("date_modified")),
+                title=item.get("title") if isinstance(item.get("title"), str) else None,
+            )
+        )
+    return entries
+
+
+def _struct_time(value) -> datetime | None:
+    if not value:
+        return None
+    return datetime.fromtimestamp(calendar.timegm(value), UTC)
+
+
+def _iso(value) -> datetime | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)

@@ -1,0 +1,77 @@
+"""Shared fixtures: real servers on 127.0.0.1, one per session, a fresh bucket per test."""
+
+from __future__ import annotations
+
+import secrets
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from servers import RedisServer, S3Server  # noqa: E402
+
+
+@dataclass
+class Bucket:
+    endpoint_url: str
+    access_key: str
+    secret_key: str
+    bucket: str
+    prefix: str
+    client: object
+
+    @property
+    def uri(self) -> str:
+        return f"s3://{self.bucket}/{self.prefix}"
+
+
+@pytest.fixture(scope="session")
+def s3_server():
+    server = S3Server()
+    try:
+        server.start()
+        yield server
+    finally:
+        server.cleanup()
+
+
+@pytest.fixture(scope="session")
+def redis_server():
+    server = RedisServer()
+    try:
+        server.start()
+        yield server
+    finally:
+        server.cleanup()
+
+
+@pytest.fixture(scope="session")
+def s3_session_bucket(s3_server):
+    name = f"test-{secrets.token_hex(6)}"
+    s3_server.client().create_bucket(Bucket=name)
+    return name
+
+
+@pytest.fixture
+def s3_bucket(s3_server, s3_session_bucket):
+    """A fresh, empty archive root on the real S3 server: one bucket, a prefix per test
+    (SeaweedFS gives each bucket its own volumes, so a bucket per test would exhaust them)."""
+    return Bucket(
+        endpoint_url=s3_server.endpoint_url,
+        access_key=s3_server.access_key,
+        secret_key=s3_server.secret_key,
+        bucket=s3_session_bucket,
+        prefix=f"run-{secrets.token_hex(6)}",
+        client=s3_server.client(),
+    )
+
+
+@pytest.fixture
+def s3_env(s3_server, monkeypatch):
+    """Point boto3's standard credential chain at the test server, for this test only."""
+    for name, value in s3_server.env().items():
+        monkeypatch.setenv(name, value)
+    return s3_server.env()
