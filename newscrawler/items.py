@@ -130,7 +130,7 @@ def record_for_page(page: FetchedPage, *, audit_text: bool = False) -> dict[str,
     )
     metadata = record["metadata"]
     # Every URL that led here is an alias of the canonical one.
-    extra = [page.url, *page.redirects, page.final_url]
+    extra = [page.discovery.get("url") or page.url, page.url, *page.redirects, page.final_url]
     identity = url_identity(
         page.final_url, canonical_tag=metadata.get("url"), redirect_chain=tuple(extra)
     )

@@ -75,4 +75,5 @@ EXTENSIONS = {
 }
 
 LOG_LEVEL = "INFO"
+LOG_FORMATTER = "newscrawler.logformatter.NewsLogFormatter"
 FEED_EXPORT_ENCODING = "utf-8"

@@ -82,6 +82,15 @@ def canonicalize_url(url: str) -> str:
     return urlunsplit((parts.scheme.lower(), netloc, path, query, ""))
 
 
+def strip_tracking(url: str) -> str:
+    """The URL with its tracking parameters removed and nothing else changed (safe to fetch)."""
+    parts = urlsplit(url)
+    tracking = [p for p in _params(parts.query) if _tracking(p)]
+    if not tracking:
+        return url
+    return url_query_cleaner(url, tracking, remove=True, unique=False, keep_fragments=True)
+
+
 def url_identity(
     url: str,
     *,

@@ -17,7 +17,7 @@ from scrapy import Request, Spider
 from scrapy.crawler import Crawler
 from scrapy.http import Response, TextResponse
 
-from newscrawler.dedup.urls import canonicalize_url
+from newscrawler.dedup.urls import canonicalize_url, strip_tracking
 from newscrawler.discovery import (
     DiscoveredEntry,
     FeedError,
@@ -164,12 +164,13 @@ class NewsSpider(Spider):
                 continue
             discovery = {
                 "via": entry.via,
+                "url": entry.url,
                 "source": entry.source,
                 "date": entry.date.isoformat() if entry.date else None,
                 "title": entry.title,
             }
             yield Request(
-                entry.url,
+                strip_tracking(entry.url),
                 callback=self.parse_article,
                 cb_kwargs={"site": site, "discovery": discovery},
             )

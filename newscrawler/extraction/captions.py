@@ -1,0 +1,160 @@
+"""Photo captions and credits: read from the markup into `images`, kept out of the body text.
+
+Captions arrive two ways: as markup (`<figcaption>`, caption/credit classes), taken out of the
+tree before extraction, and as plain lines that end with a photo credit ("(AP Photo/Alex
+Brandon)", "(Matt Rourke/AP)", "Foto: dpa") or repeat an image's alt text, found after it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import urljoin
+
+from lxml.html import HtmlElement
+
+_AGENCIES = (
+    r"AP|AFP|Reuters|Getty Images?|Getty|PA(?: Wire| Media)?|EPA(?:-EFE)?|EFE|dpa|Bloomberg|Shutterstock"
+    r"|Alamy|NurPhoto|Sipa(?: USA)?|ZUMA(?: Press| Wire)?|Xinhua|Anadolu(?: Agency)?|Pool|IMAGO|imago"
+    r"|picture(?: |-)alliance|Keystone|Europa Press|ANSA|Kyodo|Yonhap|TASS|Unsplash|iStock(?:photo)?"
+    r"|AAP|CP|SOPA Images|LightRocket|WireImage|FilmMagic|Invision|UPI|Rex Features|REX"
+)
+_WORD = r"(?:Photo(?:graph)?|Picture|Image|Foto|Bild|Credit|Cr[ée]dit(?:o)?(?: photo)?|Fotograf[íi]a|Imagen|Source)s?"
+# A photo credit closing a caption line; group "credit" is the credit without its brackets.
+CREDIT_RE = re.compile(
+    r"(?:\(\s*(?P<credit>"
+    rf"(?:(?:{_AGENCIES}) (?:Photo|Images?|Pool|Foto)(?:\s*/\s*[^()]{{2,60}})?)"  # (AP Photo/Alex Brandon)
+    rf"|(?:[^()]{{2,60}}?\s*/\s*(?:{_AGENCIES})(?: via (?:{_AGENCIES}))?(?: [A-Z][\w.]*)?)"  # (Matt Rourke/AP)
+    rf"|(?:{_WORD}(?: credit)?\s*[:/]\s*[^()]{{2,60}})"  # (Photo: Reuters)
+    rf"|(?:{_AGENCIES})"  # (Getty Images)
+    r")\s*\)"
+    rf"|(?:^|(?<=[.!?]\s)|(?<=\|\s)|(?<=[-–—]\s))(?P<credit2>{_WORD}(?: credit)?\s*:\s*[^.!?]{{2,80}})"
+    r"|(?P<credit3>©\s*[^.!?]{2,80}|\[(?:사진|写真|Фото|Photo|Foto)\s*[=:：][^\]]{1,80}\])"
+    rf"|(?:^|(?<=[.!?]\s))(?P<credit4>(?:Photo|Foto|Image|Bild) (?:by|von|de|par|por) [^.!?]{{2,60}})"
+    r")\s*\.?\s*$"
+)
+_CAPTION_CLASS = re.compile(
+    r"(?<![a-z])(caption|figcaption|wp-caption-text|credit|copyright|photographer|image-source"
+    r"|media-credit|bildunterschrift|legende|l[ée]gende|pie-?de-?foto)", re.I
+)
+_CREDIT_CLASS = re.compile(r"(credit|copyright|photographer|source|quelle|autor)", re.I)
+MAX_CAPTION_WORDS = 70
+
+
+@dataclass
+class Image:
+    """An image of the article with its caption and credit; `alt` helps spot caption lines."""
+
+    url: str | None
+    caption: str | None = None
+    credit: str | None = None
+    alt: str | None = None
+
+    def as_dict(self) -> dict[str, str | None]:
+        return {"url": self.url, "caption": self.caption, "credit": self.credit}
+
+
+def split_credit(text: str) -> tuple[str | None, str | None]:
+    """("US President Joe Biden ... (AP Photo/Alex Brandon)") -> (caption, "AP Photo/Alex Brandon")."""
+    text = " ".join(text.split())
+    match = CREDIT_RE.search(text)
+    if not match:
+        return text or None, None
+    credit = next(g for g in match.group("credit", "credit2", "credit3", "credit4") if g)
+    caption = text[: match.start()].rstrip(" -–—|:,") or None
+    return caption, credit.strip()
+
+
+def is_credit_line(line: str) -> bool:
+    """A short line that ends with a photo credit: a caption that reached the body text."""
+    return len(line.split()) <= MAX_CAPTION_WORDS and CREDIT_RE.search(line) is not None
+
+
+def take_images(tree: HtmlElement, base_url: str | None) -> tuple[list[Image], list[str]]:
+    """Collect figures with their captions and drop the caption markup from the tree.
+
+    Returns the images and the caption texts removed from the tree.
+    """
+    images: list[Image] = []
+    removed: list[str] = []
+    caption_elements = [
+        el
+        for el in tree.iter("figcaption", "div", "span", "p", "small", "cite", "em")
+        if el.tag == "figcaption" or _CAPTION_CLASS.search(el.get("class") or "")
+    ]
+    by_figure: dict[HtmlElement, int] = {}
+    for figure in tree.iter("figure"):
+        img = next(figure.iter("img"), None)
+        if img is not None:
+            alt = " ".join((img.get("alt") or "").split()) or None
+            by_figure[figure] = len(images)
+            images.append(Image(url=_src(img, base_url), alt=alt))
+    chosen = set(caption_elements)
+    for element in caption_elements:
+        if element.getparent() is None or any(a in chosen for a in element.iterancestors()):
+            continue
+        text = " ".join(element.text_content().split())
+        if not text or len(text.split()) > MAX_CAPTION_WORDS:
+            continue
+        credit = None
+        credit_el = next(
+            (c for c in element.iter() if c is not element and _CREDIT_CLASS.search(c.get("class") or "")),
+            None,
+        )
+        if credit_el is not None:
+            credit = " ".join(credit_el.text_content().split()) or None
+            text = text.replace(credit or "", "").strip()
+        if _CREDIT_CLASS.search(element.get("class") or "") and not _names_caption(element):
+            caption, credit = None, credit or text
+        else:
+            caption, found = split_credit(text)
+            credit = credit or found
+        _attach(images, _figure_index(element, by_figure), caption, credit)
+        removed.append(" ".join(element.text_content().split()))
+        element.drop_tree()
+    return images, removed
+
+
+def attach_caption_line(images: list[Image], line: str) -> None:
+    """File a caption line found in the text under the image it describes."""
+    caption, credit = split_credit(line)
+    for image in images:
+        if image.caption and caption and _key(image.caption) == _key(caption):
+            image.credit = image.credit or credit
+            return
+    _attach(images, None, caption, credit)
+
+
+def _attach(images: list[Image], index: int | None, caption: str | None, credit: str | None) -> None:
+    if index is not None and index < len(images) and not images[index].caption:
+        target = images[index]
+    else:
+        target = next((i for i in images if not i.caption and not i.credit), None)
+        if target is None:
+            target = Image(url=None)
+            images.append(target)
+    target.caption = target.caption or caption
+    target.credit = target.credit or credit
+
+
+def _figure_index(element: HtmlElement, by_figure: dict[HtmlElement, int]) -> int | None:
+    for ancestor in element.iterancestors("figure"):
+        return by_figure.get(ancestor)
+    return None
+
+
+def _names_caption(element: HtmlElement) -> bool:
+    return "caption" in (element.get("class") or "").lower() or element.tag == "figcaption"
+
+
+def _src(img: HtmlElement, base_url: str | None) -> str | None:
+    for attr in ("src", "data-src", "data-original", "data-lazy-src", "srcset", "data-srcset"):
+        value = (img.get(attr) or "").strip()
+        if value and not value.startswith("data:"):
+            value = value.split(",")[0].split()[0]
+            return urljoin(base_url or "", value)
+    return None
+
+
+def _key(text: str) -> str:
+    return " ".join(text.split()).casefold()
