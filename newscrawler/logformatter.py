@@ -10,12 +10,20 @@ from scrapy.logformatter import LogFormatter
 
 class NewsLogFormatter(LogFormatter):
     def dropped(self, item: Any, exception: BaseException, response: Any, spider: Any) -> dict:
-        return {"level": logging.INFO, "msg": "Dropped: %(exception)s", "args": {"exception": exception}}
+        return {
+            "level": logging.INFO,
+            "msg": "Dropped: %(exception)s",
+            "args": {"exception": exception},
+        }
 
     def item_error(self, item: Any, exception: BaseException, response: Any, spider: Any) -> dict:
-        url = getattr(getattr(item, "page", None), "final_url", None) or getattr(response, "url", "")
+        url = getattr(getattr(item, "page", None), "final_url", None) or getattr(
+            response, "url", ""
+        )
         return {"level": logging.ERROR, "msg": "Error processing %(url)s", "args": {"url": url}}
 
     def scraped(self, item: Any, response: Any, spider: Any) -> dict:
-        url = getattr(getattr(item, "page", None), "final_url", None) or getattr(response, "url", "")
+        url = getattr(getattr(item, "page", None), "final_url", None) or getattr(
+            response, "url", ""
+        )
         return {"level": logging.DEBUG, "msg": "Archived %(url)s", "args": {"url": url}}

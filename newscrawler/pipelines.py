@@ -19,7 +19,7 @@ from twisted.internet.threads import deferToThread
 from newscrawler.dedup.deduper import DedupInput
 from newscrawler.items import ArticleItem, record_for_page
 from newscrawler.runtime import Runtime
-from newscrawler.storage import StorageError
+from newscrawler.storage import StorageConflict, StorageError
 
 logger = logging.getLogger(__name__)
 PREFIX = "newscrawler"
@@ -76,9 +76,17 @@ class QualityGatePipeline:
                 await maybe_deferred_to_future(
                     deferToThread(self.runtime.archive.write_quarantine, item.record)
                 )
+            except StorageConflict:
+                pass  # quarantined by an earlier run; the first copy is kept
             except StorageError as exc:
                 self.stats.inc_value(f"{PREFIX}/errors/storage")
                 logger.error("could not quarantine %s: %s", item.page.final_url, exc)
+                raise DropItem(f"not an article ({reason}): {item.page.final_url}") from exc
+        self.runtime.dedup.remember_seen(
+            dedup_input(item.record),
+            points_to=item.record["id"],
+            fingerprint=f"quarantine:{reason}",
+        )
         raise DropItem(f"not an article ({reason}): {item.page.final_url}")
 
 
@@ -96,15 +104,13 @@ class DedupPipeline:
     def process_item(self, item: ArticleItem) -> ArticleItem:
         record = item.record
         metadata = record["metadata"]
-        verdict = self.runtime.dedup.check(
-            DedupInput(
-                record_id=record["id"],
-                canonical_url=metadata["url"],
-                aliases=tuple(metadata["url_aliases"]),
-                text=record["text"],
-            )
-        )
+        doc = dedup_input(record)
+        verdict = self.runtime.dedup.check(doc)
         if verdict.status == "duplicate":
+            if verdict.layer in ("exact", "near"):  # a copy at a URL of its own: skip it next time
+                self.runtime.dedup.remember_seen(
+                    doc, points_to=verdict.duplicate_of, fingerprint=verdict.fingerprint
+                )
             self.stats.inc_value(f"{PREFIX}/duplicates/{verdict.layer}")
             self.runtime.duplicates.append(
                 {
@@ -161,10 +167,10 @@ class ArchivePipeline:
                 deferToThread(self.runtime.archive.write_article, record, item.page.body)
             )
         except Exception as exc:
-            self.runtime.dedup.release(self._dedup_input(record), item.verdict)
+            self.runtime.dedup.release(dedup_input(record), item.verdict)
             self.stats.inc_value(f"{PREFIX}/errors/storage")
             raise DropItem(f"could not archive {record['metadata']['url']}: {exc}") from exc
-        self.runtime.dedup.commit(self._dedup_input(record), item.verdict)
+        self.runtime.dedup.commit(dedup_input(record), item.verdict)
         self.stats.inc_value(f"{PREFIX}/articles_archived")
         self.stats.inc_value(f"{PREFIX}/site/{record['metadata']['site']}/archived")
         logger.debug("archived %s as %s", record["metadata"]["url"], key)
@@ -182,12 +188,12 @@ class ArchivePipeline:
         except StorageError as exc:
             logger.error("could not write the duplicates log: %s", exc)
 
-    @staticmethod
-    def _dedup_input(record: dict[str, Any]) -> DedupInput:
-        metadata = record["metadata"]
-        return DedupInput(
-            record_id=record["id"],
-            canonical_url=metadata["url"],
-            aliases=tuple(metadata["url_aliases"]),
-            text=record["text"],
-        )
+
+def dedup_input(record: dict[str, Any]) -> DedupInput:
+    metadata = record["metadata"]
+    return DedupInput(
+        record_id=record["id"],
+        canonical_url=metadata["url"],
+        aliases=tuple(metadata["url_aliases"]),
+        text=record["text"],
+    )

@@ -84,6 +84,8 @@ class Deduplicator:
                 similarity=1.0,
                 fingerprint=fingerprint,
             )
+        if known and known.version == 0:
+            known = None  # seen before (a copy, a non-article), never archived under this URL
         owner = self._fingerprints.get(fingerprint) or self.state.get_fingerprint(fingerprint)
         if owner and not (known and owner.startswith(doc.record_id)):
             return Verdict(
@@ -131,6 +133,14 @@ class Deduplicator:
             self.state.put_url(alias, entry)
         self.state.put_url(doc.canonical_url, entry)
         self.release(doc, verdict)
+
+    def remember_seen(self, doc: DedupInput, *, points_to: str, fingerprint: str) -> None:
+        """Remember a URL that was fetched but not archived as an article (a duplicate, a
+        quarantined page), so the next run does not fetch it again. Version 0 marks it."""
+        entry = UrlRecord(points_to, fingerprint, 0, time.time())
+        aliases = {canonicalize_url(a) for a in doc.aliases if a.startswith("http")}
+        for url in {doc.canonical_url, *aliases}:
+            self.state.put_url(url, entry)
 
     def release(self, doc: DedupInput, verdict: Verdict) -> None:
         """Forget a reservation (after commit, or when archiving failed)."""
