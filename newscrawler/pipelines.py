@@ -17,6 +17,7 @@ from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet.threads import deferToThread
 
 from newscrawler.dedup.deduper import DedupInput
+from newscrawler.dedup.urls import canonicalize_url
 from newscrawler.items import ArticleItem, record_for_page
 from newscrawler.runtime import Runtime
 from newscrawler.storage import StorageConflict, StorageError
@@ -193,7 +194,7 @@ def dedup_input(record: dict[str, Any]) -> DedupInput:
     metadata = record["metadata"]
     return DedupInput(
         record_id=record["id"],
-        canonical_url=metadata["url"],
+        canonical_url=canonicalize_url(metadata["url"]),
         aliases=tuple(metadata["url_aliases"]),
         text=record["text"],
     )

@@ -1,8 +1,9 @@
-"""URL identity: one canonical spelling per article, and the record id derived from it.
+"""URL identity: one canonical URL per article, and the key and record id derived from it.
 
-Canonical form: http(s) scheme kept, host lower-case without `www.`, `m.`, `mobile.` or `amp.`,
-default port dropped, fragment dropped, query sorted without tracking parameters, AMP paths folded,
-no trailing slash (except the root), percent-encoding normalised (w3lib).
+Two forms: `clean_url` is the URL to publish and fetch (fragment and tracking parameters removed,
+host lower-case, default port dropped, query sorted, percent-encoding normalised by w3lib);
+`canonicalize_url` is the identity key that every spelling of one page shares (also without
+`www.`, `m.`, `mobile.` or `amp.` hosts, AMP paths, or a trailing slash).
 """
 
 from __future__ import annotations
@@ -54,8 +55,18 @@ _AMP_PATH = re.compile(r"(/amp/?$|\.amp(?=\.html?$)|/amp(?=/))")
 
 @dataclass(frozen=True)
 class UrlIdentity:
-    canonical: str
+    canonical: str  # the clean URL that names the article
+    key: str  # canonicalize_url(canonical): what the state store and record id use
     aliases: tuple[str, ...]
+
+
+def clean_url(url: str) -> str:
+    """The URL without fragment or tracking parameters, in w3lib's canonical spelling."""
+    cleaned = w3lib_canonicalize(strip_tracking(url.strip()), keep_fragments=False)
+    parts = urlsplit(cleaned)
+    host = (parts.hostname or "").lower()
+    netloc = host if parts.port in (None, 80, 443) else f"{host}:{parts.port}"
+    return urlunsplit((parts.scheme.lower(), netloc, parts.path or "/", parts.query, ""))
 
 
 def canonicalize_url(url: str) -> str:
@@ -104,21 +115,20 @@ def url_identity(
     is not the site's home page: a canonical pointing at another site or at `/` is a template
     error far more often than a real move.
     """
-    fetched = canonicalize_url(url)
+    fetched = clean_url(url)
     canonical = fetched
     for declared in (canonical_tag, og_url):
-        if declared and _trustworthy(canonicalize_url(declared), fetched):
-            canonical = canonicalize_url(declared)
+        if declared and _trustworthy(clean_url(declared), fetched):
+            canonical = clean_url(declared)
             break
-    seen = [url, *redirect_chain, canonical_tag, og_url]
-    aliases = {s for s in seen if s} | {canonicalize_url(s) for s in seen if s}
-    aliases.discard(canonical)
-    return UrlIdentity(canonical=canonical, aliases=tuple(sorted(aliases)))
+    seen = {s for s in (url, *redirect_chain, canonical_tag, og_url) if s}
+    aliases = seen - {canonical}
+    return UrlIdentity(canonical, canonicalize_url(canonical), tuple(sorted(aliases)))
 
 
-def record_id(canonical_url: str) -> str:
-    """A stable record id: the first 20 hex digits of the canonical URL's SHA-256."""
-    return hashlib.sha256(canonical_url.encode("utf-8")).hexdigest()[:20]
+def record_id(url: str) -> str:
+    """A stable record id: the first 20 hex digits of the SHA-256 of the URL's identity key."""
+    return hashlib.sha256(canonicalize_url(url).encode("utf-8")).hexdigest()[:20]
 
 
 def registered_site(host: str) -> str:
