@@ -91,7 +91,9 @@ def test_json_feed_items_are_read():
     body = json.dumps(
         {
             "version": "https://jsonfeed.org/version/1.1",
-            "items": [{"url": "https://ex.com/j/", "title": "J", "date_published": "2024-02-03T10:00:00Z"}],
+            "items": [
+                {"url": "https://ex.com/j/", "title": "J", "date_published": "2024-02-03T10:00:00Z"}
+            ],
         }
     ).encode()
     entry = parse_feed(body, "https://ex.com/feed.json")[0]
@@ -111,7 +113,10 @@ def test_feed_links_are_autodiscovered_from_the_page_head():
     page = b"""<html><head><link rel="alternate" type="application/rss+xml" href="/feed/">
     <link rel="alternate" type="application/atom+xml" href="https://ex.com/atom.xml">
     <link rel="stylesheet" href="/s.css"></head><body></body></html>"""
-    assert find_feed_links(page, "https://ex.com/") == ["https://ex.com/feed/", "https://ex.com/atom.xml"]
+    assert find_feed_links(page, "https://ex.com/") == [
+        "https://ex.com/feed/",
+        "https://ex.com/atom.xml",
+    ]
 
 
 def test_google_news_fields_are_kept():
@@ -133,7 +138,9 @@ def test_a_gzip_sitemap_is_read_like_a_plain_one():
 def test_a_sitemap_index_that_lists_itself_is_not_followed_again():
     doc = parse_sitemap(INDEX, "https://ex.com/sitemap.xml")
     assert doc.kind == "sitemapindex"
-    assert children_to_follow(doc, {"https://ex.com/sitemap.xml"}) == ["https://ex.com/news-sitemap.xml"]
+    assert children_to_follow(doc, {"https://ex.com/sitemap.xml"}) == [
+        "https://ex.com/news-sitemap.xml"
+    ]
 
 
 @pytest.mark.parametrize(
@@ -154,7 +161,10 @@ def test_a_gzip_bomb_is_cut_off_at_the_size_cap():
 
 
 def test_sitemap_lines_are_read_from_robots_txt():
-    robots = "User-agent: *\nDisallow: /wp-admin/\nSitemap: https://ex.com/sitemap.xml\nsitemap: /news.xml\n"
+    robots = (
+        "User-agent: *\nDisallow: /wp-admin/\n"
+        "Sitemap: https://ex.com/sitemap.xml\nsitemap: /news.xml\n"
+    )
     assert sitemaps_from_robots(robots, "https://ex.com/robots.txt") == [
         "https://ex.com/sitemap.xml",
         "https://ex.com/news.xml",
