@@ -35,7 +35,8 @@ CREDIT_RE = re.compile(
 )
 _CAPTION_CLASS = re.compile(
     r"(?<![a-z])(caption|figcaption|wp-caption-text|credit|copyright|photographer|image-source"
-    r"|media-credit|bildunterschrift|legende|l[ée]gende|pie-?de-?foto)", re.I
+    r"|media-credit|bildunterschrift|legende|l[ée]gende|pie-?de-?foto)",
+    re.I,
 )
 _CREDIT_CLASS = re.compile(r"(credit|copyright|photographer|source|quelle|autor)", re.I)
 MAX_CAPTION_WORDS = 70
@@ -98,7 +99,11 @@ def take_images(tree: HtmlElement, base_url: str | None) -> tuple[list[Image], l
             continue
         credit = None
         credit_el = next(
-            (c for c in element.iter() if c is not element and _CREDIT_CLASS.search(c.get("class") or "")),
+            (
+                c
+                for c in element.iter()
+                if c is not element and _CREDIT_CLASS.search(c.get("class") or "")
+            ),
             None,
         )
         if credit_el is not None:
@@ -125,7 +130,9 @@ def attach_caption_line(images: list[Image], line: str) -> None:
     _attach(images, None, caption, credit)
 
 
-def _attach(images: list[Image], index: int | None, caption: str | None, credit: str | None) -> None:
+def _attach(
+    images: list[Image], index: int | None, caption: str | None, credit: str | None
+) -> None:
     if index is not None and index < len(images) and not images[index].caption:
         target = images[index]
     else:

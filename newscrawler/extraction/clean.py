@@ -1,208 +1,260 @@
 """Boilerplate families that extractors leave in, removed before and after trafilatura.
 
-Two passes: DOM pruning on telltale class/id/role signals (cheap and exact when the markup says
-what a block is), then a line pass over the extracted text on multilingual phrase patterns, for
-junk written as ordinary paragraphs. Each removal is counted by family for the audit.
+Two passes. Before extraction, DOM pruning drops elements whose class, id, role or label names a
+family (cheap and exact when the markup says what a block is). After extraction, a line pass
+catches junk written as ordinary paragraphs: multilingual phrase families, header lines that open
+a run of teasers, short debris after the last body paragraph, and blocks a site is known to repeat
+(`known_boilerplate`, hashes from `block_hash`). Whole blocks go, never parts of a sentence; each
+removal is counted by family for the audit.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 
-from lxml import html as lxml_html
+from lxml.html import HtmlElement
 
-FAMILIES = ("ads", "rating", "comments", "related", "share", "newsletter", "consent", "captions")
+from newscrawler.extraction.captions import Image, attach_caption_line, is_credit_line
+from newscrawler.extraction.phrases import HEADER_RE, LABEL_RE, PHRASE_RE
 
-# Class/id/role tokens that name a boilerplate block, by family.
+FAMILIES = (
+    "ads", "rating", "comments", "related", "share", "newsletter", "consent", "legal", "captions",
+)  # fmt: skip
+_JUNK = frozenset(FAMILIES) - {"captions"}
+
+_B = r"(?<![a-z0-9])"  # a class token starts here
 _MARKUP = {
-    "ads": r"\b(ad|ads|advert\w*|sponsor\w*|promo\w*|casino|betting|banner-ad|dfp|adsbygoogle)\b",
-    "rating": r"(rating|star-?rat\w*|post-?rat\w*|vote|wpd-rating|kk-star)",
-    "comments": r"(comment|wpdiscuz|wpd-|disqus|respond|reply-form|discussion)",
-    "related": r"(related|you-?might|more-?stories|recommend\w*|read-?more|also-?read|yarpp|jp-relatedposts|outbrain|taboola)",
-    "share": r"(share|sharing|social-?(links|buttons|icons)|sharedaddy|addtoany|a2a)",
-    "newsletter": r"(newsletter|subscribe|subscription|signup|sign-up|mailchimp|optin)",
-    "consent": r"(cookie|consent|gdpr|cmp-)",
+    "ads": r"ads?|adv|advert\w*|adslot|adunit|adsbygoogle|dfp|gpt-ad|sponsor\w*|promoted|commercial"
+    r"|casino|betting|anzeige|werbung|publicite|publicidad|banner-?ad|affiliate|native-?ad",
+    "rating": r"rating|ratings|star-?rating\w*|post-?ratings?|rate-?(this|it)|kk-star\w*|wpd-rat\w*"
+    r"|votes?|voting|thumbs-?(up|down)|like-?dislike|stars-?(widget|rating)",
+    "comments": r"comments?|commentlist|comment-?(list|form|section|area|thread)|disqus\w*|wpdiscuz"
+    r"|wpd-\w+|respond|reply-?form|discussion|coral-?\w*|fb-comments|livefyre|viafoura|spot-?im"
+    r"|openweb|talk-?stream|leserkommentare",
+    "related": r"related\w*|relacionad\w*|you-?(may|might)\w*|also-?like|more-?(stories|news|articles"
+    r"|from|like-?this)|read-?(more|next|also)|recommend\w*|outbrain|taboola|yarpp|crp_related"
+    r"|most-?(read|popular|viewed)|popular-?posts|trending|further-?reading|plista|ligatus|zergnet"
+    r"|teaser-?(list|box)",
+    "share": r"share\w*|sharing|sharer|social-?(share|links?|buttons?|icons?|media|bar|tools|follow)"
+    r"|sharedaddy|addtoany|a2a\w*|addthis\w*|sharethis|shariff|essb\w*|follow-?us|print-?(button|link)",
+    "newsletter": r"newsletter\w*|subscribe\w*|subscription|signup|sign-?up|mailchimp|mc4wp|optin"
+    r"|opt-in|email-?(capture|signup|form)|nl-?(signup|box|form)",
+    "consent": r"cookie\w*|consent\w*|gdpr|cmp|onetrust|didomi|usercentrics|cookiebot|cc-?(banner"
+    r"|window)|privacy-?(banner|notice)|quantcast|sp_message\w*|fc-consent",
 }
-_MARKUP_RE = {family: re.compile(pattern, re.I) for family, pattern in _MARKUP.items()}
-_NEVER_PRUNE = {"html", "body", "main", "article"}
-
-# Phrases that mark a line of extracted text as boilerplate, in en/de/fr/es.
-_LINE_PATTERNS = {
-    "ads": [
-        r"\b(online )?casino\b",
-        r"\bsign-?up bonus\b",
-        r"\bfree spins\b",
-        r"\bsportsbook\b",
-        r"\bbetting (tips|odds|offer|site)s?\b",
-        r"\bbet now\b",
-        r"^\W*(sponsored|advertisement|anzeige|publicité|publicidad|werbung)\b",
-        r"\bbonus (code|offer)\b",
-        r"\bjackpot\b",
-        r"\bwett(bonus|anbieter)\b",
-        r"\bapuestas\b",
-        r"\bparis sportifs\b",
-    ],
-    "rating": [
-        r"^\W*\d+\s+\d+\s+votes?\b",
-        r"^\W*article rating\W*$",
-        r"\brate this (article|post|story)\b",
-        r"[★☆]{3,}",
-        r"\b\d(\.\d)?\s*/\s*5\b.*\bvotes?\b",
-        r"^\W*\(?\d+ votes?\)?\W*$",
-        r"\bbewerten sie\b",
-        r"\bnotez cet article\b",
-        r"\bvalora este art[ií]culo\b",
-    ],
-    "comments": [
-        r"^\W*notify of\W*$",
-        r"^\W*guest\W*$",
-        r"^\W*\d+\s+comments?\W*$",
-        r"^\W*inline feedbacks?\W*$",
-        r"^\W*view all comments\W*$",
-        r"^\W*(leave a (reply|comment)|post a comment|add a comment)\b",
-        r"^\W*(oldest|newest|most voted)\W*$",
-        r"^\W*subscribe\W*$",
-        r"\blogin to comment\b",
-        r"^\W*\d+\s+kommentare?\W*$",
-        r"^\W*\d+\s+commentaires?\W*$",
-        r"^\W*\d+\s+comentarios?\W*$",
-        r"\bjoin the (discussion|conversation)\b",
-        r"^\W*reply\W*$",
-    ],
-    "related": [
-        r"^\W*(you might also like|you may also like|related (posts|articles|stories)|read (more|also|next)|more from|recommended( for you)?|most read|trending now)\b",
-        r"^\W*(das könnte sie auch interessieren|mehr zum thema|lesen sie auch|à lire aussi|sur le même sujet|lire aussi|te puede interesar|lee también|noticias relacionadas)\b",
-    ],
-    "share": [
-        r"^\W*(share|share this( article| story)?|teilen|partager|compartir)\s*:?\s*((facebook|twitter|x|whatsapp|email|e-mail|linkedin|telegram|reddit|pinterest|copy link)\W*)*$",
-        r"^\W*((facebook|twitter|whatsapp|email|linkedin|telegram|pinterest|reddit)\W*){2,}$",
-    ],
-    "newsletter": [
-        r"\b(sign up|subscribe) (for|to) (our|the)\b.*\bnewsletter\b",
-        r"\bnewsletter\b.*\b(sign up|subscribe|inbox)\b",
-        r"\bget (the|our) .{0,40} (in|to) your inbox\b",
-        r"\bnewsletter abonnieren\b",
-        r"\babonnez-vous\b",
-        r"\bsuscr[ií]bete\b",
-        r"\binscrivez-vous à (notre|la) newsletter\b",
-    ],
-    "consent": [
-        r"\bwe use cookies\b",
-        r"\bthis (web)?site uses cookies\b",
-        r"\baccept (all )?cookies\b",
-        r"\bcookie (policy|settings|preferences)\b",
-        r"\bwir verwenden cookies\b",
-        r"\bnous utilisons des cookies\b",
-        r"\butilizamos cookies\b",
-    ],
-}
-_LINE_RE = {f: re.compile("|".join(p), re.I) for f, p in _LINE_PATTERNS.items()}
-# A photo credit at the end of a caption: "(AP Photo/Alex Brandon)", "(Matt Rourke/AP)", "Foto: dpa".
-CREDIT_RE = re.compile(
-    r"(\((?:[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*\s*/\s*)?(?:AP|AFP|Reuters|Getty Images|EPA|PA|dpa|Shutterstock|Bloomberg|AP Photo)(?:\s*(?:Photo|Images)?\s*/\s*[^)]{2,40})?\)"
-    r"|\((?:Photo|Foto|Image|Bild|Crédit|Crédito)s?\s*:?[^)]{2,60}\)"
-    r"|(?:^|\s)(?:Photo|Foto|Image|Bild|Photo credit|Crédit photo)\s*:\s*[^.]{2,60}$)",
+_MARKUP_RE = re.compile(
+    "|".join(rf"{_B}(?P<{family}>{pattern})(?![a-z])" for family, pattern in _MARKUP.items()), re.I
 )
+_PROTECTED_TAGS = {"html", "body", "main", "article", "h1"}
+_SIGNALS = "//*[@class or @id or @role or @aria-label]"
+_PROSE_END = (".", "!", "?", "”", '"', "’", "'", ")", "»", "…", "。", ":")
 
 
-def prune_boilerplate(tree: lxml_html.HtmlElement, removed: Counter) -> None:
-    """Drop elements whose class, id or role names a boilerplate family."""
-    for element in list(tree.iter()):
-        if not isinstance(element.tag, str) or element.tag in _NEVER_PRUNE:
+@dataclass
+class Audit:
+    """What was removed, by family: block counts, and the texts when asked."""
+
+    keep_text: bool = False
+    counts: Counter = field(default_factory=Counter)
+    texts: dict[str, list[str]] = field(default_factory=dict)
+
+    def add(self, family: str, text: str, *, new_block: bool = True) -> None:
+        if new_block:
+            self.counts[family] += 1
+        if self.keep_text and text:
+            self.texts.setdefault(family, []).append(text)
+
+
+def block_hash(text: str) -> str:
+    """A stable key for a text block, for blocks learned to recur across a site's pages."""
+    return hashlib.sha1(" ".join(text.split()).casefold().encode()).hexdigest()[:16]
+
+
+def prune_tree(tree: HtmlElement, audit: Audit) -> None:
+    """Drop elements whose class, id, role or aria-label names a boilerplate family."""
+    protected = _protected(tree)
+    root = tree.getroottree().getroot()
+    for element in tree.xpath(_SIGNALS):
+        if element.tag in _PROTECTED_TAGS or element in protected:
             continue
-        if element.getparent() is None:
-            continue
+        if element.getroottree().getroot() is not root:
+            continue  # inside a block already dropped
         signal = " ".join(
-            filter(
-                None,
-                (
-                    element.get("class"),
-                    element.get("id"),
-                    element.get("role"),
-                    element.get("aria-label"),
-                ),
-            )
+            v for v in (element.get(a) for a in ("class", "id", "role", "aria-label")) if v
         )
-        if not signal:
+        match = _MARKUP_RE.search(signal)
+        if match is None or _has_body_class(signal):
             continue
-        for family, pattern in _MARKUP_RE.items():
-            if pattern.search(signal) and not _looks_like_body(element):
-                _drop(element)
-                removed[family] += 1
-                break
+        family = match.lastgroup
+        if family != "comments" and _is_prose(element):
+            continue
+        text = " ".join(element.text_content().split())
+        if text:
+            audit.add(family, text)
+        element.drop_tree()
 
 
 def clean_lines(
     lines: Iterable[str],
-    captions: Iterable[str],
-    removed: Counter,
-    removed_text: dict[str, list[str]],
+    audit: Audit,
+    *,
+    images: list[Image] | None = None,
+    title: str | None = None,
+    known_boilerplate: set[str] | frozenset[str] = frozenset(),
 ) -> list[str]:
-    """Drop junk lines by phrase pattern, caption lines, and short debris after the body ends."""
-    caption_set = {_key(c) for c in captions if c}
-    kept: list[str] = []
-    tail_mode = False
-    for line in lines:
-        stripped = line.strip()
-        if not stripped:
+    """Drop boilerplate lines from extracted text; caption lines move to `images`."""
+    images = images if images is not None else []
+    lines = [" ".join(line.split()) for line in lines]
+    lines = [line for line in lines if line]
+    known_captions = {_key(t) for i in images for t in (i.caption, i.alt) if t and len(t) > 20}
+    families: list[str | None] = [None] * len(lines)
+    _drop_title(lines, families, title)
+    run: str | None = None
+    for index, line in enumerate(lines):
+        if families[index]:
             continue
-        family = _line_family(stripped, caption_set)
-        if family is None and tail_mode and _is_debris(stripped):
-            family = "comments"
-        if family:
-            removed[family] += 1
-            removed_text.setdefault(family, []).append(stripped)
-            if family in ("comments", "related", "rating") and len(stripped) < 60:
-                tail_mode = True
-            continue
-        kept.append(stripped)
-    return _drop_caption_titles(kept, caption_set, removed, removed_text)
+        family = _classify(line, known_captions, known_boilerplate)
+        header = _header(line)
+        if family is None and run and _continues_run(line):
+            family = run
+        elif header:
+            family, run = header, header
+        elif family is None or _is_prose_line(line):
+            run = None
+        families[index] = family
+    _sweep_tail(lines, families)
+    _caption_titles(lines, families)
+    kept = []
+    previous: str | None = None
+    for line, family in zip(lines, families, strict=True):
+        if family is None:
+            kept.append(line)
+        else:
+            if family == "captions" and _key(line) not in known_captions:
+                attach_caption_line(images, line)
+            audit.add(family, line, new_block=family != previous)
+        previous = family
+    return kept
 
 
-def _line_family(line: str, captions: set[str]) -> str | None:
-    if _key(line) in captions or (len(line) < 300 and CREDIT_RE.search(line)):
+def _classify(line: str, captions: set[str], known: set[str] | frozenset[str]) -> str | None:
+    if known and block_hash(line) in known:
+        return "template"
+    words = len(line.split())
+    if words <= 12:
+        for family, pattern in LABEL_RE.items():
+            if pattern.match(line):
+                return family
+    if _key(line) in captions or is_credit_line(line):
         return "captions"
-    if len(line) > 400:
-        return None  # a real paragraph that merely mentions a trigger word
-    for family, pattern in _LINE_RE.items():
-        if pattern.search(line):
+    prose = _is_prose_line(line)
+    for family, pattern in PHRASE_RE.items():
+        limit = 40 if family in ("newsletter", "consent", "comments", "share") else 25
+        if words <= limit and (not prose or limit == 40 or words <= 12) and pattern.search(line):
             return family
     return None
 
 
-def _is_debris(line: str) -> bool:
-    """Short, sentence-less fragments such as widget labels."""
-    return len(line) < 40 and not line.endswith((".", "!", "?", "”", '"'))
+def _header(line: str) -> str | None:
+    if len(line.split()) > 8:
+        return None
+    for family, pattern in HEADER_RE.items():
+        if pattern.match(line):
+            return family
+    return None
 
 
-def _drop_caption_titles(
-    lines: list[str], captions: set[str], removed: Counter, removed_text: dict[str, list[str]]
-) -> list[str]:
-    """A short name line just before a caption line is the image's title ("President Joe Biden")."""
-    kept = []
-    for line in lines:
-        if any(_key(line) and c.startswith(_key(line)) and len(line) < 80 for c in captions):
-            removed["captions"] += 1
-            removed_text.setdefault("captions", []).append(line)
-            continue
-        kept.append(line)
-    return kept
+def _continues_run(line: str) -> bool:
+    """A teaser under a "Related" header: a list item or a headline, not running prose."""
+    return line.startswith(("- ", "• ", "* ")) or not _is_prose_line(line)
 
 
-def _looks_like_body(element: lxml_html.HtmlElement) -> bool:
-    """Guard: a container holding much paragraph text is content, whatever its class says."""
-    paragraphs = element.findall(".//p")
-    if len(paragraphs) < 4:
+def _sweep_tail(lines: list[str], families: list[str | None]) -> None:
+    """After the last body paragraph, short debris between junk blocks joins the junk."""
+    last_body = max(
+        (i for i, f in enumerate(families) if f is None and _is_body(lines[i])), default=None
+    )
+    if last_body is None:
+        return
+    current = None
+    for i in range(last_body + 1, len(lines)):
+        if families[i] in _JUNK:
+            current = families[i]
+        elif families[i] is None and current and len(lines[i].split()) <= 30:
+            families[i] = current
+
+
+def _caption_titles(lines: list[str], families: list[str | None]) -> None:
+    """A short name line right before a caption that starts with it: the image's title."""
+    for i in range(len(lines) - 1):
+        if families[i] is None and families[i + 1] == "captions":
+            short = lines[i]
+            if len(short.split()) <= 10 and _key(lines[i + 1]).startswith(_key(short)):
+                families[i] = "captions"
+
+
+def _drop_title(lines: list[str], families: list[str | None], title: str | None) -> None:
+    """The headline repeated at the top of the body belongs in `title`, not in the text."""
+    if not title:
+        return
+    key = _key(title)
+    for i, line in enumerate(lines[:3]):
+        line_key = _key(line)
+        if line_key == key or (len(line_key) > 20 and key.startswith(line_key)):
+            families[i] = "title"
+            return
+
+
+def _is_prose_line(line: str) -> bool:
+    return len(line.split()) >= 15 and line.endswith(_PROSE_END)
+
+
+def _is_body(line: str) -> bool:
+    """A line that reads as article prose: a full sentence of some length."""
+    if line.startswith(("- ", "• ")):
         return False
-    text = sum(len(p.text_content()) for p in paragraphs)
-    links = sum(len(a.text_content()) for a in element.iterfind(".//a"))
-    return text > 1500 and links < text * 0.3
+    words = len(line.split())
+    if words < 4 and len(line) >= 40:  # scripts without spaces between words
+        return line.endswith(_PROSE_END)
+    return words >= 10 and line.endswith(_PROSE_END)
 
 
-def _drop(element: lxml_html.HtmlElement) -> None:
-    element.drop_tree()  # keeps the element's tail text in place
+def _protected(tree: HtmlElement) -> set[HtmlElement]:
+    """The main content and everything around it: never pruned, whatever its class says."""
+    anchors = tree.xpath("//*[@itemprop='articleBody'] | //h1")
+    longest = max(tree.iter("p"), key=lambda p: len(p.text_content()), default=None)
+    if longest is not None:
+        anchors.append(longest)
+    protected: set[HtmlElement] = set()
+    for anchor in anchors:
+        protected.add(anchor)
+        protected.update(anchor.iterancestors())
+    return protected
+
+
+_BODY_CLASS = re.compile(r"(article|entry|post|story)[-_]?(body|content|text)|articlebody", re.I)
+
+
+def _has_body_class(signal: str) -> bool:
+    return _BODY_CLASS.search(signal) is not None
+
+
+def _is_prose(element: HtmlElement) -> bool:
+    """Several real paragraphs with few links: content, whatever the class says."""
+    long_paragraphs = 0
+    for p in element.iter("p"):
+        text = p.text_content()
+        if len(text) > 150 and text.rstrip().endswith(_PROSE_END):
+            links = sum(len(a.text_content()) for a in p.iter("a"))
+            if links < len(text) * 0.3:
+                long_paragraphs += 1
+                if long_paragraphs >= 3:
+                    return True
+    return False
 
 
 def _key(text: str) -> str:

@@ -1,47 +1,86 @@
 """One page in, one clean article out: trafilatura plus metadata, cleaning and the quality gate.
 
-`extract(html, url)` never raises on bad input: broken, empty or binary pages come back with
-`is_article=False` and a reason.
+The page is parsed once; metadata and date candidates are read from the full tree, boilerplate
+blocks and captions are pruned from it, trafilatura extracts the body from what is left, and a
+line pass removes the junk written as plain paragraphs. `extract` never raises on bad input:
+broken, empty or binary pages come back with `is_article=False` and a reason.
 """
 
 from __future__ import annotations
 
-import json
-from collections import Counter
-from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+import logging
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, fields
 from typing import Any
-from urllib.parse import urljoin
 
 import trafilatura
-from lxml import html as lxml_html
-from lxml.etree import ParserError
+from cssselect import GenericTranslator, SelectorError
+from lxml.etree import XPath
+from lxml.html import HtmlElement
+from trafilatura.utils import load_html
 
-from newscrawler.extraction.clean import CREDIT_RE, clean_lines, prune_boilerplate
-from newscrawler.extraction.quality import judge
+from newscrawler.extraction import dates, quality
+from newscrawler.extraction.captions import take_images
+from newscrawler.extraction.clean import Audit, clean_lines, prune_tree
+from newscrawler.extraction.language import detect_language
+from newscrawler.extraction.metadata import declared_language, json_ld, ld_types, read_metadata
 
-MAX_HTML_BYTES = 10 * 1024 * 1024
+logger = logging.getLogger(__name__)
+
+MAX_HTML_BYTES = 20 * 1024 * 1024
+_BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x1f\x8b", b"RIFF")
 
 
 @dataclass
 class ExtractionOptions:
-    """Per-site overrides from the site list's `extraction:` block."""
+    """Per-site overrides, from the site list's `extraction:` block.
+
+    `remove_selectors` are CSS selectors dropped before extraction, `body_selector` the element
+    the body is taken from (when it matches), `trafilatura` extra keyword arguments for
+    `trafilatura.bare_extraction`, `known_boilerplate` block hashes learned for the site.
+    """
 
     remove_selectors: list[str] = field(default_factory=list)
     body_selector: str | None = None
     min_words: int = 80
     keep_removed_text: bool = False
-    favor_precision: bool = False
     include_tables: bool = True
+    favor_precision: bool = False
+    favor_recall: bool = False
+    clean: bool = True
+    known_boilerplate: frozenset[str] = frozenset()
+    trafilatura: dict[str, Any] = field(default_factory=dict)
+    _remove: list[XPath] = field(init=False, repr=False, compare=False, default_factory=list)
+    _body: XPath | None = field(init=False, repr=False, compare=False, default=None)
+
+    def __post_init__(self) -> None:
+        if isinstance(self.remove_selectors, str):
+            self.remove_selectors = [self.remove_selectors]
+        self.known_boilerplate = frozenset(self.known_boilerplate)
+        self._remove = [_compile(s, "remove_selectors") for s in self.remove_selectors]
+        self._body = _compile(self.body_selector, "body_selector") if self.body_selector else None
+
+    @classmethod
+    def from_mapping(cls, values: Mapping[str, Any]) -> ExtractionOptions:
+        """Options from a mapping; unknown keys are an error naming them and the known ones."""
+        known = {f.name for f in fields(cls) if f.init}
+        unknown = sorted(set(values) - known)
+        if unknown:
+            raise ValueError(
+                f"unknown extraction option(s) {', '.join(unknown)}; known: {', '.join(sorted(known))}"
+            )
+        return cls(**values)
 
 
 @dataclass
 class Extraction:
+    """The clean body (one paragraph per line), its metadata and the quality verdict."""
+
     text: str
     metadata: dict[str, Any]
     is_article: bool
     reason: str | None
-    removed: dict[str, int]
+    removed: dict[str, int] = field(default_factory=dict)
     removed_text: dict[str, list[str]] = field(default_factory=dict)
 
 
@@ -52,202 +91,177 @@ def extract(
     hints: dict[str, Any] | None = None,
     options: ExtractionOptions | None = None,
 ) -> Extraction:
-    """Extract and clean one page (see the module docstring)."""
+    """Extract, clean and judge one page (see the module docstring)."""
     options = options or ExtractionOptions()
     hints = hints or {}
-    tree = _parse(html)
-    if tree is None:
-        return _rejected("not-html" if html else "empty", url)
-    removed: Counter = Counter()
-    removed_text: dict[str, list[str]] = {}
-    images = _images(tree, url)
-    declared = _declared_metadata(tree, url)
-    for selector in options.remove_selectors:
-        for element in tree.cssselect(selector):
-            element.drop_tree()
-    if options.body_selector:
-        bodies = tree.cssselect(options.body_selector)
-        if bodies:
-            tree = _wrap(bodies[0])
-    for element in list(tree.iter("figcaption")):  # kept in `images`, not in the body
-        element.drop_tree()
-        removed["captions"] += 1
-    prune_boilerplate(tree, removed)
+    problem = _sniff(html)
+    if problem:
+        return _rejected(problem, hints)
     try:
-        doc = trafilatura.bare_extraction(
-            tree,
-            url=url,
-            with_metadata=True,
-            include_comments=False,
-            include_tables=options.include_tables,
-            favor_precision=options.favor_precision,
-            as_dict=True,
+        tree = load_html(html[:MAX_HTML_BYTES])
+    except Exception as exc:  # decoding or parser failure on hostile bytes
+        logger.debug("cannot parse %s: %r", url, exc)
+        tree = None
+    if tree is None:
+        return _rejected("not-html", hints)
+    try:
+        return _extract(tree, url, hints, options)
+    except Exception as exc:  # one odd page never stops a crawl; the reason says what happened
+        logger.warning("extraction failed for %s: %r", url, exc)
+        return _rejected("extraction-error", hints)
+
+
+def _extract(
+    tree: HtmlElement, url: str | None, hints: dict[str, Any], options: ExtractionOptions
+) -> Extraction:
+    items = json_ld(tree)
+    meta = read_metadata(tree, url)
+    date_candidates = dates.collect(tree, url, items)
+    audit = Audit(keep_text=options.keep_removed_text)
+    for selector in options._remove:
+        for element in selector(tree):
+            if element.getparent() is not None:
+                element.drop_tree()
+    if options._body is not None:
+        tree = _only(tree, options._body(tree))
+    images = []
+    if options.clean:
+        prune_tree(tree, audit)
+        images, captions = take_images(tree, url)
+        for caption in captions:
+            audit.add("captions", caption)
+    document = trafilatura.bare_extraction(
+        tree,
+        url=url,
+        include_comments=False,
+        include_tables=options.include_tables,
+        favor_precision=options.favor_precision,
+        favor_recall=options.favor_recall,
+        **options.trafilatura,
+    )
+    lines = (getattr(document, "text", None) or "").split("\n")
+    if options.clean:
+        lines = clean_lines(
+            lines,
+            audit,
+            images=images,
+            title=meta["title"] or hints.get("feed_title"),
+            known_boilerplate=options.known_boilerplate,
         )
-    except Exception:  # trafilatura on hostile markup: a rejected page, never a crash
-        doc = None
-    raw_text = (doc or {}).get("text") or ""
-    captions = [img["caption"] for img in images if img.get("caption")]
-    captions += [img["alt"] for img in images if img.get("alt") and len(img["alt"]) > 25]
-    lines = clean_lines(raw_text.splitlines(), captions, removed, removed_text)
-    text = "\n".join(lines)
-    metadata = _metadata(doc or {}, declared, images, hints, url)
-    is_article, reason = judge(text, metadata, tree, url, min_words=options.min_words)
+    text = "\n".join(line for line in lines if line.strip())
+    published, source = _published(date_candidates, hints, tree)
+    modified, _ = dates.arbitrate(date_candidates["modified"])
+    metadata = {
+        "title": meta["title"] or hints.get("feed_title"),
+        "authors": meta["authors"],
+        "date_published": published,
+        "date_modified": modified,
+        "date_source": source,
+        "site_name": meta["site_name"],
+        "description": meta["description"],
+        "language": declared_language(tree, items) or detect_language(text),
+        "canonical_url": meta["canonical_url"],
+        "categories": meta["categories"],
+        "tags": meta["tags"],
+        "image": meta["image"] or next((i.url for i in images if i.url), None),
+        "images": [image.as_dict() for image in images],
+    }
+    is_article, reason = quality.judge(
+        text,
+        title=metadata["title"],
+        url=url,
+        tree=tree,
+        ld_types=ld_types(items),
+        accessible_for_free=_accessible_for_free(items),
+        min_words=options.min_words,
+    )
     return Extraction(
         text=text,
         metadata=metadata,
         is_article=is_article,
         reason=reason,
-        removed=dict(removed),
-        removed_text=removed_text if options.keep_removed_text else {},
+        removed=dict(audit.counts),
+        removed_text=audit.texts if options.keep_removed_text else {},
     )
 
 
-def _parse(html: str | bytes) -> lxml_html.HtmlElement | None:
-    if not html:
-        return None
-    if isinstance(html, bytes):
-        html = html[:MAX_HTML_BYTES]
-        sample = html[:2048]
-        if sample.count(b"\x00") > 10 or (b"<" not in sample):
-            return None
-    try:
-        tree = lxml_html.fromstring(html)
-    except (ParserError, ValueError):
-        return None
-    return tree if tree is not None and len(tree.text_content().strip()) else None
-
-
-def _wrap(element: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
-    root = lxml_html.fromstring("<html><body></body></html>")
-    root.find("body").append(element)
-    return root
-
-
-def _images(tree: lxml_html.HtmlElement, url: str | None) -> list[dict[str, Any]]:
-    """Every figure's image with its caption and photo credit, as structured metadata."""
-    images = []
-    for figure in tree.iter("figure"):
-        img = figure.find(".//img")
-        caption_el = figure.find(".//figcaption")
-        caption = " ".join(caption_el.text_content().split()) if caption_el is not None else None
-        credit = None
-        if caption:
-            match = CREDIT_RE.search(caption)
-            if match:
-                credit = match.group(0).strip(" ()")
-                caption = (caption[: match.start()] + caption[match.end() :]).strip() or None
-        src = img.get("src") if img is not None else None
-        images.append(
-            {
-                "url": urljoin(url or "", src) if src else None,
-                "caption": caption,
-                "credit": credit,
-                "alt": img.get("alt") if img is not None else None,
-            }
-        )
-    return images
-
-
-def _declared_metadata(tree: lxml_html.HtmlElement, url: str | None) -> dict[str, Any]:
-    """What the page declares about itself: canonical URL, language, JSON-LD dates."""
-    out: dict[str, Any] = {}
-    canonical = tree.xpath("//link[@rel='canonical']/@href")
-    og_url = tree.xpath("//meta[@property='og:url']/@content")
-    if canonical or og_url:
-        out["canonical_url"] = urljoin(url or "", (canonical or og_url)[0].strip())
-    lang = tree.xpath("/html/@lang") or tree.xpath(
-        "//meta[@http-equiv='content-language']/@content"
-    )
-    if lang:
-        out["language"] = lang[0].split("-")[0].split("_")[0].strip().lower() or None
-    for script in tree.xpath("//script[@type='application/ld+json']/text()"):
-        try:
-            data = json.loads(script)
-        except ValueError:
-            continue
-        for item in data if isinstance(data, list) else [data]:
-            if isinstance(item, dict) and "Article" in str(item.get("@type", "")):
-                out["ld_published"] = item.get("datePublished")
-                out["ld_modified"] = item.get("dateModified")
-    published = tree.xpath("//meta[@property='article:published_time']/@content")
-    if published:
-        out["meta_published"] = published[0]
-    return out
-
-
-def _metadata(
-    doc: dict[str, Any],
-    declared: dict[str, Any],
-    images: list[dict[str, Any]],
-    hints: dict[str, Any],
-    url: str | None,
-) -> dict[str, Any]:
-    date, source = _arbitrate_date(doc, declared, hints)
-    authors = [a.strip() for a in (doc.get("author") or "").split(";") if a.strip()]
+def empty_metadata() -> dict[str, Any]:
+    """The metadata of a page nothing could be read from: every key, no value."""
     return {
-        "title": doc.get("title") or hints.get("feed_title"),
-        "authors": authors,
-        "date_published": date,
-        "date_modified": _iso(declared.get("ld_modified")),
-        "date_source": source,
-        "site_name": doc.get("sitename"),
-        "description": doc.get("description"),
-        "language": declared.get("language") or doc.get("language"),
-        "canonical_url": declared.get("canonical_url"),
-        "categories": _as_list(doc.get("categories")),
-        "tags": _as_list(doc.get("tags")),
-        "image": doc.get("image") or next((i["url"] for i in images if i["url"]), None),
-        "images": [{k: i[k] for k in ("url", "caption", "credit")} for i in images],
+        "title": None,
+        "authors": [],
+        "date_published": None,
+        "date_modified": None,
+        "date_source": None,
+        "site_name": None,
+        "description": None,
+        "language": None,
+        "canonical_url": None,
+        "categories": [],
+        "tags": [],
+        "image": None,
+        "images": [],
     }
 
 
-def _arbitrate_date(
-    doc: dict[str, Any], declared: dict[str, Any], hints: dict[str, Any]
+def _published(
+    candidates: dict[str, list], hints: dict[str, Any], tree: HtmlElement
 ) -> tuple[str | None, str | None]:
-    """Structured data first, then meta tags, then the visible date trafilatura found, then the
-    feed or sitemap; a date in the future or before 1990 is not believed."""
-    candidates = [
-        ("json-ld", declared.get("ld_published")),
-        ("meta", declared.get("meta_published")),
-        ("page", doc.get("date")),
-        ("feed", hints.get("feed_date")),
-    ]
-    for source, value in candidates:
-        iso = _iso(value)
-        if iso and _plausible(iso):
-            return iso, source
-    return None, None
+    found = list(candidates["published"])
+    if hints.get("feed_date"):
+        found.append(("feed", hints["feed_date"]))
+    published, source = dates.arbitrate(found)
+    if published is None:
+        published, source = dates.arbitrate([("text", dates.text_date(tree))])
+    return published, source
 
 
-def _iso(value: Any) -> str | None:
-    if not value or not isinstance(value, str):
-        return None
+def _accessible_for_free(items: Iterable[dict[str, Any]]) -> bool | None:
+    for item in items:
+        value = item.get("isAccessibleForFree")
+        if value is not None:
+            return str(value).strip().lower() not in ("false", "0", "no")
+    return None
+
+
+def _sniff(html: str | bytes | None) -> str | None:
+    """ "empty" or "not-html" for input no parser should see, else None."""
+    if not isinstance(html, (str, bytes)) or not html.strip():
+        return "empty"
+    head = html[:1024]
+    if isinstance(head, bytes):
+        if head.startswith(_BINARY_MAGIC) or head.count(b"\x00") > 8:
+            return "not-html"
+        head = head.decode("latin-1")
+    return None if "<" in head or "<" in html[:65536] else "not-html"
+
+
+def _only(tree: HtmlElement, matches: list[HtmlElement]) -> HtmlElement:
+    """A document holding only the per-site body element (the whole page if it is absent)."""
+    if not matches:
+        return tree
+    body = tree.find("body")
+    if body is None:
+        return tree
+    keep = matches[0]
+    for child in list(body):
+        body.remove(child)
+    body.append(keep)
+    return tree
+
+
+def _compile(selector: str, option: str) -> XPath:
     try:
-        parsed = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    if parsed.tzinfo is None and len(value.strip()) <= 10:
-        return parsed.date().isoformat()
-    if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=UTC)
-    return parsed.astimezone(UTC).isoformat()
+        return XPath(GenericTranslator().css_to_xpath(selector))
+    except (SelectorError, SyntaxError) as exc:
+        raise ValueError(
+            f"extraction option {option}: invalid CSS selector {selector!r}: {exc}"
+        ) from exc
 
 
-def _plausible(iso: str) -> bool:
-    parsed = datetime.fromisoformat(iso)
-    if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=UTC)
-    return datetime(1990, 1, 1, tzinfo=UTC) <= parsed <= datetime.now(UTC) + timedelta(days=1)
-
-
-def _as_list(value: Any) -> list[str]:
-    if not value:
-        return []
-    if isinstance(value, str):
-        return [v.strip() for v in value.split(",") if v.strip()]
-    return [str(v) for v in value]
-
-
-def _rejected(reason: str, url: str | None) -> Extraction:
-    metadata = _metadata({}, {}, [], {}, url)
-    return Extraction("", metadata, False, reason, {})
+def _rejected(reason: str, hints: dict[str, Any]) -> Extraction:
+    metadata = empty_metadata()
+    metadata["title"] = hints.get("feed_title")
+    published, source = dates.arbitrate([("feed", hints.get("feed_date"))])
+    metadata["date_published"], metadata["date_source"] = published, source
+    return Extraction(text="", metadata=metadata, is_article=False, reason=reason)

@@ -55,6 +55,13 @@ LABELS: dict[str, list[str]] = {
         r"|alle akzeptieren|akzeptieren|ablehnen|tout accepter|tout refuser|aceptar( todo| todas)?"
         r"|rechazar( todo)?|configurar cookies|personnaliser)",
     ],
+    "legal": [
+        r"(copyright|©|\(c\)|ⓒ).{0,100}(all rights reserved|alle rechte vorbehalten|tous droits r[ée]serv[ée]s"
+        r"|todos los derechos reservados|todos os direitos reservados|tutti i diritti riservati"
+        r"|reproduction interdite|무단전재|issn).{0,100}",
+        r"(copyright|\(c\)|©|ⓒ) ?(©|ⓒ)? ?\d{4}(-\d{4})?,? [^!?]{2,60}",
+        r"copyright ?(©|ⓒ)? [^!?]{2,60}",
+    ],
     "related": [
         r"(more|related|recommended|popular|latest|top|trending|most (read|popular|viewed|shared))"
         r"( (stories|articles|news|posts|videos|reads|from \S+( \S+){0,3}|on \S+( \S+){0,3}))?\W*",

@@ -1,49 +1,122 @@
-"""The quality gate: is this page an article? Listings, soft 404s, walls and stubs are not."""
+"""The quality gate: is this page an article? Listings, soft 404s, walls and stubs are not.
+
+Each verdict names its reason, so a rejected page can be quarantined and counted by cause:
+"empty", "soft-404", "consent-wall", "paywall", "listing-page", "too-short".
+"""
 
 from __future__ import annotations
 
 import re
-from typing import Any
+from urllib.parse import urlsplit
 
-from lxml import html as lxml_html
+from lxml.html import HtmlElement
 
-_SOFT_404 = re.compile(
-    r"\b(page not found|404|nicht gefunden|page introuvable|no encontrada)\b", re.I
-)
-_WALL = re.compile(
-    r"\b(subscribe to (continue|read)|to continue reading|this (article|content) is for subscribers"
-    r"|already a subscriber|weiterlesen mit|réservé aux abonnés|exclusivo para suscriptores)\b",
+_NOT_FOUND = re.compile(
+    r"\b(page not found|error 404|404 error|page (does not|doesn'?t) exist|page (is )?no longer available"
+    r"|seite nicht gefunden|seite existiert nicht|nicht gefunden|page introuvable|page non trouv[ée]e"
+    r"|cette page n'existe pas|p[áa]gina no encontrada|no se ha encontrado|p[áa]gina n[ãa]o encontrada"
+    r"|pagina non trovata)\b",
     re.I,
 )
+_BARE_NOT_FOUND = re.compile(r"^\W*(error\W*)?404\b|\bnot found\W*$|^\W*oops\b", re.I)
+_WALL = re.compile(
+    r"\b(subscribe (now )?to (continue|read|keep) reading|to continue reading|continue reading with"
+    r"|this (article|content|story) is (only )?(available )?(for|to) (subscribers|members)"
+    r"|already a (subscriber|member)\??|subscribers only|become a (subscriber|member) to read"
+    r"|unlock (this|the full) (article|story)|read the full (article|story) with"
+    r"|dieser (artikel|beitrag) ist (nur )?f[üu]r abonnenten|weiterlesen mit|jetzt .{0,20}abo"
+    r"|exklusiv f[üu]r abonnenten|r[ée]serv[ée] aux abonn[ée]s|article r[ée]serv[ée]"
+    r"|la suite est r[ée]serv[ée]e|d[ée]j[àa] abonn[ée]\s?\?|exclusivo para (suscriptores|socios)"
+    r"|contenido (exclusivo|solo) para suscriptores|hazte suscriptor|ya eres suscriptor)\b",
+    re.I,
+)
+_CONSENT = re.compile(
+    r"\b(cookies?|consent|einwilligung|zustimmung|consentement|consentimiento|datenschutz"
+    r"|privacy|confidentialit[ée]|privacidad|partners|partner|vendors|accept|akzeptieren|accepter"
+    r"|aceptar)\b",
+    re.I,
+)
+_LISTING_PATH = re.compile(
+    r"/(tag|tags|category|categories|topic|topics|section|sections|author|authors|archive|archives"
+    r"|search|suche|recherche|buscar|busqueda|thema|themen|rubrique|seccion|page/\d+)(/|$)",
+    re.I,
+)
+_LISTING_QUERY = re.compile(r"(^|&)(s|q|query|search|page|p)=", re.I)
+_ARTICLE_TYPES = re.compile(r"article|posting|report|review|newsarticle|liveblog", re.I)
+_LISTING_TYPES = {"CollectionPage", "SearchResultsPage", "ItemList", "SiteNavigationElement"}
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
 def judge(
     text: str,
-    metadata: dict[str, Any],
-    tree: lxml_html.HtmlElement,
-    url: str | None,
     *,
+    title: str | None,
+    url: str | None,
+    tree: HtmlElement | None,
+    ld_types: set[str],
+    accessible_for_free: bool | None,
     min_words: int,
 ) -> tuple[bool, str | None]:
     """(is_article, reason): the reason names why a page is kept out of the corpus."""
-    words = len(text.split())
-    title = metadata.get("title") or ""
-    if not text:
-        return False, "no-text"
-    if _SOFT_404.search(title) and words < 300:
+    words = word_count(text)
+    if words == 0:
+        return False, "empty"
+    if words < 300 and _not_found(title, text, tree):
         return False, "soft-404"
-    if _WALL.search(text) and words < 250:
+    if words < 150 and _consent_share(text) > 0.25:
+        return False, "consent-wall"
+    if words < 300 and (_WALL.search(text) or (accessible_for_free is False and words < 200)):
         return False, "paywall"
-    if _is_listing(tree, words):
+    if _is_listing(text, url, tree, ld_types, words):
         return False, "listing-page"
     if words < min_words:
         return False, "too-short"
     return True, None
 
 
-def _is_listing(tree: lxml_html.HtmlElement, words: int) -> bool:
-    """Section, tag and search pages: many article teasers, little running prose."""
-    if tree.xpath("boolean(//meta[@property='og:type'][@content='article'])"):
+def word_count(text: str) -> int:
+    """Whitespace words; in Chinese, Japanese or Korean text, two characters count as one word."""
+    cjk = len(_CJK.findall(text))
+    return max(len(text.split()), cjk // 2)
+
+
+def _not_found(title: str | None, text: str, tree: HtmlElement | None) -> bool:
+    headings = [title or ""]
+    if tree is not None:
+        headings += [h.text_content() for h in tree.iter("h1")][:2]
+    for heading in filter(None, headings):
+        if _NOT_FOUND.search(heading):
+            return True
+        if len(heading.split()) <= 6 and _BARE_NOT_FOUND.search(heading.strip()):
+            return True
+    first_line = text.split("\n", 1)[0]
+    return len(first_line) < 120 and _NOT_FOUND.search(first_line) is not None
+
+
+def _consent_share(text: str) -> float:
+    words = text.split()
+    return len(_CONSENT.findall(text)) * 8 / max(len(words), 1)
+
+
+def _is_listing(
+    text: str, url: str | None, tree: HtmlElement | None, ld_types: set[str], words: int
+) -> bool:
+    """Section, tag and search pages: teasers and links rather than running prose."""
+    article_types = any(_ARTICLE_TYPES.search(t) for t in ld_types)
+    og_article = tree is not None and tree.xpath(
+        "boolean(//meta[@property='og:type'][@content='article'])"
+    )
+    if article_types or og_article:
         return False
-    teasers = len(tree.xpath("//article")) + len(tree.xpath("//h2/a | //h3/a"))
-    return teasers >= 6 and words < teasers * 60
+    if ld_types & _LISTING_TYPES:
+        return True
+    if url:
+        parts = urlsplit(url)
+        if _LISTING_PATH.search(parts.path) or _LISTING_QUERY.search(parts.query):
+            return True
+    lines = [line for line in text.split("\n") if line.strip()]
+    prose = sum(1 for line in lines if len(line.split()) >= 25)
+    teasers = (
+        0 if tree is None else len(tree.xpath("//h2/a | //h3/a | //article//h2 | //article//h3"))
+    )
+    return teasers >= 8 and prose < max(3, teasers // 3) and words < teasers * 40

@@ -1,0 +1,129 @@
+"""Page metadata: trafilatura's meta-tag and JSON-LD readers, plus what they leave out.
+
+trafilatura gives title, authors, site name, description, categories, tags and main image; this
+module adds the canonical URL, the declared language and the raw JSON-LD objects that date
+arbitration and the quality gate read. Dates are left to `dates.py` (htmldate runs only there).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+from lxml.html import HtmlElement
+from trafilatura import metadata as tmeta
+
+logger = logging.getLogger(__name__)
+_LANG = re.compile(r"^([a-z]{2})(?:[-_][a-z0-9]+)*$", re.I)
+
+
+def read_metadata(tree: HtmlElement, url: str | None) -> dict[str, Any]:
+    """Title, authors, site name, description, categories, tags, image and canonical URL."""
+    try:
+        doc = tmeta.examine_meta(tree)
+        if doc.author and " " not in doc.author:
+            doc.author = None  # a single token is a handle or a site, not a person
+        doc = tmeta.extract_meta_json(tree, doc)
+        doc.title = doc.title or tmeta.extract_title(tree)
+        doc.author = doc.author or tmeta.extract_author(tree)
+        if not doc.sitename:
+            doc.sitename = tmeta.extract_sitename(tree)
+        doc.categories = doc.categories or tmeta.extract_catstags("category", tree)
+        doc.tags = doc.tags or tmeta.extract_catstags("tag", tree)
+        doc.clean_and_trim()
+    except Exception as exc:  # a reader bug on odd markup costs metadata, never the article
+        logger.debug("metadata extraction failed for %s: %r", url, exc)
+        doc = None
+    get = (lambda name: getattr(doc, name, None)) if doc is not None else (lambda name: None)
+    site_name = (get("sitename") or "").lstrip("@") or None
+    return {
+        "title": get("title"),
+        "authors": _split(get("author"), ";"),
+        "site_name": site_name,
+        "description": get("description"),
+        "categories": _flatten(get("categories")),
+        "tags": _flatten(get("tags")),
+        "image": _absolute(get("image"), url),
+        "canonical_url": canonical_url(tree, url),
+    }
+
+
+def json_ld(tree: HtmlElement) -> list[dict[str, Any]]:
+    """Every JSON-LD object on the page, `@graph` members included; broken blocks are skipped."""
+    items: list[dict[str, Any]] = []
+    for script in tree.xpath("//script[@type='application/ld+json']/text()"):
+        try:
+            data = json.loads(script, strict=False)
+        except ValueError:
+            continue
+        stack = [data]
+        while stack and len(items) < 50:
+            node = stack.pop()
+            if isinstance(node, list):
+                stack.extend(reversed(node))
+            elif isinstance(node, dict):
+                items.append(node)
+                if isinstance(node.get("@graph"), list):
+                    stack.extend(reversed(node["@graph"]))
+    return items
+
+
+def ld_types(items: list[dict[str, Any]]) -> set[str]:
+    types: set[str] = set()
+    for item in items:
+        value = item.get("@type")
+        types.update(
+            v for v in (value if isinstance(value, list) else [value]) if isinstance(v, str)
+        )
+    return types
+
+
+def canonical_url(tree: HtmlElement, url: str | None) -> str | None:
+    """rel=canonical, else og:url, made absolute against the page URL; None when neither."""
+    for value in tree.xpath("//link[@rel='canonical']/@href | //meta[@property='og:url']/@content"):
+        absolute = _absolute(value.strip(), url)
+        if absolute:
+            return absolute
+    return None
+
+
+def declared_language(tree: HtmlElement, items: list[dict[str, Any]]) -> str | None:
+    """The ISO 639-1 code the page declares: html@lang, content-language, og:locale, JSON-LD."""
+    candidates = tree.xpath(
+        "/html/@lang | /html/@xml:lang | //meta[@http-equiv='content-language' or "
+        "@http-equiv='Content-Language']/@content | //meta[@property='og:locale']/@content"
+    )
+    candidates += [i["inLanguage"] for i in items if isinstance(i.get("inLanguage"), str)]
+    for value in candidates:
+        match = _LANG.match(value.strip().split(",")[0].strip())
+        if match:
+            return match.group(1).lower()
+    return None
+
+
+def _absolute(value: str | None, base: str | None) -> str | None:
+    if not value:
+        return None
+    absolute = urljoin(base or "", value.strip())
+    return absolute if urlsplit(absolute).scheme in ("http", "https") else None
+
+
+def _split(value: str | None, separator: str) -> list[str]:
+    return [part.strip() for part in (value or "").split(separator) if part.strip()]
+
+
+def _flatten(values: Any) -> list[str]:
+    if not values:
+        return []
+    if isinstance(values, str):
+        values = [values]
+    out: list[str] = []
+    for value in values:
+        for part in str(value).split(","):
+            part = part.strip()
+            if part and part not in out:
+                out.append(part)
+    return out
