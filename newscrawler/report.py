@@ -65,7 +65,8 @@ def format_summary(summary: dict[str, Any]) -> str:
     ]
     if summary["skipped"].get("already_archived"):
         lines.append(
-            f"  {summary['skipped']['already_archived']} URLs already archived, not fetched"
+            f"  {summary['skipped']['already_archived']} URLs seen in earlier runs "
+            "(archived, duplicate or not an article), not fetched"
         )
     if summary["duplicates"]:
         lines.append(
