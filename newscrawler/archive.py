@@ -8,6 +8,7 @@ import secrets
 from datetime import UTC, datetime
 from typing import Any
 
+from newscrawler.spool import Spool, StoredObject
 from newscrawler.storage import Storage, open_storage
 from newscrawler.storage.layout import article_key, quarantine_key, raw_html_key, run_key
 
@@ -25,15 +26,22 @@ def encode_record(record: dict[str, Any]) -> bytes:
 
 
 class Archive:
-    """One archive: articles, raw HTML, quarantine and run files under one storage root."""
+    """One archive: articles, raw HTML, quarantine and run files under one storage root.
 
-    def __init__(self, storage: Storage, *, keep_raw_html: bool = True) -> None:
+    With a spool, every write lands in the spool (durable on local disk) and the uploader stores
+    it in the background; without one, writes go straight to the storage.
+    """
+
+    def __init__(
+        self, storage: Storage, *, keep_raw_html: bool = True, spool: Spool | None = None
+    ) -> None:
         self.storage = storage
         self.keep_raw_html = keep_raw_html
+        self.spool = spool
 
     @classmethod
-    def open(cls, uri: str, *, keep_raw_html: bool = True) -> Archive:
-        return cls(open_storage(uri), keep_raw_html=keep_raw_html)
+    def open(cls, uri: str, *, keep_raw_html: bool = True, spool: Spool | None = None) -> Archive:
+        return cls(open_storage(uri), keep_raw_html=keep_raw_html, spool=spool)
 
     def check(self, *, create: bool = False) -> None:
         """Fail fast with one line when the archive cannot be written (see Storage.check)."""
@@ -44,36 +52,57 @@ class Archive:
         meta = record["metadata"]
         site, date = meta.get("site") or "unknown", meta.get("date_published")
         if raw_html is not None and self.keep_raw_html:
-            self.storage.put(
-                raw_html_key(site, date, record["id"]),
-                gzip.compress(raw_html, mtime=0),
-                content_type="text/html",
-                content_encoding="gzip",
-                metadata={"record-id": record["id"]},
+            self.store(
+                StoredObject(
+                    raw_html_key(site, date, record["id"]),
+                    gzip.compress(raw_html, mtime=0),
+                    "text/html",
+                    "gzip",
+                    {"record-id": record["id"]},
+                )
             )
-        key = article_key(site, date, record["id"])
-        self.storage.put(
-            key, encode_record(record), content_type=JSON_TYPE, metadata=_user_meta(record)
-        )
-        return key
+        return self.store(record_object(record))
 
     def write_quarantine(self, record: dict[str, Any]) -> str:
         meta = record["metadata"]
         key = quarantine_key(
             meta.get("reject_reason") or "unknown", meta.get("site") or "unknown", record["id"]
         )
-        self.storage.put(
-            key, encode_record(record), content_type=JSON_TYPE, metadata=_user_meta(record)
+        return self.store(
+            StoredObject(key, encode_record(record), JSON_TYPE, None, _user_meta(record))
         )
-        return key
 
     def write_run_file(self, run_id: str, name: str, data: bytes, content_type: str) -> str:
-        key = run_key(run_id, name)
-        self.storage.put(key, data, content_type=content_type)
-        return key
+        return self.store(StoredObject(run_key(run_id, name), data, content_type))
+
+    def store(self, obj: StoredObject) -> str:
+        """Write one object through the spool (or straight to the storage); return its key."""
+        if self.spool is not None:
+            self.spool.put(obj)
+        else:
+            self.storage.put(
+                obj.key,
+                obj.data,
+                content_type=obj.content_type,
+                content_encoding=obj.content_encoding,
+                metadata=obj.metadata,
+            )
+        return obj.key
 
     def location(self, key: str = "") -> str:
         return self.storage.location(key)
+
+
+def record_key(record: dict[str, Any]) -> str:
+    """The key of an article record in the layout."""
+    meta = record["metadata"]
+    return article_key(meta.get("site") or "unknown", meta.get("date_published"), record["id"])
+
+
+def record_object(record: dict[str, Any]) -> StoredObject:
+    return StoredObject(
+        record_key(record), encode_record(record), JSON_TYPE, None, _user_meta(record)
+    )
 
 
 def _user_meta(record: dict[str, Any]) -> dict[str, str]:

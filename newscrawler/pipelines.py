@@ -6,20 +6,19 @@ crawl stats and turns failures into one log line and a dropped item.
 
 from __future__ import annotations
 
-import json
 import logging
 from typing import Any
 
-from scrapy import Spider, signals
+from scrapy import Spider
 from scrapy.crawler import Crawler
 from scrapy.exceptions import CloseSpider, DropItem
-from scrapy.utils.defer import maybe_deferred_to_future
+from scrapy.utils.defer import deferred_from_coro, maybe_deferred_to_future
 from twisted.internet.threads import deferToThread
 
-from newscrawler.dedup.deduper import DedupInput
-from newscrawler.dedup.urls import canonicalize_url
+from newscrawler.dedup import dedup_input
 from newscrawler.items import ArticleItem, record_for_page
 from newscrawler.runtime import Runtime
+from newscrawler.spool import SpoolFull
 from newscrawler.storage import StorageConflict, StorageError
 
 logger = logging.getLogger(__name__)
@@ -136,22 +135,26 @@ class DedupPipeline:
 
 
 class ArchivePipeline:
-    """Write each record (and its raw HTML) to the archive, off the reactor thread."""
+    """Take each record (and its raw HTML) into the archive, off the reactor thread.
 
-    def __init__(self, stats: Any, runtime: Runtime, *, create_bucket: bool = False) -> None:
-        self.stats = stats
+    The record is durable in the local spool when this returns; the uploader stores it in the
+    background. Only then is it committed to the dedup state, so a crash never marks as archived
+    an article that is not. A full spool disk stops the crawl cleanly: nothing taken is lost.
+    """
+
+    def __init__(self, crawler: Crawler, runtime: Runtime, *, create_bucket: bool = False) -> None:
+        self.crawler = crawler
+        self.stats = crawler.stats
         self.runtime = runtime
         self.create_bucket = create_bucket
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ArchivePipeline:
-        pipeline = cls(
-            crawler.stats,
+        return cls(
+            crawler,
             Runtime.of(crawler),
             create_bucket=crawler.settings.getbool("NEWSCRAWLER_CREATE_BUCKET"),
         )
-        crawler.signals.connect(pipeline.spider_closed, signal=signals.spider_closed)
-        return pipeline
 
     def open_spider(self, spider: Spider | None = None) -> None:
         try:
@@ -160,41 +163,24 @@ class ArchivePipeline:
             logger.error("archive unusable: %s", exc)
             self.stats.set_value(f"{PREFIX}/errors/archive_unusable", str(exc))
             raise CloseSpider(f"archive unusable: {exc}") from exc
+        self.runtime.start()
 
     async def process_item(self, item: ArticleItem) -> ArticleItem:
         record = item.record
         try:
             key = await maybe_deferred_to_future(
-                deferToThread(self.runtime.archive.write_article, record, item.page.body)
+                deferToThread(self.runtime.archive_article, record, item.page.body)
             )
         except Exception as exc:
             self.runtime.dedup.release(dedup_input(record), item.verdict)
             self.stats.inc_value(f"{PREFIX}/errors/storage")
+            if isinstance(exc, SpoolFull):
+                self.stats.set_value(f"{PREFIX}/errors/spool_full", str(exc))
+                logger.error("%s: stopping the crawl", exc)
+                deferred_from_coro(self.crawler.engine.close_spider_async(reason="spool_full"))
             raise DropItem(f"could not archive {record['metadata']['url']}: {exc}") from exc
         self.runtime.dedup.commit(dedup_input(record), item.verdict)
         self.stats.inc_value(f"{PREFIX}/articles_archived")
         self.stats.inc_value(f"{PREFIX}/site/{record['metadata']['site']}/archived")
         logger.debug("archived %s as %s", record["metadata"]["url"], key)
         return item
-
-    def spider_closed(self, spider: Spider, reason: str) -> None:
-        duplicates = self.runtime.duplicates
-        if not duplicates:
-            return
-        data = "".join(json.dumps(d, ensure_ascii=False) + "\n" for d in duplicates)
-        try:
-            self.runtime.archive.write_run_file(
-                self.runtime.run_id, "duplicates.jsonl", data.encode(), "application/x-ndjson"
-            )
-        except StorageError as exc:
-            logger.error("could not write the duplicates log: %s", exc)
-
-
-def dedup_input(record: dict[str, Any]) -> DedupInput:
-    metadata = record["metadata"]
-    return DedupInput(
-        record_id=record["id"],
-        canonical_url=canonicalize_url(metadata["url"]),
-        aliases=tuple(metadata["url_aliases"]),
-        text=record["text"],
-    )

@@ -82,6 +82,10 @@ def format_summary(summary: dict[str, Any]) -> str:
         )
     if summary["articles_archived"] == 0 and not errors:
         lines.append("  nothing new to archive")
+    if summary.get("spool_left"):
+        lines.append(
+            f"  {summary['spool_left']} archive writes wait in the spool: the next run uploads them"
+        )
     lines.append(f"  archive: {summary['archive']}")
     return "\n".join(lines)
 
@@ -107,6 +111,15 @@ class RunSummary:
         summary = summarize(
             stats, run_id=runtime.run_id, archive=runtime.archive.location(), sites=sites
         )
+        try:
+            counts = ("articles_archived", "new_versions", "duplicates", "quarantined")
+            manifest = runtime.finish({k: summary[k] for k in counts})
+            summary["shards"] = [shard["key"] for shard in manifest["shards"]]
+        except StorageError as exc:
+            logger.error("could not finish the run's shards and manifest: %s", exc)
+        summary["uploads"] = dict(runtime.uploader.counts)
+        summary["spool_left"] = runtime.spool_left
+        summary["recovered_runs"] = runtime.recovered
         self.summary = summary
         self.crawler.newscrawler_summary = summary  # type: ignore[attr-defined]
         try:
@@ -116,6 +129,7 @@ class RunSummary:
                 json.dumps(summary, indent=1, default=str).encode(),
                 "application/json",
             )
+            runtime.spool_left = runtime.uploader.drain(min(runtime.drain_timeout, 10))
             summary["summary_location"] = runtime.archive.location(key)
         except StorageError as exc:
             logger.error("could not write the run summary: %s", exc)

@@ -25,6 +25,15 @@ NEWSCRAWLER_CREATE_BUCKET = False
 # Local state (archived URLs, fingerprints, near-duplicate index, feed validators). One SQLite file
 # per archive, so pointing the crawler at another archive never skips articles it does not hold.
 NEWSCRAWLER_STATE_DIR = os.environ.get("NEWSCRAWLER_STATE_DIR", "state")
+# Every archive write lands in a local spool under the state directory first (fsync'd unless
+# this is False), and background threads upload it, retrying with backoff while S3 is down.
+NEWSCRAWLER_SPOOL_FSYNC = True
+NEWSCRAWLER_UPLOAD_THREADS = 4
+# At the end of a crawl, wait this long (seconds) for the spool to drain; what is left is
+# uploaded at the start of the next run.
+NEWSCRAWLER_DRAIN_TIMEOUT = 120
+# Records per bulk shard (shards/language=.../run=.../part-N.jsonl.gz).
+NEWSCRAWLER_SHARD_RECORDS = 10000
 # Keep the fetched HTML of every archived article (gzip), to re-extract later without refetching.
 NEWSCRAWLER_KEEP_RAW_HTML = True
 # Pages that are not articles (listings, soft 404s, too short) are kept under quarantine/.

@@ -33,13 +33,21 @@ def demo_site():
         yield server
 
 
-def crawl(workdir: Path, site_url: str, archive: str, env: dict | None = None, **settings):
+def crawl_command(
+    workdir: Path, site_url: str, archive: str, env: dict | None = None, **settings
+) -> tuple[list[str], dict[str, str]]:
+    """The `scrapy crawl news` command line and environment for the demo site."""
     sites = workdir / "sites.yaml"
     sites.write_text(yaml.safe_dump(demo_site_list(site_url)))
     args = [sys.executable, "-m", "scrapy", "crawl", "news", "-a", f"sites={sites}"]
     for name, value in {**FAST, "NEWSCRAWLER_ARCHIVE_URI": archive, **settings}.items():
         args += ["-s", f"{name}={value}"]
     full_env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "newscrawler.settings", **(env or {})}
+    return args, full_env
+
+
+def crawl(workdir: Path, site_url: str, archive: str, env: dict | None = None, **settings):
+    args, full_env = crawl_command(workdir, site_url, archive, env, **settings)
     return subprocess.run(
         args, cwd=workdir, env=full_env, capture_output=True, text=True, timeout=240
     )

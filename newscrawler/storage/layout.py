@@ -3,6 +3,8 @@
     articles/site={site}/date={YYYY-MM-DD}/{id}.json      one record per article (items.py)
     raw/site={site}/date={YYYY-MM-DD}/{id}.html.gz         the fetched HTML, gzip
     quarantine/reason={reason}/site={site}/{id}.json       pages kept out of the corpus, with why
+    shards/language={lang}/run={run_id}/part-{n}.jsonl.gz  every record of a run, JSON Lines
+    runs/{run_id}/manifest.json                            counts, shards with checksums, versions
     runs/{run_id}/summary.json                             what one crawl did
     runs/{run_id}/duplicates.jsonl                         each duplicate: which record it copies
 
@@ -46,8 +48,15 @@ def quarantine_key(reason: str, site: str, record_id: str) -> str:
     )
 
 
+def shard_key(language: str, run_id: str, number: int) -> str:
+    return (
+        f"shards/language={partition_value(language)}/run={_safe_id(run_id)}"
+        f"/part-{number:05d}.jsonl.gz"
+    )
+
+
 def run_key(run_id: str, name: str) -> str:
-    return f"runs/{partition_value(run_id)}/{name}"
+    return f"runs/{_safe_id(run_id)}/{name}"
 
 
 def _safe_id(record_id: str) -> str:

@@ -1,0 +1,132 @@
+"""The local spool: every archive write lands on disk first, and uploads happen from there.
+
+An entry is one object to store (key, bytes, content type, user metadata), written to a
+temporary file, flushed to disk and renamed into `pending/`, so an entry is either whole or
+absent. The uploader (uploader.py) removes an entry only once the storage holds the object.
+A crawl that is killed, or an S3 outage that outlasts the crawl, leaves entries behind; the
+next run uploads them first. Entries are named so that listing them gives their write order.
+"""
+
+from __future__ import annotations
+
+import errno
+import itertools
+import json
+import os
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from newscrawler.storage import StorageError
+
+_MAGIC = b"newscrawler-spool 1\n"
+_counter = itertools.count()
+
+
+class SpoolFull(StorageError):
+    """The spool's disk is full: nothing more can be accepted without losing it."""
+
+
+@dataclass(frozen=True)
+class StoredObject:
+    """One object for the archive, as the storage will receive it."""
+
+    key: str
+    data: bytes
+    content_type: str
+    content_encoding: str | None = None
+    metadata: dict[str, str] = field(default_factory=dict)
+
+
+class Spool:
+    """A directory of pending objects: `put` is durable when it returns."""
+
+    def __init__(self, root: str | os.PathLike, *, fsync: bool = True) -> None:
+        self.root = Path(root)
+        self.pending_dir = self.root / "pending"
+        self.fsync = fsync
+        self.pending_dir.mkdir(parents=True, exist_ok=True)
+        self._clear_temporaries()
+
+    def put(self, obj: StoredObject) -> Path:
+        """Write one entry durably; SpoolFull (one line) when the disk is full."""
+        name = f"{time.time_ns():020d}-{os.getpid()}-{next(_counter):08d}"
+        tmp = self.pending_dir / f".{name}.tmp"
+        header = {
+            "key": obj.key,
+            "content_type": obj.content_type,
+            "content_encoding": obj.content_encoding,
+            "metadata": obj.metadata,
+        }
+        try:
+            with open(tmp, "wb") as fh:
+                fh.write(_MAGIC + json.dumps(header).encode() + b"\n" + obj.data)
+                fh.flush()
+                if self.fsync:
+                    os.fsync(fh.fileno())
+            final = self.pending_dir / f"{name}.entry"
+            os.replace(tmp, final)
+        except OSError as exc:
+            tmp.unlink(missing_ok=True)
+            if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+                raise SpoolFull(
+                    f"spool {self.root}: out of space ({exc.strerror}); "
+                    f"{len(self)} entries wait for upload"
+                ) from exc
+            raise StorageError(f"spool {self.root}: cannot write an entry: {exc}") from exc
+        return final
+
+    def pending(self) -> list[Path]:
+        """Entries not yet uploaded, oldest first."""
+        return sorted(self.pending_dir.glob("*.entry"))
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self.pending_dir.glob("*.entry"))
+
+    def pending_keys(self) -> set[str]:
+        return {self.read(path).key for path in self.pending()}
+
+    @staticmethod
+    def read(path: Path) -> StoredObject:
+        """The object an entry holds; ValueError when the file is not a spool entry."""
+        raw = path.read_bytes()
+        if not raw.startswith(_MAGIC):
+            raise ValueError(f"{path}: not a spool entry")
+        header_line, _, data = raw[len(_MAGIC) :].partition(b"\n")
+        header = json.loads(header_line)
+        return StoredObject(
+            key=header["key"],
+            data=data,
+            content_type=header["content_type"],
+            content_encoding=header.get("content_encoding"),
+            metadata=header.get("metadata") or {},
+        )
+
+    @staticmethod
+    def done(path: Path) -> None:
+        """The storage holds the object: forget the entry."""
+        path.unlink(missing_ok=True)
+
+    def set_aside(self, path: Path) -> Path:
+        """Move an unreadable entry out of the way (kept for inspection, never uploaded)."""
+        target = self.root / "unreadable" / path.name
+        target.parent.mkdir(exist_ok=True)
+        os.replace(path, target)
+        return target
+
+    def _clear_temporaries(self) -> None:
+        """Half-written entries of processes that died while writing them."""
+        for tmp in self.pending_dir.glob(".*.tmp"):
+            pid = int(tmp.name.split("-")[1])
+            if pid == os.getpid() or not _alive(pid):
+                tmp.unlink(missing_ok=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
