@@ -100,7 +100,6 @@ class Runtime:
         """Durably take one article: its shard line, then its objects in the spool."""
         self.shards.add(record)
         key = self.archive.write_article(record, raw_html)
-        self.uploader.notify()
         return key
 
     def finish(self, counts: dict[str, Any]) -> dict[str, Any]:
@@ -160,7 +159,6 @@ class Runtime:
             "application/json",
         )
         self.shards.forget(run_id)
-        self.uploader.notify()
         return manifest
 
 

@@ -14,6 +14,7 @@ import itertools
 import json
 import os
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -45,6 +46,7 @@ class Spool:
         self.root = Path(root)
         self.pending_dir = self.root / "pending"
         self.fsync = fsync
+        self.listeners: list[Callable[[Path], None]] = []  # told of each new entry
         self.pending_dir.mkdir(parents=True, exist_ok=True)
         self._clear_temporaries()
 
@@ -74,6 +76,8 @@ class Spool:
                     f"{len(self)} entries wait for upload"
                 ) from exc
             raise StorageError(f"spool {self.root}: cannot write an entry: {exc}") from exc
+        for listener in self.listeners:
+            listener(final)
         return final
 
     def pending(self) -> list[Path]:

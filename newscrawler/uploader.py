@@ -1,6 +1,7 @@
 """Background uploads from the spool to the archive storage, never on the reactor thread.
 
-A feeder thread hands pending entries, oldest first, to a small thread pool. Each upload is
+At start, the entries left by earlier runs go to a small thread pool, oldest first; then each new
+entry goes to it as soon as the spool has it (the spool calls `enqueue`). Each upload is
 retried with exponential backoff and jitter (tenacity) for as long as the storage fails and the
 crawl runs: an S3 outage slows nothing down, the spool just grows until the storage is back.
 An entry is removed only when the storage holds the object (or an identical one); a different
@@ -42,26 +43,31 @@ class Uploader:
         self.last_error: str | None = None
         self._inflight: set[Path] = set()
         self._lock = threading.Lock()
-        self._wake = threading.Event()
         self._stopping = threading.Event()
         self._degraded = False
-        self._thread: threading.Thread | None = None
+        self._pool: ThreadPoolExecutor | None = None
+        spool.listeners.append(self.enqueue)
 
     def start(self) -> None:
-        if self._thread is None:
-            self._thread = threading.Thread(
-                target=self._feed, name="newscrawler-uploader", daemon=True
-            )
-            self._thread.start()
+        """Start the upload threads and hand them what earlier runs left in the spool."""
+        if self._pool is None:
+            self._pool = ThreadPoolExecutor(self.threads, thread_name_prefix="newscrawler-upload")
+            for path in self.spool.pending():
+                self.enqueue(path)
 
-    def notify(self) -> None:
-        """New entries are waiting."""
-        self._wake.set()
+    def enqueue(self, path: Path) -> None:
+        """Upload one spool entry in the background (once started)."""
+        with self._lock:
+            if self._pool is None or self._stopping.is_set() or path in self._inflight:
+                return
+            self._inflight.add(path)
+            self._pool.submit(self._upload, path)
 
     def drain(self, timeout: float) -> int:
         """Wait until the spool is empty or `timeout` seconds pass; return the entries left."""
         self.start()
-        self.notify()
+        for path in self.spool.pending():
+            self.enqueue(path)  # entries whose upload gave up (stopping) or came from elsewhere
         deadline = time.monotonic() + timeout
         while True:
             left = len(self.spool)
@@ -72,22 +78,9 @@ class Uploader:
     def stop(self) -> None:
         """Stop uploading; entries not yet uploaded stay in the spool for the next run."""
         self._stopping.set()
-        self._wake.set()
-        if self._thread is not None:
-            self._thread.join()
-            self._thread = None
-
-    def _feed(self) -> None:
-        with ThreadPoolExecutor(self.threads, thread_name_prefix="newscrawler-upload") as pool:
-            while not self._stopping.is_set():
-                self._wake.clear()
-                for path in self.spool.pending():
-                    with self._lock:
-                        if path in self._inflight:
-                            continue
-                        self._inflight.add(path)
-                    pool.submit(self._upload, path)
-                self._wake.wait(timeout=1.0)
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
 
     def _upload(self, path: Path) -> None:
         try:
