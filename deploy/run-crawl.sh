@@ -2,8 +2,12 @@
 # Run one scheduled crawl: refuses to overlap a running one, bounds its time, keeps its log.
 #   deploy/run-crawl.sh SITES.yaml [extra scrapy args...]
 # Environment: NEWSCRAWLER_HOME (the checkout, default: this script's repo), NEWSCRAWLER_LOG_DIR
-# (default $NEWSCRAWLER_HOME/logs), NEWSCRAWLER_MAX_RUNTIME (seconds, default 3300), plus the
-# crawler's own (ARCHIVE_URI, AWS_*, NEWSCRAWLER_STATE_DIR).
+# (default $NEWSCRAWLER_HOME/logs), NEWSCRAWLER_LOG_DAYS (logs kept, default 30),
+# NEWSCRAWLER_MAX_RUNTIME (seconds, default 3300), NEWSCRAWLER_PYTHON (default
+# $NEWSCRAWLER_HOME/.venv/bin/python), plus the crawler's own (ARCHIVE_URI, AWS_*,
+# NEWSCRAWLER_STATE_DIR, NEWSCRAWLER_METRICS_FILE).
+# Exit status: the crawl's (0 ok, 2 configuration, 3 archive unusable, 4 uploads pending,
+# 5 a site stopped yielding), 75 when another run holds the lock, 124 when the run hit the limit.
 set -euo pipefail
 home=${NEWSCRAWLER_HOME:-$(cd "$(dirname "$0")/.." && pwd)}
 sites=${1:?usage: run-crawl.sh SITES.yaml [scrapy args...]}
@@ -17,9 +21,14 @@ if ! flock -n 9; then
   exit 75
 fi
 log="$log_dir/crawl-$(date -u +%Y%m%dT%H%M%SZ).log"
+find "$log_dir" -name 'crawl-*.log' -mtime "+${NEWSCRAWLER_LOG_DAYS:-30}" -delete 2>/dev/null || true
 cd "$home"
 status=0
 timeout --signal=INT --kill-after=120 "${NEWSCRAWLER_MAX_RUNTIME:-3300}" \
-  "$home/.venv/bin/scrapy" crawl news -a "sites=$sites" --logfile "$log" "$@" || status=$?
+  "${NEWSCRAWLER_PYTHON:-$home/.venv/bin/python}" -m scrapy crawl news -a "sites=$sites" \
+  --logfile "$log" "$@" || status=$?
+# The run's summary and problems, for cron's mail and the journal.
+sed -n -E 's/^.*INFO: (run [0-9].*)$/\1/p; /^  (report|archive): /p' "$log" 2>/dev/null || true
+sed -n -E 's/^.*ERROR: (site .*|[0-9]+ archive writes .*)$/problem: \1/p' "$log" 2>/dev/null || true
 echo "newscrawler: crawl finished with status $status; log: $log"
 exit "$status"

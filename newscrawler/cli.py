@@ -3,6 +3,7 @@
 newscrawler demo [--archive DIR] [--state DIR] [--port N]   serve the demo site and crawl it
 newscrawler extract FILE_OR_URL [--url URL]                 print a page's record as JSON
 newscrawler validate SITES.yaml                             check a site list
+newscrawler runs | report | records | show | drain          operator commands (see ops.py)
 """
 
 from __future__ import annotations
@@ -19,10 +20,12 @@ from typing import Any
 
 import yaml
 
+from newscrawler import ops
+from newscrawler.health import EXIT_CONFIG_ERROR, EXIT_STORAGE_UNUSABLE
 from newscrawler.sites import SiteListError, load_sites
+from newscrawler.storage import StorageError
 
 DEMO_PORT = 8765
-EXIT_CONFIG_ERROR = 2
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -43,14 +46,17 @@ def main(argv: list[str] | None = None) -> int:
     validate = commands.add_parser("validate", help="validate a site list")
     validate.add_argument("sites", help="the site list (YAML)")
 
+    handlers = {"demo": run_demo, "extract": run_extract, "validate": run_validate}
+    handlers.update(ops.add_commands(commands))
     args = parser.parse_args(argv)
     try:
-        return {"demo": run_demo, "extract": run_extract, "validate": run_validate}[args.command](
-            args
-        )
+        return handlers[args.command](args)
     except SiteListError as exc:
         print(f"newscrawler: {exc}", file=sys.stderr)
         return EXIT_CONFIG_ERROR
+    except StorageError as exc:
+        print(f"newscrawler: archive unusable: {exc}", file=sys.stderr)
+        return EXIT_STORAGE_UNUSABLE
 
 
 def run_validate(args: argparse.Namespace) -> int:

@@ -18,6 +18,7 @@ from twisted.internet.threads import deferToThread
 from newscrawler.dedup import dedup_input
 from newscrawler.items import ArticleItem, record_for_page
 from newscrawler.runtime import Runtime
+from newscrawler.sitestats import inc
 from newscrawler.spool import SpoolFull
 from newscrawler.storage import StorageConflict, StorageError
 
@@ -41,11 +42,11 @@ class ExtractPipeline:
         try:
             item.record = record_for_page(page, audit_text=self.audit_text)
         except Exception as exc:  # one broken page never stops the crawl
-            self.stats.inc_value(f"{PREFIX}/errors/extract")
+            inc(self.stats, "errors/extract", page.site)
             raise DropItem(f"extraction failed for {page.final_url}: {exc!r}") from exc
-        self.stats.inc_value(f"{PREFIX}/pages_extracted")
+        inc(self.stats, "pages_extracted", page.site)
         for family, count in item.record["metadata"]["removed"].items():
-            self.stats.inc_value(f"{PREFIX}/removed/{family}", count)
+            inc(self.stats, f"removed/{family}", page.site, count)
         return item
 
 
@@ -70,7 +71,7 @@ class QualityGatePipeline:
         if metadata["is_article"]:
             return item
         reason = metadata["reject_reason"] or "unknown"
-        self.stats.inc_value(f"{PREFIX}/quarantined/{reason}")
+        inc(self.stats, f"quarantined/{reason}", item.page.site)
         if self.quarantine:
             try:
                 await maybe_deferred_to_future(
@@ -79,7 +80,7 @@ class QualityGatePipeline:
             except StorageConflict:
                 pass  # quarantined by an earlier run; the first copy is kept
             except StorageError as exc:
-                self.stats.inc_value(f"{PREFIX}/errors/storage")
+                inc(self.stats, "errors/storage", item.page.site)
                 logger.error("could not quarantine %s: %s", item.page.final_url, exc)
                 raise DropItem(f"not an article ({reason}): {item.page.final_url}") from exc
         self.runtime.dedup.remember_seen(
@@ -111,7 +112,7 @@ class DedupPipeline:
                 self.runtime.dedup.remember_seen(
                     doc, points_to=verdict.duplicate_of, fingerprint=verdict.fingerprint
                 )
-            self.stats.inc_value(f"{PREFIX}/duplicates/{verdict.layer}")
+            inc(self.stats, f"duplicates/{verdict.layer}", item.page.site)
             self.runtime.duplicates.append(
                 {
                     "url": metadata["url"],
@@ -126,7 +127,7 @@ class DedupPipeline:
                 f"duplicate ({verdict.layer}) of {verdict.duplicate_of}: {metadata['url']}"
             )
         if verdict.status == "new-version":
-            self.stats.inc_value(f"{PREFIX}/new_versions")
+            inc(self.stats, "new_versions", item.page.site)
         record["id"] = verdict.record_id
         metadata["version"] = verdict.version
         metadata["previous_version"] = verdict.previous
@@ -173,14 +174,13 @@ class ArchivePipeline:
             )
         except Exception as exc:
             self.runtime.dedup.release(dedup_input(record), item.verdict)
-            self.stats.inc_value(f"{PREFIX}/errors/storage")
+            inc(self.stats, "errors/storage", item.page.site)
             if isinstance(exc, SpoolFull):
                 self.stats.set_value(f"{PREFIX}/errors/spool_full", str(exc))
                 logger.error("%s: stopping the crawl", exc)
                 deferred_from_coro(self.crawler.engine.close_spider_async(reason="spool_full"))
             raise DropItem(f"could not archive {record['metadata']['url']}: {exc}") from exc
         self.runtime.dedup.commit(dedup_input(record), item.verdict)
-        self.stats.inc_value(f"{PREFIX}/articles_archived")
-        self.stats.inc_value(f"{PREFIX}/site/{record['metadata']['site']}/archived")
+        inc(self.stats, "articles_archived", item.page.site)
         logger.debug("archived %s as %s", record["metadata"]["url"], key)
         return item

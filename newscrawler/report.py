@@ -9,7 +9,11 @@ from typing import Any
 from scrapy import Spider, signals
 from scrapy.crawler import Crawler
 
+from newscrawler.health import articles_seen, assess, exit_code
+from newscrawler.history import RunHistory
+from newscrawler.metrics import write_metrics
 from newscrawler.runtime import Runtime
+from newscrawler.sitestats import per_site
 from newscrawler.storage import StorageError
 
 logger = logging.getLogger(__name__)
@@ -25,10 +29,7 @@ def summarize(
         head = f"{PREFIX}{name}/"
         return {k[len(head) :]: v for k, v in sorted(stats.items()) if k.startswith(head)}
 
-    per_site = {}
-    for key, value in stats.items():
-        if key.startswith(f"{PREFIX}site/") and key.endswith("/archived"):
-            per_site[key[len(f"{PREFIX}site/") : -len("/archived")]] = value
+    sites_stats = per_site(stats)
     start, finish = stats.get("start_time"), stats.get("finish_time")
     return {
         "run_id": run_id,
@@ -42,7 +43,9 @@ def summarize(
         "pages_extracted": stats.get(f"{PREFIX}pages_extracted", 0),
         "articles_archived": stats.get(f"{PREFIX}articles_archived", 0),
         "new_versions": stats.get(f"{PREFIX}new_versions", 0),
-        "archived_by_site": per_site,
+        "archived_by_site": {k: v.get("articles_archived", 0) for k, v in sites_stats.items()},
+        "per_site": sites_stats,
+        "bytes_fetched": stats.get("downloader/response_bytes", 0),
         "duplicates": group("duplicates"),
         "quarantined": group("quarantined"),
         "removed": group("removed"),
@@ -87,15 +90,19 @@ def format_summary(summary: dict[str, Any]) -> str:
             f"  {summary['spool_left']} archive writes wait in the spool: the next run uploads them"
         )
     lines.append(f"  archive: {summary['archive']}")
+    if summary.get("summary_location"):
+        lines.append(f"  report: {summary['summary_location']}")
     return "\n".join(lines)
 
 
 class RunSummary:
-    """At the end of a crawl: write runs/<run_id>/summary.json and log the human summary."""
+    """At the end of a crawl: finish the archive run, judge its health, write the report
+    (runs/<run_id>/summary.json), the metrics file and the history, and log the summary."""
 
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
         self.summary: dict[str, Any] | None = None
+        self.metrics_path = crawler.settings.get("NEWSCRAWLER_METRICS_FILE")
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> RunSummary:
@@ -120,8 +127,17 @@ class RunSummary:
         summary["uploads"] = dict(runtime.uploader.counts)
         summary["spool_left"] = runtime.spool_left
         summary["recovered_runs"] = runtime.recovered
+
+        history = RunHistory(runtime.history_path)
+        problems = assess(summary, history.recent())
+        summary["exit_code"] = exit_code(problems)
+        summary["problems"] = [p.message for p in problems]
+        if summary.get("finish_reason") == "finished" or summary["articles_archived"]:
+            seen = {site: articles_seen(summary["per_site"].get(site, {})) for site in sites}
+            history.append(runtime.run_id, summary["finished_at"], seen)
         self.summary = summary
         self.crawler.newscrawler_summary = summary  # type: ignore[attr-defined]
+        self.crawler.newscrawler_exit_code = summary["exit_code"]  # type: ignore[attr-defined]
         try:
             key = runtime.archive.write_run_file(
                 runtime.run_id,
@@ -133,4 +149,11 @@ class RunSummary:
             summary["summary_location"] = runtime.archive.location(key)
         except StorageError as exc:
             logger.error("could not write the run summary: %s", exc)
+        if self.metrics_path:
+            try:
+                write_metrics(self.metrics_path, summary)
+            except OSError as exc:
+                logger.error("could not write the metrics file %s: %s", self.metrics_path, exc)
         logger.info("%s", format_summary(summary))
+        for problem in problems:
+            logger.error("%s", problem.message)

@@ -40,6 +40,7 @@ class Runtime:
     spool: Spool
     uploader: Uploader
     shards: ShardWriter
+    history_path: Path = Path("state/runs.jsonl")
     drain_timeout: float = 120.0
     settings_hash: str = ""
     duplicates: list[dict[str, Any]] = field(default_factory=list)
@@ -83,6 +84,7 @@ class Runtime:
                 run_id,
                 max_records=settings.getint("NEWSCRAWLER_SHARD_RECORDS"),
             ),
+            history_path=Path(state_dir) / f"{_slug(uri)}-runs.jsonl",
             drain_timeout=settings.getfloat("NEWSCRAWLER_DRAIN_TIMEOUT"),
             settings_hash=settings_hash(settings),
         )

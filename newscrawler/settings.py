@@ -34,6 +34,12 @@ NEWSCRAWLER_UPLOAD_THREADS = 4
 NEWSCRAWLER_DRAIN_TIMEOUT = 120
 # Records per bulk shard (shards/language=.../run=.../part-N.jsonl.gz).
 NEWSCRAWLER_SHARD_RECORDS = 10000
+# Write run metrics as a Prometheus text file here (for node_exporter's textfile collector).
+NEWSCRAWLER_METRICS_FILE = os.environ.get("NEWSCRAWLER_METRICS_FILE")
+# Log lines as JSON objects (for log shippers) instead of text.
+NEWSCRAWLER_LOG_JSON = False
+# Seconds between progress lines during a crawl (0: none).
+NEWSCRAWLER_PROGRESS_INTERVAL = 60
 # Keep the fetched HTML of every archived article (gzip), to re-extract later without refetching.
 NEWSCRAWLER_KEEP_RAW_HTML = True
 # Pages that are not articles (listings, soft 404s, too short) are kept under quarantine/.
@@ -79,7 +85,13 @@ ITEM_PIPELINES = {
     "newscrawler.pipelines.DedupPipeline": 300,
     "newscrawler.pipelines.ArchivePipeline": 400,
 }
+DOWNLOADER_MIDDLEWARES = {
+    # Closest to the engine: counts final responses and errors, after retries and redirects.
+    "newscrawler.sitestats.SiteStatsMiddleware": 50,
+}
 EXTENSIONS = {
+    "newscrawler.logs.LogSetup": 0,
+    "newscrawler.progress.Progress": 500,
     "newscrawler.report.RunSummary": 500,
 }
 

@@ -1,7 +1,7 @@
 """Background uploads from the spool to the archive storage, never on the reactor thread.
 
-At start, the entries left by earlier runs go to a small thread pool, oldest first; then each new
-entry goes to it as soon as the spool has it (the spool calls `enqueue`). Each upload is
+At start, the entries left by earlier runs go to a few upload threads, oldest first; then each
+new entry goes to them as soon as the spool has it (the spool calls `enqueue`). Each upload is
 retried with exponential backoff and jitter (tenacity) for as long as the storage fails and the
 crawl runs: an S3 outage slows nothing down, the spool just grows until the storage is back.
 An entry is removed only when the storage holds the object (or an identical one); a different
@@ -11,10 +11,10 @@ object already under the key is never overwritten, the earlier one stands and it
 from __future__ import annotations
 
 import logging
+import queue
 import threading
 import time
 from collections import Counter
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from tenacity import RetryError, Retrying, retry_if_exception, wait_exponential_jitter
@@ -45,23 +45,32 @@ class Uploader:
         self._lock = threading.Lock()
         self._stopping = threading.Event()
         self._degraded = False
-        self._pool: ThreadPoolExecutor | None = None
+        self._queue: queue.Queue[Path | None] = queue.Queue()
+        self._workers: list[threading.Thread] = []
         spool.listeners.append(self.enqueue)
 
     def start(self) -> None:
         """Start the upload threads and hand them what earlier runs left in the spool."""
-        if self._pool is None:
-            self._pool = ThreadPoolExecutor(self.threads, thread_name_prefix="newscrawler-upload")
-            for path in self.spool.pending():
-                self.enqueue(path)
+        if self._workers:
+            return
+        # Daemon threads: an upload stuck on a dead endpoint never holds up the exit; its
+        # entry stays in the spool.
+        self._workers = [
+            threading.Thread(target=self._work, name=f"newscrawler-upload-{n}", daemon=True)
+            for n in range(self.threads)
+        ]
+        for worker in self._workers:
+            worker.start()
+        for path in self.spool.pending():
+            self.enqueue(path)
 
     def enqueue(self, path: Path) -> None:
         """Upload one spool entry in the background (once started)."""
         with self._lock:
-            if self._pool is None or self._stopping.is_set() or path in self._inflight:
+            if not self._workers or self._stopping.is_set() or path in self._inflight:
                 return
             self._inflight.add(path)
-            self._pool.submit(self._upload, path)
+        self._queue.put(path)
 
     def drain(self, timeout: float) -> int:
         """Wait until the spool is empty or `timeout` seconds pass; return the entries left."""
@@ -75,12 +84,24 @@ class Uploader:
                 return left
             time.sleep(0.05)
 
-    def stop(self) -> None:
-        """Stop uploading; entries not yet uploaded stay in the spool for the next run."""
+    def stop(self, timeout: float = 5.0) -> None:
+        """Stop uploading; entries not yet uploaded stay in the spool for the next run.
+
+        Waits up to `timeout` seconds for uploads in flight, never longer."""
         self._stopping.set()
-        if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
-            self._pool = None
+        for _ in self._workers:
+            self._queue.put(None)
+        deadline = time.monotonic() + timeout
+        for worker in self._workers:
+            worker.join(max(0.0, deadline - time.monotonic()))
+        self._workers = []
+
+    def _work(self) -> None:
+        while True:
+            path = self._queue.get()
+            if path is None or self._stopping.is_set():
+                return
+            self._upload(path)
 
     def _upload(self, path: Path) -> None:
         try:

@@ -33,6 +33,7 @@ from newscrawler.discovery import (
 from newscrawler.items import ArticleItem, FetchedPage, utc_now
 from newscrawler.runtime import Runtime, check_archive
 from newscrawler.sites import Site, load_sites
+from newscrawler.sitestats import inc
 
 PREFIX = "newscrawler"
 
@@ -150,7 +151,7 @@ class NewsSpider(Spider):
             if not _allowed(entry.url, site):
                 continue
             if not within_window(entry, max_age, now):
-                self._count("skipped/too_old")
+                self._count("skipped/too_old", site)
                 continue
             canonical = canonicalize_url(entry.url)
             if canonical in self._requested:
@@ -158,7 +159,7 @@ class NewsSpider(Spider):
             self._requested.add(canonical)
             archived = self.runtime.state.get_url(canonical)
             if archived is not None and not _modified_since(entry, archived):
-                self._count("skipped/already_archived")
+                self._count("skipped/already_archived", site)
                 continue
             if not self._within_page_cap(site):
                 continue
@@ -191,8 +192,8 @@ class NewsSpider(Spider):
         self._pages[site.name] += 1
         return True
 
-    def _count(self, key: str) -> None:
-        self.crawler.stats.inc_value(f"{PREFIX}/{key}")
+    def _count(self, key: str, site: Site | None = None) -> None:
+        inc(self.crawler.stats, key, site.name if site else None)
 
 
 def _allowed(url: str, site: Site) -> bool:

@@ -1,0 +1,107 @@
+"""Is the run healthy? The exit code a scheduler acts on, and the problems behind it.
+
+Exit codes (documented in the README):
+  0  the run did its job (a quiet hour with no new article is a job done)
+  2  configuration error (site list, settings): nothing was fetched
+  3  archive unusable at start (endpoint, credentials, bucket, directory): nothing was fetched
+  4  the archive storage failed during the run: articles wait in the local spool
+  5  a site stopped yielding: no article seen although recent runs saw some, every fetched page
+     rejected as "not an article", or far fewer articles than its recent runs
+"""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass
+from typing import Any
+
+EXIT_OK = 0
+EXIT_CONFIG_ERROR = 2
+EXIT_STORAGE_UNUSABLE = 3
+EXIT_SPOOL_LEFT = 4
+EXIT_YIELD_DROPPED = 5
+
+MIN_REJECTED = 3  # fetched pages, all rejected, before a layout change is suspected
+FAR_BELOW = 0.2  # of the recent median ...
+FAR_BELOW_MIN_MEDIAN = 10  # ... when the site usually sees at least this many articles
+
+
+@dataclass(frozen=True)
+class Problem:
+    site: str | None
+    code: int
+    message: str
+
+
+def articles_seen(site_stats: dict[str, Any]) -> int:
+    """Articles a site showed this run: archived, duplicates, and known ones its feeds listed."""
+    duplicates = site_stats.get("duplicates", {})
+    skipped = site_stats.get("skipped", {})
+    return (
+        site_stats.get("articles_archived", 0)
+        + sum(duplicates.values())
+        + skipped.get("already_archived", 0)
+    )
+
+
+def assess(summary: dict[str, Any], history: list[dict[str, int]]) -> list[Problem]:
+    """The run's problems, worst first. `history`: per-site articles seen in recent runs."""
+    problems: list[Problem] = []
+    errors = summary.get("errors", {})
+    if errors.get("archive_unusable"):
+        problems.append(Problem(None, EXIT_STORAGE_UNUSABLE, "archive unusable"))
+    if summary.get("spool_left"):
+        problems.append(
+            Problem(
+                None,
+                EXIT_SPOOL_LEFT,
+                f"{summary['spool_left']} archive writes not uploaded (storage failing); "
+                "they wait in the spool for the next run",
+            )
+        )
+    per_site = summary.get("per_site", {})
+    for site in summary.get("sites", []):
+        stats = per_site.get(site, {})
+        seen = articles_seen(stats)
+        accepted = stats.get("articles_archived", 0) + sum(stats.get("duplicates", {}).values())
+        rejected = stats.get("quarantined", {})
+        recent = [run[site] for run in history if site in run]
+        median = statistics.median(recent) if recent else 0
+        if seen == 0 and median > 0:
+            problems.append(
+                Problem(
+                    site,
+                    EXIT_YIELD_DROPPED,
+                    f"site {site}: no article found this run (recent runs: median {median:g}); "
+                    f"fetched {stats.get('fetched', 0)}, errors {_errors(stats)}",
+                )
+            )
+        elif accepted == 0 and sum(rejected.values()) >= MIN_REJECTED:
+            reasons = ", ".join(f"{k} {v}" for k, v in sorted(rejected.items()))
+            problems.append(
+                Problem(
+                    site,
+                    EXIT_YIELD_DROPPED,
+                    f"site {site}: every fetched page was rejected ({reasons}): "
+                    "a layout change or a block?",
+                )
+            )
+        elif median >= FAR_BELOW_MIN_MEDIAN and seen < FAR_BELOW * median:
+            problems.append(
+                Problem(
+                    site,
+                    EXIT_YIELD_DROPPED,
+                    f"site {site}: {seen} articles found, far below its recent median {median:g}",
+                )
+            )
+    order = {EXIT_STORAGE_UNUSABLE: 0, EXIT_SPOOL_LEFT: 1, EXIT_YIELD_DROPPED: 2}
+    return sorted(problems, key=lambda p: order.get(p.code, 9))
+
+
+def exit_code(problems: list[Problem]) -> int:
+    return problems[0].code if problems else EXIT_OK
+
+
+def _errors(stats: dict[str, Any]) -> str:
+    errors = stats.get("errors", {})
+    return ", ".join(f"{k} {v}" for k, v in sorted(errors.items())) or "none"

@@ -1,0 +1,88 @@
+"""Log hygiene for unattended runs: secrets never reach a log line, and JSON lines on request.
+
+`RedactingFilter` masks credentials wherever they would appear: the AWS secret and session
+token of the environment, the signature and credential of presigned URLs, and passwords in
+URLs. `LogSetup` (an extension) puts it on every log handler, and with `NEWSCRAWLER_LOG_JSON`
+switches the handlers to one JSON object per line for log shippers.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+from typing import Any
+
+from pythonjsonlogger.json import JsonFormatter
+from scrapy.crawler import Crawler
+
+MASK = "[redacted]"
+_PATTERNS = [
+    re.compile(r"(?i)(X-Amz-(?:Signature|Credential|Security-Token)=)[^&\s\"']+"),
+    re.compile(r"(?i)((?:^|[?&])(?:Signature|AWSAccessKeyId|x-goog-signature)=)[^&\s\"']+"),
+    re.compile(r"(?i)((?:aws_secret_access_key|aws_session_token|secret_key)\W{1,3})[^\s\"',}]+"),
+    re.compile(r"(?<=://)[^/\s:@]+:[^/\s@]+(?=@)"),  # user:password@host
+]
+_SECRET_VARIABLES = ("AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "REDIS_PASSWORD")
+
+
+def redact(text: str) -> str:
+    """`text` with credentials masked."""
+    for name in _SECRET_VARIABLES:
+        secret = os.environ.get(name)
+        if secret and len(secret) >= 8:
+            text = text.replace(secret, MASK)
+    for pattern in _PATTERNS:
+        text = pattern.sub(lambda m: (m.group(1) if m.groups() else "") + MASK, text)
+    return text
+
+
+class RedactingFilter(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        clean = redact(message)
+        if clean != message:
+            record.msg, record.args = clean, None
+        if record.exc_info and not record.exc_text:
+            record.exc_text = redact(logging.Formatter().formatException(record.exc_info))
+        elif record.exc_text:
+            record.exc_text = redact(record.exc_text)
+        return True
+
+
+def json_formatter() -> logging.Formatter:
+    return JsonFormatter(
+        "{asctime}{levelname}{name}{message}",
+        style="{",
+        rename_fields={"asctime": "time", "levelname": "level", "name": "logger"},
+    )
+
+
+def install_json_logging(log_file: str | None, level: str, settings: Any = None) -> None:
+    """A root handler writing JSON lines (to `log_file` or stderr), with redaction."""
+    if log_file:
+        handler: logging.Handler = logging.FileHandler(
+            log_file, encoding=(settings.get("LOG_ENCODING") if settings else None) or "utf-8"
+        )
+    else:
+        handler = logging.StreamHandler()
+    handler.setLevel(level)
+    handler.setFormatter(json_formatter())
+    handler.addFilter(RedactingFilter())
+    logging.root.addHandler(handler)
+    logging.root.setLevel(logging.NOTSET)
+
+
+class LogSetup:
+    """Installs the redaction filter (always) and the JSON formatter (when asked)."""
+
+    def __init__(self, json_lines: bool) -> None:
+        for handler in logging.root.handlers:
+            if not any(isinstance(f, RedactingFilter) for f in handler.filters):
+                handler.addFilter(RedactingFilter())
+            if json_lines and not isinstance(handler.formatter, JsonFormatter):
+                handler.setFormatter(json_formatter())
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> LogSetup:
+        return cls(crawler.settings.getbool("NEWSCRAWLER_LOG_JSON"))
