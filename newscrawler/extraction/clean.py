@@ -127,14 +127,15 @@ def clean_lines(
             run = None
         families[index] = family
     _sweep_tail(lines, families)
-    _caption_titles(lines, families)
+    _box_headings(lines, families)
+    titles = _caption_titles(lines, families)
     kept = []
     previous: str | None = None
-    for line, family in zip(lines, families, strict=True):
+    for index, (line, family) in enumerate(zip(lines, families, strict=True)):
         if family is None:
             kept.append(line)
         else:
-            if family == "captions" and _key(line) not in known_captions:
+            if family == "captions" and index not in titles and _key(line) not in known_captions:
                 attach_caption_line(images, line)
             audit.add(family, line, new_block=family != previous)
         previous = family
@@ -188,13 +189,33 @@ def _sweep_tail(lines: list[str], families: list[str | None]) -> None:
             families[i] = current
 
 
-def _caption_titles(lines: list[str], families: list[str | None]) -> None:
-    """A short name line right before a caption that starts with it: the image's title."""
+def _caption_titles(lines: list[str], families: list[str | None]) -> set[int]:
+    """A short name line right before a caption that starts with it: the image's title.
+
+    Returns the indexes of those title lines (removed with the caption, not filed as one)."""
+    titles = set()
     for i in range(len(lines) - 1):
         if families[i] is None and families[i + 1] == "captions":
             short = lines[i]
             if len(short.split()) <= 10 and _key(lines[i + 1]).startswith(_key(short)):
                 families[i] = "captions"
+                titles.add(i)
+    return titles
+
+
+def _box_headings(lines: list[str], families: list[str | None]) -> None:
+    """A short heading line over two or more lines of one junk family is that box's title
+    ("Morning briefing" over a newsletter pitch and its "Subscribe" button)."""
+    for i in range(len(lines) - 2):
+        family = families[i + 1]
+        if (
+            families[i] is None
+            and family in _JUNK
+            and families[i + 2] == family
+            and len(lines[i].split()) <= 6
+            and not lines[i].endswith(_PROSE_END)
+        ):
+            families[i] = family
 
 
 def _drop_title(lines: list[str], families: list[str | None], title: str | None) -> None:

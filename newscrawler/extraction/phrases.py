@@ -43,6 +43,8 @@ LABELS: dict[str, list[str]] = {
         r"((facebook|twitter|x|whatsapp|e-?mail|linkedin|telegram|reddit|pinterest|messenger|flipboard"
         r"|print|drucken|imprimer|imprimir|copy link|link kopieren|copier le lien|copiar enlace)\W*)*",
         r"(share|teilen|partager|compartir)( this)?( article| story| post)?",
+        r"(article|story|post|artikel|beitrag|art[íi]culo|noticia) (share|teilen|partager|compartir)"
+        r"\W*((facebook|twitter|x|whatsapp|e-?mail|linkedin|telegram|messenger|print|drucken)\W*)*",
         r"(follow us|folgen sie uns|suivez-nous|s[íi]guenos)( on| auf| sur| en)?.{0,60}",
     ],
     "newsletter": [
