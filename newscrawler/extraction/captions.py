@@ -196,7 +196,7 @@ def _src(img: HtmlElement, base_url: str | None) -> str | None:
     return None
 
 
-_BLOCKS = {"p", "div", "br", "span", "strong", "b", "h2", "h3", "h4", "h5", "h6", "li", "cite", "small"}
+_BLOCKS = frozenset(["p", "div", "br", "li", "cite", "small", "h2", "h3", "h4", "h5", "h6"])
 
 
 def _block_text(element: HtmlElement, pieces: list[str]) -> None:
@@ -206,9 +206,7 @@ def _block_text(element: HtmlElement, pieces: list[str]) -> None:
         if not isinstance(child.tag, str):
             pieces.append(child.tail or "")
             continue
-        block = child.tag in _BLOCKS and (
-            child.tag not in ("span", "strong", "b") or _CREDIT_CLASS.search(child.get("class") or "")
-        )
+        block = child.tag in _BLOCKS or bool(_CREDIT_CLASS.search(child.get("class") or ""))
         pieces.append("\n" if block else "")
         _block_text(child, pieces)
         pieces.append(("\n" if block else "") + (child.tail or ""))
