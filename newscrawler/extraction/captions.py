@@ -33,6 +33,8 @@ CREDIT_RE = re.compile(
     rf"|(?:^|(?<=[.!?]\s))(?P<credit4>(?:Photo|Foto|Image|Bild) (?:by|von|de|par|por) [^.!?]{{2,60}})"
     r")\s*\.?\s*$"
 )
+# What every credit CREDIT_RE finds contains: a closing bracket at the end, ©, or a credit word.
+_MAY_CREDIT = re.compile(rf"[)\]]\s*\.?\s*$|©|{_WORD}")
 _CAPTION_CLASS = re.compile(
     r"(?<![a-z])(caption|figcaption|wp-caption-text|credit|copyright|photographer|image-source"
     r"|media-credit|bildunterschrift|legende|l[ée]gende|pie-?de-?foto)",
@@ -68,7 +70,11 @@ def split_credit(text: str) -> tuple[str | None, str | None]:
 
 def is_credit_line(line: str) -> bool:
     """A short line that ends with a photo credit: a caption that reached the body text."""
-    return len(line.split()) <= MAX_CAPTION_WORDS and CREDIT_RE.search(line) is not None
+    return (
+        len(line.split()) <= MAX_CAPTION_WORDS
+        and _MAY_CREDIT.search(line) is not None
+        and CREDIT_RE.search(line) is not None
+    )
 
 
 def take_images(tree: HtmlElement, base_url: str | None) -> tuple[list[Image], list[str]]:

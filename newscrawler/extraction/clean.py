@@ -15,7 +15,9 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+from lxml.etree import XPath
 from lxml.html import HtmlElement
 
 from newscrawler.extraction.captions import Image, attach_caption_line, is_credit_line
@@ -49,8 +51,14 @@ _MARKUP = {
 _MARKUP_RE = re.compile(
     "|".join(rf"{_B}(?P<{family}>{pattern})(?![a-z])" for family, pattern in _MARKUP.items()), re.I
 )
-_PROTECTED_TAGS = {"html", "body", "main", "article", "h1"}
-_SIGNALS = "//*[@class or @id or @role or @aria-label]"
+# Containers that can hold a widget; inline leaves (links, icons, images, buttons) are left to
+# trafilatura, which saves testing thousands of icon classes per page.
+_CONTAINERS = "div section aside ul ol li p span form nav header footer table figure ins iframe dl"
+_SIGNALS = XPath(
+    "//*[(@class or @id or @role or @aria-label) and ("
+    + " or ".join(f"self::{tag}" for tag in _CONTAINERS.split())
+    + ")]"
+)
 _PROSE_END = (".", "!", "?", "”", '"', "’", "'", ")", "»", "…", "。", ":")
 
 
@@ -78,24 +86,30 @@ def prune_tree(tree: HtmlElement, audit: Audit) -> None:
     """Drop elements whose class, id, role or aria-label names a boilerplate family."""
     protected = _protected(tree)
     root = tree.getroottree().getroot()
-    for element in tree.xpath(_SIGNALS):
-        if element.tag in _PROTECTED_TAGS or element in protected:
+    for element in _SIGNALS(tree):
+        if element in protected:
             continue
-        if element.getroottree().getroot() is not root:
-            continue  # inside a block already dropped
         signal = " ".join(
             v for v in (element.get(a) for a in ("class", "id", "role", "aria-label")) if v
         )
-        match = _MARKUP_RE.search(signal)
-        if match is None or _has_body_class(signal):
-            continue
-        family = match.lastgroup
+        family = _markup_family(signal)
+        if family is None or element.getroottree().getroot() is not root:
+            continue  # no family named, or inside a block already dropped
         if family != "comments" and _is_prose(element):
             continue
         text = " ".join(element.text_content().split())
         if text:
             audit.add(family, text)
         element.drop_tree()
+
+
+@lru_cache(maxsize=8192)
+def _markup_family(signal: str) -> str | None:
+    """The family a class/id/role/label string names, None when none or a body class."""
+    match = _MARKUP_RE.search(signal)
+    if match is None or _has_body_class(signal):
+        return None
+    return match.lastgroup
 
 
 def clean_lines(
@@ -152,6 +166,8 @@ def _classify(line: str, captions: set[str], known: set[str] | frozenset[str]) -
                 return family
     if _key(line) in captions or is_credit_line(line):
         return "captions"
+    if words > 40:
+        return None
     prose = _is_prose_line(line)
     for family, pattern in PHRASE_RE.items():
         limit = 40 if family in ("newsletter", "consent", "comments", "share") else 25

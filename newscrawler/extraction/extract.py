@@ -130,16 +130,8 @@ def _extract(
         images, captions = take_images(tree, url)
         for caption in captions:
             audit.add("captions", caption)
-    document = trafilatura.bare_extraction(
-        tree,
-        url=url,
-        include_comments=False,
-        include_tables=options.include_tables,
-        favor_precision=options.favor_precision,
-        favor_recall=options.favor_recall,
-        **options.trafilatura,
-    )
-    lines = (getattr(document, "text", None) or "").split("\n")
+    text = _body_text(tree, url, options)
+    lines = text.split("\n")
     if options.clean:
         lines = clean_lines(
             lines,
@@ -183,6 +175,33 @@ def _extract(
         removed=dict(audit.counts),
         removed_text=audit.texts if options.keep_removed_text else {},
     )
+
+
+def _body_text(tree: HtmlElement, url: str | None, options: ExtractionOptions) -> str:
+    """trafilatura's body text, in its fast mode first (our pruning did much of what its
+    fallback extractors add); the full mode with readability and jusText only when the fast one
+    finds less than an article's worth of text."""
+    settings = {
+        "url": url,
+        "include_comments": False,
+        "include_tables": options.include_tables,
+        "favor_precision": options.favor_precision,
+        "favor_recall": options.favor_recall,
+        "fast": True,
+        **options.trafilatura,
+    }
+    document = trafilatura.bare_extraction(tree, **settings)
+    text = getattr(document, "text", None) or ""
+    if settings["fast"] and quality.word_count(text) < options.min_words:
+        document = trafilatura.bare_extraction(tree, **{**settings, "fast": False})
+        text = max(text, getattr(document, "text", None) or "", key=quality.word_count)
+    return text
+
+
+def warm_up() -> None:
+    """Load what the first page would otherwise pay for: the language model, the date parser."""
+    detect_language("A sentence long enough for the language model to load and answer.")
+    dates.text_date(load_html("<html><body><p>Published on 3 February 2024</p></body></html>"))
 
 
 def empty_metadata() -> dict[str, Any]:

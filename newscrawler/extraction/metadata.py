@@ -13,10 +13,18 @@ import re
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+from lxml.etree import XPath
 from lxml.html import HtmlElement
 from trafilatura import metadata as tmeta
 
 logger = logging.getLogger(__name__)
+# Cheap tests that spare trafilatura's costlier HTML readers a page where they cannot find
+# anything: its category and tag readers only keep links to /category/ or /tag/ pages.
+_CATEGORY_LINK = XPath("boolean(//a[contains(@href, '/categor')])")
+_TAG_LINK = XPath("boolean(//a[contains(@href, '/tag')])")
+_SECTION_META = XPath(
+    "//head//meta[@property='article:section' or contains(@name, 'subject')]/@content"
+)
 _LANG = re.compile(r"^([a-z]{2})(?:[-_][a-z0-9]+)*$", re.I)
 
 
@@ -31,8 +39,12 @@ def read_metadata(tree: HtmlElement, url: str | None) -> dict[str, Any]:
         doc.author = doc.author or tmeta.extract_author(tree)
         if not doc.sitename:
             doc.sitename = tmeta.extract_sitename(tree)
-        doc.categories = doc.categories or tmeta.extract_catstags("category", tree)
-        doc.tags = doc.tags or tmeta.extract_catstags("tag", tree)
+        if not doc.categories:
+            doc.categories = (
+                tmeta.extract_catstags("category", tree) if _CATEGORY_LINK(tree) else []
+            ) or [str(v) for v in _SECTION_META(tree)]
+        if not doc.tags and _TAG_LINK(tree):
+            doc.tags = tmeta.extract_catstags("tag", tree)
         doc.clean_and_trim()
     except Exception as exc:  # a reader bug on odd markup costs metadata, never the article
         logger.debug("metadata extraction failed for %s: %r", url, exc)
