@@ -179,8 +179,8 @@ def _extract(
 
 def _body_text(tree: HtmlElement, url: str | None, options: ExtractionOptions) -> str:
     """trafilatura's body text, in its fast mode first (our pruning did much of what its
-    fallback extractors add); the full mode with readability and jusText only when the fast one
-    finds less than an article's worth of text."""
+    fallback extractors add); its full mode, which compares with readability and jusText, only
+    when the fast one looks wrong: less than an article's worth of text, or mostly menu lines."""
     settings = {
         "url": url,
         "include_comments": False,
@@ -192,10 +192,18 @@ def _body_text(tree: HtmlElement, url: str | None, options: ExtractionOptions) -
     }
     document = trafilatura.bare_extraction(tree, **settings)
     text = getattr(document, "text", None) or ""
-    if settings["fast"] and quality.word_count(text) < options.min_words:
+    if settings["fast"] and not _looks_like_article(text, options.min_words):
         document = trafilatura.bare_extraction(tree, **{**settings, "fast": False})
-        text = max(text, getattr(document, "text", None) or "", key=quality.word_count)
+        text = getattr(document, "text", None) or text
     return text
+
+
+def _looks_like_article(text: str, min_words: int) -> bool:
+    """Enough words, and most of them in lines of running text rather than in short menu items."""
+    lines = text.split("\n")
+    words = sum(len(line.split()) for line in lines)
+    in_prose = sum(n for n in (len(line.split()) for line in lines) if n >= 8)
+    return quality.word_count(text) >= min_words and in_prose >= words / 2
 
 
 def warm_up() -> None:
