@@ -12,6 +12,7 @@ from lxml import html as lxml_html
 from scrapy.utils.test import get_crawler
 
 from newscrawler import extract_article
+from newscrawler.extraction.clean import Audit, clean_lines
 from newscrawler.items import ArticleItem, FetchedPage
 from newscrawler.pipelines import ExtractPipeline
 
@@ -419,3 +420,62 @@ def test_crawl_stats_count_removals_by_family():
     pipeline.process_item(ArticleItem(page=fetched))
     assert crawler.stats.get_value("newscrawler/removed/ads") == 2
     assert crawler.stats.get_value("newscrawler/removed/rating") == 2
+
+
+def test_a_list_whose_every_item_is_a_link_to_another_story_is_removed():
+    teasers = (
+        '<ul><li><a href="/a/">Ten things we learned this week in politics</a></li>'
+        '<li><a href="/b/">Why your energy bill is about to change again</a></li>'
+        '<li><a href="/c/">Council budget row deepens over school funding</a></li></ul>'
+    )
+    record = extracted(page(EN, teasers, after=len(EN)))
+    assert_clean(record, ("Ten things we learned", "energy bill", "budget row"), EN)
+    assert "related" in removal_families(record)
+
+
+def test_a_list_of_plain_items_in_the_body_survives():
+    items = (
+        "<ul><li>replace the three corroded steel supports</li>"
+        "<li>resurface the whole deck and the northern ramp</li>"
+        "<li>install new railings along both footpaths</li></ul>"
+    )
+    record = extracted(page(EN, items))
+    for item in ("corroded steel supports", "resurface the whole deck", "new railings"):
+        assert item in record["text"]
+
+
+BYLINES = {
+    "dateline": "<p>Updated at 1:23 p.m.</p>",
+    "reading-time": "<p>Tempo de leitura: 2 minutos</p>",
+    "contributor": "<p>Keith Bradsher contributed reporting from Hong Kong.</p>",
+    "contact": "<p>Write to Al Root at allen.root@example.com</p>",
+    "filed-under": "<p>Filed under: Transport | Council</p>",
+}
+
+
+@pytest.mark.parametrize("markup", sorted(BYLINES))
+def test_datelines_reading_times_and_credit_lines_are_not_body_text(markup):
+    record = extracted(page(EN, BYLINES[markup], after=len(EN)))
+    junk = ("Updated at", "Tempo de leitura", "contributed reporting", "Write to", "Filed under")
+    assert_clean(record, junk, EN)
+    assert "byline" in removal_families(record)
+
+
+def test_a_sentence_that_mentions_contributed_reporting_survives():
+    line = (
+        "She contributed reporting to the paper for a decade before the council hired her to run "
+        "its press office, a job she left last year."
+    )
+    record = extracted(page([*EN, line]))
+    assert line in record["text"]
+
+
+def test_the_headline_at_the_top_of_the_text_goes_when_it_differs_from_the_title_tag():
+    lines = ["Old harbour bridge will shut for eighteen months", *EN]
+    kept = clean_lines(
+        lines,
+        Audit(),
+        title="Harbour bridge to close for repairs | Gazette",
+        headlines=["Old harbour bridge will shut for eighteen months"],
+    )
+    assert kept == EN

@@ -24,7 +24,8 @@ from newscrawler.extraction.captions import Image, attach_caption_line, is_credi
 from newscrawler.extraction.phrases import HEADER_RE, LABEL_RE, PHRASE_RE
 
 FAMILIES = (
-    "ads", "rating", "comments", "related", "share", "newsletter", "consent", "legal", "captions",
+    "ads", "rating", "comments", "related", "share", "newsletter", "consent", "legal", "byline",
+    "captions",
 )  # fmt: skip
 _JUNK = frozenset(FAMILIES) - {"captions"}
 
@@ -40,6 +41,7 @@ _MARKUP = {
     "related": r"related\w*|relacionad\w*|you-?(may|might)\w*|also-?like|more-?(stories|news|articles"
     r"|from|like-?this)|read-?(more|next|also)|recommend\w*|outbrain|taboola|yarpp|crp_related"
     r"|most-?(read|popular|viewed)|popular-?posts|trending|further-?reading|plista|ligatus|zergnet"
+    r"|latest-?(news|stories|articles|posts|headlines)"
     r"|teaser-?(list|box)",
     "share": r"share\w*|sharing|sharer|social-?(share|links?|buttons?|icons?|media|bar|tools|follow)"
     r"|sharedaddy|addtoany|a2a\w*|addthis\w*|sharethis|shariff|essb\w*|follow-?us|print-?(button|link)",
@@ -103,6 +105,25 @@ def prune_tree(tree: HtmlElement, audit: Audit) -> None:
         element.drop_tree()
 
 
+def prune_link_lists(tree: HtmlElement, audit: Audit) -> None:
+    """Drop lists whose every item is a link of three words or more: teasers of other stories
+    ("Related: ..." lists, latest news) and menus, never the article's own prose."""
+    for element in list(tree.iter("ul", "ol")):
+        items = [child for child in element if child.tag == "li"]
+        if len(items) < 3 or element.getparent() is None:
+            continue
+        texts = []
+        for item in items:
+            text = " ".join(item.text_content().split())
+            linked = sum(len(" ".join(a.text_content().split())) for a in item.iter("a"))
+            if len(text.split()) < 3 or linked < 0.9 * len(text):
+                break
+            texts.append(text)
+        else:
+            audit.add("related", " | ".join(texts))
+            element.drop_tree()
+
+
 @lru_cache(maxsize=8192)
 def _markup_family(signal: str) -> str | None:
     """The family a class/id/role/label string names, None when none or a body class."""
@@ -118,15 +139,19 @@ def clean_lines(
     *,
     images: list[Image] | None = None,
     title: str | None = None,
+    headlines: Iterable[str] = (),
     known_boilerplate: set[str] | frozenset[str] = frozenset(),
 ) -> list[str]:
-    """Drop boilerplate lines from extracted text; caption lines move to `images`."""
+    """Drop boilerplate lines from extracted text; caption lines move to `images`.
+
+    `title` and `headlines` (the page's h1 texts) are the headline's spellings: repeated at the
+    top of the text, they are dropped."""
     images = images if images is not None else []
     lines = [" ".join(line.split()) for line in lines]
     lines = [line for line in lines if line]
     known_captions = {_key(t) for i in images for t in (i.caption, i.alt) if t and len(t) > 20}
     families: list[str | None] = [None] * len(lines)
-    _drop_title(lines, families, title)
+    _drop_title(lines, families, [title or "", *headlines])
     run: str | None = None
     for index, line in enumerate(lines):
         if families[index]:
@@ -170,7 +195,7 @@ def _classify(line: str, captions: set[str], known: set[str] | frozenset[str]) -
         return None
     prose = _is_prose_line(line)
     for family, pattern in PHRASE_RE.items():
-        limit = 40 if family in ("newsletter", "consent", "comments", "share") else 25
+        limit = 40 if family in ("newsletter", "consent", "comments", "share", "legal") else 25
         if words <= limit and (not prose or limit == 40 or words <= 12) and pattern.search(line):
             return family
     return None
@@ -234,14 +259,14 @@ def _box_headings(lines: list[str], families: list[str | None]) -> None:
             families[i] = family
 
 
-def _drop_title(lines: list[str], families: list[str | None], title: str | None) -> None:
+def _drop_title(lines: list[str], families: list[str | None], titles: Iterable[str]) -> None:
     """The headline repeated at the top of the body belongs in `title`, not in the text."""
-    if not title:
-        return
-    key = _key(title)
+    keys = {_key(t) for t in titles if t and t.strip()}
     for i, line in enumerate(lines[:3]):
         line_key = _key(line)
-        if line_key == key or (len(line_key) > 20 and key.startswith(line_key)):
+        if any(
+            line_key == key or (len(line_key) > 20 and key.startswith(line_key)) for key in keys
+        ):
             families[i] = "title"
             return
 
@@ -251,10 +276,13 @@ def _is_prose_line(line: str) -> bool:
 
 
 def _is_body(line: str) -> bool:
-    """A line that reads as article prose: a full sentence of some length."""
-    if line.startswith(("- ", "• ")):
-        return False
+    """A line that reads as article content: a full sentence of some length, a list item that
+    is one, or a row of a data table (a teaser list has neither)."""
     words = len(line.split())
+    if line.startswith("|") and line.count("|") >= 4:
+        return not set(line) <= set("|-: ")  # a row with cells, not the header rule
+    if line.startswith(("- ", "• ")):
+        return words >= 12 and line.endswith(_PROSE_END)
     if words < 4 and len(line) >= 40:  # scripts without spaces between words
         return line.endswith(_PROSE_END)
     return words >= 10 and line.endswith(_PROSE_END)

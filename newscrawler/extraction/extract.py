@@ -21,7 +21,7 @@ from trafilatura.utils import load_html
 
 from newscrawler.extraction import dates, quality
 from newscrawler.extraction.captions import take_images
-from newscrawler.extraction.clean import Audit, clean_lines, prune_tree
+from newscrawler.extraction.clean import Audit, clean_lines, prune_link_lists, prune_tree
 from newscrawler.extraction.language import detect_language
 from newscrawler.extraction.metadata import declared_language, json_ld, ld_types, read_metadata
 
@@ -125,8 +125,10 @@ def _extract(
     if options._body is not None:
         tree = _only(tree, options._body(tree))
     images = []
+    headlines = [" ".join(h.text_content().split()) for h in tree.iter("h1")][:3]
     if options.clean:
         prune_tree(tree, audit)
+        prune_link_lists(tree, audit)
         images, captions = take_images(tree, url)
         for caption in captions:
             audit.add("captions", caption)
@@ -138,6 +140,7 @@ def _extract(
             audit,
             images=images,
             title=meta["title"] or hints.get("feed_title"),
+            headlines=headlines,
             known_boilerplate=options.known_boilerplate,
         )
     text = "\n".join(line for line in lines if line.strip())

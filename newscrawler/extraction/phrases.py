@@ -46,6 +46,9 @@ LABELS: dict[str, list[str]] = {
         r"(article|story|post|artikel|beitrag|art[íi]culo|noticia) (share|teilen|partager|compartir)"
         r"\W*((facebook|twitter|x|whatsapp|e-?mail|linkedin|telegram|messenger|print|drucken)\W*)*",
         r"(follow us|folgen sie uns|suivez-nous|s[íi]guenos)( on| auf| sur| en)?.{0,60}",
+        r"(order|purchase) reprints?|print (this )?(article|story|page)|e-?mail (this )?(article|story)"
+        r"|click to tweet|tweet this|this (article|story) has been sent to.{0,60}"
+        r"|an error (has )?occurred,? please try again( later)?",
     ],
     "newsletter": [
         r"(newsletter|subscribe|abonnieren|s'abonner|suscr[íi]bete|sign up|inscrivez-vous|anmelden)",
@@ -64,11 +67,25 @@ LABELS: dict[str, list[str]] = {
         r"(copyright|\(c\)|©|ⓒ) ?(©|ⓒ)? ?\d{4}(-\d{4})?,? [^!?]{2,60}",
         r"copyright ?(©|ⓒ)? [^!?]{2,60}",
     ],
+    "byline": [
+        # a dateline alone: "Updated at 1:23 p.m.", "UPDATED: Tue., Nov. 19, 2019", "기사입력 : ..."
+        r"(?=.*\d)(published|updated|posted|last (updated|modified)|ver[öo]ffentlicht|aktualisiert"
+        r"|publi[ée]|mis [àa] jour|publicado|actualizado|atualizado|기사입력|입력|수정)"
+        r"( on| at| am| le| el| em)?\W*(?:[\w.,:/-]+\W*){1,6}",
+        # reading time: "Tempo de leitura: 2 minutos", "4 min read"
+        r"(reading time|read time|lesezeit|temps de lecture|tiempo de lectura|tempo de leitura)\W*"
+        r"(\d+|un|one|ein|une|uno|um)\W*(min\w*|minutes?|minuten|minutos)",
+        r"\d+ ?(min|minute|minuten|minutes|minutos)\.? (read|lesezeit|de lecture|de lectura|de leitura)",
+        r"(filed under|posted in|abgelegt unter|class[ée] dans|archivado en)\W.{0,80}",
+        r"(tags?|schlagw[öo]rter|[ée]tiquettes|etiquetas|mots-cl[ée]s)\W*",
+        r"(additional )?reporting by .{2,60}|(with )?(additional )?reporting from .{2,60}",
+    ],
     "related": [
         r"(more|related|recommended|popular|latest|top|trending|most (read|popular|viewed|shared))"
         r"( (stories|articles|news|posts|videos|reads|from \S+( \S+){0,3}|on \S+( \S+){0,3}))?\W*",
         r"(see|read|watch) (more|also|next)\W*",
-        r"(don'?t miss|must read|editor'?s picks?|you might also like|you may also like)\W*",
+        r"(don'?t miss|must read|editor'?s picks?|you might also like|you may also like"
+        r"|explore further|further reading)\W*",
     ],
 }
 
@@ -111,6 +128,18 @@ PHRASES: dict[str, list[str]] = {
         r"\b.{0,60}(twitter|instagram|youtube|facebook|tiktok)\b",
         r"\b(folgen sie (uns|\S+) auf|suivez-nous sur|s[íi]guenos en)\b",
         r"\bfollow (him|her|them|us|\S+) on (twitter|instagram|facebook|x)\b",
+        r"\bsubscribe to .{0,40}\b(youtube|podcast|channel)\b",
+    ],
+    "legal": [
+        r"\bthis copy is for your personal,? non-?commercial use only\b",
+        r"\b(for personal,? non-?commercial use only|not for redistribution)\b",
+    ],
+    "byline": [
+        # credits and contact lines that close a story
+        r"^(\S+( \S+){0,6} )?(contributed (reporting|to this (report|story|article))"
+        r"|hat zu diesem (bericht|artikel) beigetragen|a contribu[ée] [àa] cet article)( (from|in|to|aus|depuis|desde) [^.]{2,40})?\W*$",
+        r"^(write to|reach|contact|e-?mail) (the )?(reporters?|writers?|authors?|\S+( \S+){0,3})"
+        r"( on twitter)? at \S+@\S+|^reach the (reporters?|writers?|authors?) on twitter\b",
     ],
     "newsletter": [
         r"\b(sign ?up|subscribe|register)\b.{0,60}\bnewsletters?\b",
@@ -140,7 +169,9 @@ PHRASES: dict[str, list[str]] = {
         r"|lesen sie auch|lesen sie mehr|mehr zum thema|auch interessant|lire aussi|[àa] lire aussi"
         r"|voir aussi|sur le m[êe]me sujet|lee tambi[ée]n|leer m[áa]s|te puede interesar"
         r"|noticias relacionadas|m[áa]s informaci[óo]n|leia tamb[ée]m|leggi anche)\s?[:|–-]\s?\S",
-        r"^\[?(related|read more|see also|more)\s?:.{3,140}\]?$",
+        r"^\[?(related( (posts?|articles?|stories|content|coverage|reading))?|read more|see also|more"
+        r"|also)\s?:.{3,140}\]?$",
+        r"^follow (\S+ )?(full |live |all )?coverage of .{3,80} (at|on|here)\b",
         r"\bsee more (photos|pictures|stories)\b",
     ],
 }
@@ -163,6 +194,7 @@ HEADERS: dict[str, list[str]] = {
         r"(\d+ )?(comments?|kommentare?|commentaires?|comentarios?|coment[áa]rios)( \(\d+\))?\W*",
         r"(leave|post|add|write) a (comment|reply)\W*|(discussion|diskussion|r[ée]actions)\W*",
     ],
+    "byline": [r"(tags?|schlagw[öo]rter|[ée]tiquettes|etiquetas|mots-cl[ée]s)\W*"],
 }
 
 _FLAGS = re.IGNORECASE
