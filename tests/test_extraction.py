@@ -410,7 +410,7 @@ def test_the_removal_audit_keeps_the_removed_text_when_asked():
 
 def test_crawl_stats_count_removals_by_family():
     crawler = get_crawler()
-    crawler.stats.open_spider(None)
+    crawler.stats.open_spider()
     pipeline = ExtractPipeline.from_crawler(crawler)
     html = page(EN, ADS["plain-link-in-p"] + RATING["plain"]).encode()
     fetched = FetchedPage(
