@@ -131,3 +131,10 @@ def test_figure_captions_and_credits_are_structured_image_fields():
     ]
     assert record["metadata"]["image"] == "https://news.example.org/img/ramp.jpg"
     assert "northern ramp on Monday" not in record["text"]
+
+
+def test_authors_come_from_the_visible_byline_when_no_tag_names_them():
+    byline = '<p class="byline">By <a rel="author" href="/staff/ana-lopes/">Ana Lopes</a></p>'
+    html = article().replace("</h1>", f"</h1>{byline}")
+    html = html.replace("<body>", '<body><aside><p class="author">Guest Commenter</p></aside>')
+    assert metadata(html)["authors"] == ["Ana Lopes"]

@@ -36,7 +36,7 @@ def read_metadata(tree: HtmlElement, url: str | None) -> dict[str, Any]:
             doc.author = None  # a single token is a handle or a site, not a person
         doc = tmeta.extract_meta_json(tree, doc)
         doc.title = doc.title or tmeta.extract_title(tree)
-        doc.author = doc.author or tmeta.extract_author(tree)
+        doc.author = doc.author or tmeta.extract_author(_byline_scope(tree))
         if not doc.sitename:
             doc.sitename = tmeta.extract_sitename(tree)
         if not doc.categories:
@@ -61,6 +61,22 @@ def read_metadata(tree: HtmlElement, url: str | None) -> dict[str, Any]:
         "image": _absolute(get("image"), url),
         "canonical_url": canonical_url(tree, url),
     }
+
+
+def _byline_scope(tree: HtmlElement) -> HtmlElement:
+    """The element holding both the headline and the longest paragraph: where the byline is.
+
+    trafilatura's author reader copies and searches what it is given; the article's own block
+    is a fraction of the page and holds no commenter names from the sidebar."""
+    h1 = next(tree.iter("h1"), None)
+    longest = max(tree.iter("p"), key=lambda p: len(p.text_content()), default=None)
+    if h1 is None or longest is None:
+        return tree
+    around_body = set(longest.iterancestors())
+    for ancestor in h1.iterancestors():
+        if ancestor in around_body:
+            return tree if ancestor.tag in ("html", "body") else ancestor
+    return tree
 
 
 def json_ld(tree: HtmlElement) -> list[dict[str, Any]]:
