@@ -15,6 +15,7 @@ from typing import Any
 
 import trafilatura
 from cssselect import GenericTranslator, SelectorError
+from lxml import etree
 from lxml.etree import XPath
 from lxml.html import HtmlElement
 from trafilatura.utils import load_html
@@ -132,6 +133,7 @@ def _extract(
         images, captions = take_images(tree, url)
         for caption in captions:
             audit.add("captions", caption)
+    _drop_inert(tree)
     text = _body_text(tree, url, options)
     lines = text.split("\n")
     if options.clean:
@@ -199,6 +201,16 @@ def _body_text(tree: HtmlElement, url: str | None, options: ExtractionOptions) -
         document = trafilatura.bare_extraction(tree, **{**settings, "fast": False})
         text = getattr(document, "text", None) or text
     return text
+
+
+def _drop_inert(tree: HtmlElement) -> None:
+    """Scripts, styles and vector art, read already and never text: trafilatura would copy the
+    tree three times with them before removing them itself. JSON-LD stays (its forum check
+    and its baseline read it)."""
+    for script in list(tree.iter("script")):
+        if script.get("type") != "application/ld+json":
+            script.drop_tree()
+    etree.strip_elements(tree, "style", "noscript", "svg", "template", with_tail=False)
 
 
 def _looks_like_article(text: str, min_words: int) -> bool:
