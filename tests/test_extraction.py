@@ -479,3 +479,52 @@ def test_the_headline_at_the_top_of_the_text_goes_when_it_differs_from_the_title
         headlines=["Old harbour bridge will shut for eighteen months"],
     )
     assert kept == EN
+
+
+def test_paragraphs_that_are_nothing_but_links_to_other_stories_are_removed_with_their_heading():
+    teasers = (
+        "<p>Most popular</p>"
+        '<p><a href="/a/">Mayor defends new parking rules</a></p>'
+        '<p><a href="/b/">Storm closes coastal road for a week</a></p>'
+    )
+    record = extracted(page(EN, teasers))
+    assert_clean(record, ("Most popular", "parking rules", "coastal road"), EN)
+
+
+def test_a_paragraph_with_a_link_inside_its_prose_survives():
+    linked = (
+        'The council published <a href="/report/">the engineering report</a> on its website on '
+        "Wednesday, and residents can comment on it until the end of April."
+    )
+    record = extracted(page([*EN[:4], linked, *EN[4:]]))
+    assert "residents can comment on it until the end of April." in record["text"]
+
+
+def test_a_caption_in_a_table_cell_moves_to_image_metadata():
+    table = (
+        "<table><tr><td>The harbour bridge seen from the ferry terminal on Monday "
+        "(AP Photo/Jane Ruiz)</td></tr></table>"
+    )
+    record = extracted(page(EN, table))
+    assert_clean(record, ("ferry terminal on Monday",), EN)
+    assert any(i["credit"] == "AP Photo/Jane Ruiz" for i in record["metadata"]["images"])
+
+
+def test_answer_buttons_under_a_feedback_question_go_with_it():
+    widget = "<p>Was this article helpful?</p><p>Yes</p><p>No</p>"
+    record = extracted(page(EN, widget))
+    assert_clean(record, ("helpful",), EN)
+    assert "\nYes\n" not in f"\n{record['text']}\n" and "\nNo\n" not in f"\n{record['text']}\n"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Compartir en Facebook",
+        "Partager cet article : Facebook Twitter E-mail",
+        "Auf Facebook teilen",
+    ],
+)
+def test_share_labels_in_other_languages_are_removed(line):
+    record = extracted(page(EN, f"<p>{line}</p>"))
+    assert_clean(record, (line,), EN)

@@ -106,22 +106,49 @@ def prune_tree(tree: HtmlElement, audit: Audit) -> None:
 
 
 def prune_link_lists(tree: HtmlElement, audit: Audit) -> None:
-    """Drop lists whose every item is a link of three words or more: teasers of other stories
-    ("Related: ..." lists, latest news) and menus, never the article's own prose."""
+    """Drop runs of links to other pages written as a list or as paragraphs: teasers of other
+    stories ("You might also like" and its headlines), latest news, menus. A list goes when every
+    item is a link of three words or more; paragraphs when two or more in a row are nothing but a
+    link (a short heading right above them goes too). Prose with links in it stays."""
     for element in list(tree.iter("ul", "ol")):
         items = [child for child in element if child.tag == "li"]
         if len(items) < 3 or element.getparent() is None:
             continue
-        texts = []
-        for item in items:
-            text = " ".join(item.text_content().split())
-            linked = sum(len(" ".join(a.text_content().split())) for a in item.iter("a"))
-            if len(text.split()) < 3 or linked < 0.9 * len(text):
-                break
-            texts.append(text)
-        else:
+        texts = [_link_text(item, min_words=3) for item in items]
+        if all(texts):
             audit.add("related", " | ".join(texts))
             element.drop_tree()
+    linked = {p for p in _LINK_PARAGRAPHS(tree) if _link_text(p, min_words=1, max_words=40)}
+    for first in [p for p in linked if p.getprevious() not in linked]:
+        run = [first]
+        while run[-1].getnext() in linked:
+            run.append(run[-1].getnext())
+        if len(run) < 2 or first.getparent() is None:
+            continue
+        heading = first.getprevious()
+        if heading is not None and heading.tag in _HEADING_TAGS and _is_heading(heading):
+            run.insert(0, heading)
+        audit.add("related", " | ".join(" ".join(e.text_content().split()) for e in run))
+        for element in run:
+            element.drop_tree()
+
+
+_LINK_PARAGRAPHS = XPath("//p[a] | //h3[a] | //h4[a]")
+_HEADING_TAGS = {"p", "h2", "h3", "h4", "h5", "h6", "div", "span", "strong"}
+
+
+def _link_text(element: HtmlElement, *, min_words: int, max_words: int = 60) -> str | None:
+    """The element's text when nearly all of it is link text, else None."""
+    text = " ".join(element.text_content().split())
+    if not min_words <= len(text.split()) <= max_words:
+        return None
+    linked = sum(len(" ".join(a.text_content().split())) for a in element.iter("a"))
+    return text if linked >= 0.9 * len(text) else None
+
+
+def _is_heading(element: HtmlElement) -> bool:
+    text = " ".join(element.text_content().split())
+    return 0 < len(text.split()) <= 6 and not text.endswith((".", "!", "?", "”", '"'))
 
 
 @lru_cache(maxsize=8192)
@@ -152,17 +179,22 @@ def clean_lines(
     known_captions = {_key(t) for i in images for t in (i.caption, i.alt) if t and len(t) > 20}
     families: list[str | None] = [None] * len(lines)
     _drop_title(lines, families, [title or "", *headlines])
+    probes = [_probe(line) for line in lines]
     run: str | None = None
     for index, line in enumerate(lines):
         if families[index]:
             continue
-        family = _classify(line, known_captions, known_boilerplate)
-        header = _header(line)
-        if family is None and run and _continues_run(line):
+        probe = probes[index]
+        family = _classify(probe, known_captions, known_boilerplate)
+        header = _header(probe)
+        before = families[index - 1] if index else None
+        if family is None and before in _JUNK and _BUTTONS.match(probe):
+            family = before  # "Yes" / "No" under "Was this article helpful?"
+        elif family is None and run and _continues_run(line):
             family = run
         elif header:
             family, run = header, header
-        elif family is None or _is_prose_line(line):
+        elif family is None or _is_prose_line(probe):
             run = None
         families[index] = family
     _sweep_tail(lines, families)
@@ -175,7 +207,7 @@ def clean_lines(
             kept.append(line)
         else:
             if family == "captions" and index not in titles and _key(line) not in known_captions:
-                attach_caption_line(images, line)
+                attach_caption_line(images, _probe(line))
             audit.add(family, line, new_block=family != previous)
         previous = family
     return kept
@@ -199,6 +231,23 @@ def _classify(line: str, captions: set[str], known: set[str] | frozenset[str]) -
         if words <= limit and (not prose or limit == 40 or words <= 12) and pattern.search(line):
             return family
     return None
+
+
+def _probe(line: str) -> str:
+    """The text to classify: a one-cell table row without its bars, a list item without its
+    bullet."""
+    if line.startswith("|") and line.endswith("|") and line.count("|") == 2:
+        line = line.strip("| ")
+    if line.startswith(("- ", "• ", "* ")):
+        line = line[2:]
+    return line
+
+
+_BUTTONS = re.compile(
+    r"^\W*(yes|no|ok|cancel|close|submit|send|vote|like|dislike|ja|nein|oui|non|s[íi]|sim|n[ãa]o"
+    r"|abbrechen|schlie[ßs]en|fermer|annuler|cerrar|cancelar)\W*$",
+    re.I,
+)
 
 
 def _header(line: str) -> str | None:

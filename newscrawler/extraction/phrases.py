@@ -38,7 +38,8 @@ LABELS: dict[str, list[str]] = {
         r"comments are closed\W*",
     ],
     "share": [
-        r"((share|teilen|partager|compartir|compartilhe|condividi)( (this|on|via|the|den|cet|este))?"
+        r"((share|teilen|partager|compartir|compartilhe|condividi)"
+        r"( (this|on|via|the|den|cet|este|en|auf|sur|em|su|no|na|por))?"
         r"( (article|story|post|artikel|article|art[íi]culo))?\W*)?"
         r"((facebook|twitter|x|whatsapp|e-?mail|linkedin|telegram|reddit|pinterest|messenger|flipboard"
         r"|print|drucken|imprimer|imprimir|copy link|link kopieren|copier le lien|copiar enlace)\W*)*",
@@ -46,6 +47,8 @@ LABELS: dict[str, list[str]] = {
         r"(article|story|post|artikel|beitrag|art[íi]culo|noticia) (share|teilen|partager|compartir)"
         r"\W*((facebook|twitter|x|whatsapp|e-?mail|linkedin|telegram|messenger|print|drucken)\W*)*",
         r"(follow us|folgen sie uns|suivez-nous|s[íi]guenos)( on| auf| sur| en)?.{0,60}",
+        r"(on|auf|sur|en|em|su) (facebook|twitter|x|whatsapp|linkedin|telegram|pinterest)"
+        r" (share|teilen|partager|compartir|compartilhar|condividere)",
         r"(order|purchase) reprints?|print (this )?(article|story|page)|e-?mail (this )?(article|story)"
         r"|click to tweet|tweet this|this (article|story) has been sent to.{0,60}"
         r"|an error (has )?occurred,? please try again( later)?",
