@@ -25,9 +25,9 @@ from newscrawler.extraction.phrases import HEADER_RE, LABEL_RE, PHRASE_RE
 
 FAMILIES = (
     "ads", "rating", "comments", "related", "share", "newsletter", "consent", "legal", "byline",
-    "captions",
+    "captions", "template",
 )  # fmt: skip
-_JUNK = frozenset(FAMILIES) - {"captions"}
+_JUNK = frozenset(FAMILIES) - {"captions", "template"}
 
 _B = r"(?<![a-z0-9])"  # a class token starts here
 _MARKUP = {
@@ -214,8 +214,6 @@ def clean_lines(
 
 
 def _classify(line: str, captions: set[str], known: set[str] | frozenset[str]) -> str | None:
-    if known and block_hash(line) in known:
-        return "template"
     words = len(line.split())
     if words <= 12:
         for family, pattern in LABEL_RE.items():
@@ -223,13 +221,18 @@ def _classify(line: str, captions: set[str], known: set[str] | frozenset[str]) -
                 return family
     if _key(line) in captions or is_credit_line(line):
         return "captions"
-    if words > 40:
-        return None
-    prose = _is_prose_line(line)
-    for family, pattern in PHRASE_RE.items():
-        limit = 40 if family in ("newsletter", "consent", "comments", "share", "legal") else 25
-        if words <= limit and (not prose or limit == 40 or words <= 12) and pattern.search(line):
-            return family
+    if words <= 40:
+        prose = _is_prose_line(line)
+        for family, pattern in PHRASE_RE.items():
+            limit = 40 if family in ("newsletter", "consent", "comments", "share", "legal") else 25
+            if (
+                words <= limit
+                and (not prose or limit == 40 or words <= 12)
+                and pattern.search(line)
+            ):
+                return family
+    if known and block_hash(line) in known:
+        return "template"  # learned: this site repeats the block on many pages
     return None
 
 

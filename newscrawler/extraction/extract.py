@@ -22,7 +22,13 @@ from trafilatura.utils import load_html
 
 from newscrawler.extraction import dates, quality
 from newscrawler.extraction.captions import take_images
-from newscrawler.extraction.clean import Audit, clean_lines, prune_link_lists, prune_tree
+from newscrawler.extraction.clean import (
+    Audit,
+    block_hash,
+    clean_lines,
+    prune_link_lists,
+    prune_tree,
+)
 from newscrawler.extraction.language import detect_language
 from newscrawler.extraction.metadata import declared_language, json_ld, ld_types, read_metadata
 
@@ -83,6 +89,7 @@ class Extraction:
     reason: str | None
     removed: dict[str, int] = field(default_factory=dict)
     removed_text: dict[str, list[str]] = field(default_factory=dict)
+    block_hashes: list[str] = field(default_factory=list)  # for site template learning
 
 
 def extract(
@@ -136,6 +143,7 @@ def _extract(
     _drop_inert(tree)
     text = _body_text(tree, url, options)
     lines = text.split("\n")
+    block_hashes = [block_hash(line) for line in lines if line.strip()]
     if options.clean:
         lines = clean_lines(
             lines,
@@ -179,6 +187,7 @@ def _extract(
         reason=reason,
         removed=dict(audit.counts),
         removed_text=audit.texts if options.keep_removed_text else {},
+        block_hashes=block_hashes,
     )
 
 
