@@ -17,7 +17,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from lxml.etree import XPath
 from lxml.html import HtmlElement
 
 from newscrawler.extraction.captions import Image, attach_caption_line, is_credit_line
@@ -56,11 +55,19 @@ _MARKUP_RE = re.compile(
 # Containers that can hold a widget; inline leaves (links, icons, images, buttons) are left to
 # trafilatura, which saves testing thousands of icon classes per page.
 _CONTAINERS = "div section aside ul ol li p span form nav header footer table figure ins iframe dl"
-_SIGNALS = XPath(
-    "//*[(@class or @id or @role or @aria-label) and ("
-    + " or ".join(f"self::{tag}" for tag in _CONTAINERS.split())
-    + ")]"
-)
+_SIGNAL_ATTRIBUTES = ("class", "id", "role", "aria-label")
+
+
+def _signals(tree: HtmlElement) -> list[tuple[HtmlElement, str]]:
+    """Each container with a class, id, role or label, and those joined (document order)."""
+    found = []
+    for element in tree.iter(*_CONTAINERS.split()):
+        signal = " ".join(v for v in map(element.get, _SIGNAL_ATTRIBUTES) if v)
+        if signal:
+            found.append((element, signal))
+    return found
+
+
 _PROSE_END = (".", "!", "?", "”", '"', "’", "'", ")", "»", "…", "。", ":")
 
 
@@ -88,12 +95,9 @@ def prune_tree(tree: HtmlElement, audit: Audit) -> None:
     """Drop elements whose class, id, role or aria-label names a boilerplate family."""
     protected = _protected(tree)
     root = tree.getroottree().getroot()
-    for element in _SIGNALS(tree):
+    for element, signal in _signals(tree):
         if element in protected:
             continue
-        signal = " ".join(
-            v for v in (element.get(a) for a in ("class", "id", "role", "aria-label")) if v
-        )
         family = _markup_family(signal)
         if family is None or element.getroottree().getroot() is not root:
             continue  # no family named, or inside a block already dropped
@@ -118,7 +122,11 @@ def prune_link_lists(tree: HtmlElement, audit: Audit) -> None:
         if all(texts):
             audit.add("related", " | ".join(texts))
             element.drop_tree()
-    linked = {p for p in _LINK_PARAGRAPHS(tree) if _link_text(p, min_words=1, max_words=40)}
+    linked = {
+        p
+        for p in tree.iter("p", "h3", "h4")
+        if p.find("a") is not None and _link_text(p, min_words=1, max_words=40)
+    }
     for first in [p for p in linked if p.getprevious() not in linked]:
         run = [first]
         while run[-1].getnext() in linked:
@@ -133,7 +141,6 @@ def prune_link_lists(tree: HtmlElement, audit: Audit) -> None:
             element.drop_tree()
 
 
-_LINK_PARAGRAPHS = XPath("//p[a] | //h3[a] | //h4[a]")
 _HEADING_TAGS = {"p", "h2", "h3", "h4", "h5", "h6", "div", "span", "strong"}
 
 

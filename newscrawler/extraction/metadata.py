@@ -20,8 +20,7 @@ from trafilatura import metadata as tmeta
 logger = logging.getLogger(__name__)
 # Cheap tests that spare trafilatura's costlier HTML readers a page where they cannot find
 # anything: its category and tag readers only keep links to /category/ or /tag/ pages.
-_CATEGORY_LINK = XPath("boolean(//a[contains(@href, '/categor')])")
-_TAG_LINK = XPath("boolean(//a[contains(@href, '/tag')])")
+_CATSTAG_LINKS = XPath("//a[contains(@href, '/categor') or contains(@href, '/tag')]/@href")
 _SECTION_META = XPath(
     "//head//meta[@property='article:section' or contains(@name, 'subject')]/@content"
 )
@@ -39,11 +38,12 @@ def read_metadata(tree: HtmlElement, url: str | None) -> dict[str, Any]:
         doc.author = doc.author or tmeta.extract_author(_byline_scope(tree))
         if not doc.sitename:
             doc.sitename = tmeta.extract_sitename(tree)
+        links = " ".join(_CATSTAG_LINKS(tree)) if not (doc.categories and doc.tags) else ""
         if not doc.categories:
             doc.categories = (
-                tmeta.extract_catstags("category", tree) if _CATEGORY_LINK(tree) else []
+                tmeta.extract_catstags("category", tree) if "/categor" in links else []
             ) or [str(v) for v in _SECTION_META(tree)]
-        if not doc.tags and _TAG_LINK(tree):
+        if not doc.tags and "/tag" in links:
             doc.tags = tmeta.extract_catstags("tag", tree)
         doc.clean_and_trim()
     except Exception as exc:  # a reader bug on odd markup costs metadata, never the article
@@ -111,7 +111,9 @@ def ld_types(items: list[dict[str, Any]]) -> set[str]:
 
 def canonical_url(tree: HtmlElement, url: str | None) -> str | None:
     """rel=canonical, else og:url, made absolute against the page URL; None when neither."""
-    for value in tree.xpath("//link[@rel='canonical']/@href | //meta[@property='og:url']/@content"):
+    for value in _head(tree).xpath(
+        ".//link[@rel='canonical']/@href | .//meta[@property='og:url']/@content"
+    ):
         absolute = _absolute(value.strip(), url)
         if absolute:
             return absolute
@@ -120,9 +122,10 @@ def canonical_url(tree: HtmlElement, url: str | None) -> str | None:
 
 def declared_language(tree: HtmlElement, items: list[dict[str, Any]]) -> str | None:
     """The ISO 639-1 code the page declares: html@lang, content-language, og:locale, JSON-LD."""
-    candidates = tree.xpath(
-        "/html/@lang | /html/@xml:lang | //meta[@http-equiv='content-language' or "
-        "@http-equiv='Content-Language']/@content | //meta[@property='og:locale']/@content"
+    candidates = tree.xpath("/html/@lang | /html/@xml:lang")
+    candidates += _head(tree).xpath(
+        ".//meta[@http-equiv='content-language' or @http-equiv='Content-Language']/@content"
+        " | .//meta[@property='og:locale']/@content"
     )
     candidates += [i["inLanguage"] for i in items if isinstance(i.get("inLanguage"), str)]
     for value in candidates:
@@ -130,6 +133,12 @@ def declared_language(tree: HtmlElement, items: list[dict[str, Any]]) -> str | N
         if match:
             return match.group(1).lower()
     return None
+
+
+def _head(tree: HtmlElement) -> HtmlElement:
+    """The <head>, where link and meta tags belong (the whole page when there is none)."""
+    head = tree.find("head")
+    return head if head is not None else tree
 
 
 def _absolute(value: str | None, base: str | None) -> str | None:
