@@ -160,6 +160,8 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=4)
     parser.add_argument("--per-block", action="store_true", help="list every surviving block")
     parser.add_argument("--no-baseline", action="store_true", help="skip plain trafilatura")
+    parser.add_argument("--worst", type=int, default=0, help="list the N pages that lose most F1")
+    parser.add_argument("--dump", type=Path, help="write each injected page and its plan here")
     args = parser.parse_args()
 
     scorer = _load_scorer(args.score or args.data.parent / "score.py")
@@ -200,6 +202,13 @@ def main() -> int:
             inject(variant, paragraphs, plan)
             blocks_injected += len(plan)
             page = lxml_html.tostring(variant, encoding="unicode")
+            if args.dump:
+                args.dump.mkdir(parents=True, exist_ok=True)
+                stem = args.dump / f"{row['id'][:10]}-{round_no}"
+                stem.with_suffix(".html").write_text(page, encoding="utf-8")
+                stem.with_suffix(".plan").write_text(
+                    "\n".join(f"{b.family}\t{m}\t{p}\t{b.lines[0]}" for b, m, p, _ in plan)
+                )
             for name, fn in extractors.items():
                 while len(injected_pred[name]) <= round_no:
                     injected_pred[name].append({})
@@ -224,6 +233,10 @@ def main() -> int:
             f"{name:14s} {len(survivors[name]):9d} {clean_f1:9.4f} {injected_f1:12.4f} "
             f"{clean_f1 - injected_f1:7.4f}"
         )
+    if args.worst:
+        _print_worst(
+            scorer, truth, clean_pred["newscrawler"], injected_pred["newscrawler"], args.worst
+        )
     for name in extractors:
         found = survivors[name]
         if not found:
@@ -242,6 +255,18 @@ def main() -> int:
                 first = block.lines[0]
                 print(f"  {page_id[:10]} {block.family:10s} {markup:9s} {position:10s} {first}")
     return 0
+
+
+def _print_worst(scorer, truth, clean: dict, rounds: list[dict], n: int) -> None:
+    """The pages whose F1 drops most once injected (newscrawler), per round."""
+    base = {r["id"]: r["f1"] for r in scorer.evaluate(truth, clean, n_bootstrap=0)["per_page"]}
+    drops = []
+    for round_no, preds in enumerate(rounds):
+        for row in scorer.evaluate(truth, preds, n_bootstrap=0)["per_page"]:
+            drops.append((base[row["id"]] - row["f1"], row["id"], round_no))
+    print(f"\nnewscrawler: the {n} pages that lose most F1 (drop, page, round)")
+    for drop, page_id, round_no in sorted(drops, reverse=True)[:n]:
+        print(f"  {drop:.4f} {page_id[:10]} round {round_no}")
 
 
 def _load_scorer(path: Path):

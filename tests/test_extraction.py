@@ -528,3 +528,49 @@ def test_answer_buttons_under_a_feedback_question_go_with_it():
 def test_share_labels_in_other_languages_are_removed(line):
     record = extracted(page(EN, f"<p>{line}</p>"))
     assert_clean(record, (line,), EN)
+
+
+DATES = [
+    "June 9 -- Coral Sky Amphitheatre, West Palm Beach, FL",
+    "June 10 -- Credit Union Amphitheatre, Tampa, FL",
+    "June 14 -- Bank Amphitheatre, Alpharetta, GA",
+    "June 17 -- Bridgestone Arena, Nashville, TN",
+    "June 19 -- Music Pavilion, Charlotte, NC",
+]
+
+
+def test_short_content_lines_after_an_ad_are_not_swept_away_with_it():
+    tail = ADS["plain-link-in-p"] + "".join(f"<p>{d}</p>" for d in DATES)
+    record = extracted(page(EN, tail, after=len(EN)))
+    assert_clean(record, ADS_TEXT, [*EN, *DATES])
+
+
+def test_a_list_after_a_comment_widget_in_the_middle_of_an_article_survives():
+    items = "<ul>" + "".join(f"<li>{d}</li>" for d in DATES) + "</ul>"
+    body = [*EN[:4], "__WIDGET__", *EN[4:]]
+    html = page(body).replace("<p>__WIDGET__</p>", COMMENTS["plain-widget"] + items)
+    record = extracted(html)
+    assert_clean(record, ("Notify of", "Inline Feedbacks"), [*EN, *DATES])
+
+
+JA = [
+    "市議会は火曜日、港の古い橋を十八か月間閉鎖することを決めた。技術者が鋼の支柱三本に腐食を見つけたためだ。",
+    "車は環状道路へ迂回させられ、北部から通勤する人の移動時間は平均で十二分ほど長くなる見込みだという。",
+    "港の周辺に住む人々は、何年も前から橋の老朽化を訴えてきたと話し、工事は遅すぎると批判した。",
+    "市長は工事費として四千万ユーロを確保したと説明し、閉鎖中は朝夕に十分おきにフェリーを運航すると述べた。",
+]
+
+
+def test_japanese_paragraphs_after_a_comment_widget_survive():
+    record = extracted(page(JA, COMMENTS["plain-widget"], lang="ja", after=2))
+    assert_clean(record, ("Notify of", "Inline Feedbacks"), JA)
+
+
+def test_a_titled_box_of_teasers_goes_whole_but_an_article_section_with_a_heading_stays():
+    box = (
+        "<div><h3>You might also like</h3><p>Mayor defends new parking rules</p>"
+        "<p>Storm closes coastal road for a week</p></div>"
+    )
+    section = f"<div><p>{EN[4]}</p><h3>Read more</h3><p>{EN[5]}</p></div>"
+    record = extracted(page([*EN[:4], *EN[6:]], box + section))
+    assert_clean(record, ("You might also like", "parking rules", "coastal road"), EN)

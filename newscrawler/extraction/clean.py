@@ -21,6 +21,7 @@ from lxml.html import HtmlElement
 
 from newscrawler.extraction.captions import Image, attach_caption_line, is_credit_line
 from newscrawler.extraction.phrases import HEADER_RE, LABEL_RE, PHRASE_RE
+from newscrawler.extraction.quality import word_count
 
 FAMILIES = (
     "ads", "rating", "comments", "related", "share", "newsletter", "consent", "legal", "byline",
@@ -107,6 +108,44 @@ def prune_tree(tree: HtmlElement, audit: Audit) -> None:
         if text:
             audit.add(family, text)
         element.drop_tree()
+    _prune_titled_boxes(tree, audit, protected)
+
+
+def _prune_titled_boxes(tree: HtmlElement, audit: Audit, protected: set[HtmlElement]) -> None:
+    """A box titled "You might also like", "3 Comments" or "Tags" goes whole, title and all,
+    when it is not the article's own container: what follows the title in the box belongs to
+    it, what follows the box does not (the text pass cannot tell the two apart)."""
+    for title in list(tree.iter("h2", "h3", "h4", "h5", "h6", "p", "span", "strong", "b")):
+        box = title.getparent()
+        if box is None or box.tag not in _BOXES or box in protected:
+            continue
+        text = " ".join(title.text_content().split())
+        if not text or len(text) > 60:
+            continue
+        family = _header(text)
+        if family is None or box.getparent() is None or _first_child(box) is not title:
+            continue
+        if len(box.text_content().split()) > 200 or _has_sentences(box):
+            continue  # holds running text: maybe the article itself, left to the text pass
+        audit.add(family, " ".join(box.text_content().split()))
+        box.drop_tree()
+
+
+_BOXES = {"div", "section", "aside", "ul", "ol", "li", "form", "footer", "nav", "header"}
+
+
+def _first_child(element: HtmlElement) -> HtmlElement | None:
+    return next((child for child in element if isinstance(child.tag, str)), None)
+
+
+def _has_sentences(element: HtmlElement) -> bool:
+    """A paragraph of running text somewhere inside (teasers and labels are not)."""
+    for block in element.iter("p", "li", "div", "blockquote"):
+        if len(block) == 0 or block.tag == "p":
+            text = " ".join(block.text_content().split())
+            if len(text.split()) >= 20 and text.endswith(_PROSE_END):
+                return True
+    return False
 
 
 def prune_link_lists(tree: HtmlElement, audit: Audit) -> None:
@@ -154,8 +193,9 @@ def _link_text(element: HtmlElement, *, min_words: int, max_words: int = 60) -> 
 
 
 def _is_heading(element: HtmlElement) -> bool:
+    """A short title line ("Most popular"), not a sentence (in any script)."""
     text = " ".join(element.text_content().split())
-    return 0 < len(text.split()) <= 6 and not text.endswith((".", "!", "?", "”", '"'))
+    return 0 < len(text.split()) <= 6 and len(text) <= 60 and not text.endswith(_PROSE_END)
 
 
 @lru_cache(maxsize=8192)
@@ -188,6 +228,7 @@ def clean_lines(
     _drop_title(lines, families, [title or "", *headlines])
     probes = [_probe(line) for line in lines]
     run: str | None = None
+    run_kind = "text"
     for index, line in enumerate(lines):
         if families[index]:
             continue
@@ -197,10 +238,10 @@ def clean_lines(
         before = families[index - 1] if index else None
         if family is None and before in _JUNK and _BUTTONS.match(probe):
             family = before  # "Yes" / "No" under "Was this article helpful?"
-        elif family is None and run and _continues_run(line):
+        elif family is None and run and _kind(line) == run_kind and _continues_run(line):
             family = run
         elif header:
-            family, run = header, header
+            family, run, run_kind = header, header, _kind(line)
         elif family is None or _is_prose_line(probe):
             run = None
         families[index] = family
@@ -269,24 +310,45 @@ def _header(line: str) -> str | None:
     return None
 
 
+def _kind(line: str) -> str:
+    """A table row, a list item or text: a run under a header keeps to the header's kind, so it
+    ends where the box it titles ends."""
+    if line.startswith("|"):
+        return "table"
+    return "list" if line.startswith(("- ", "• ", "* ")) else "text"
+
+
 def _continues_run(line: str) -> bool:
-    """A teaser under a "Related" header: a list item or a headline, not running prose."""
+    """A teaser under a "Related" header: a short list item or headline, not running prose (a
+    header met mid-article must not take the paragraphs after it)."""
+    words = word_count(line)
+    if words > 20:  # a long line goes on a run only as a list of keywords ("a, b c, d, ...")
+        return line.count(",") >= 3 and words <= 4 * (line.count(",") + 1)
     return line.startswith(("- ", "• ", "* ")) or not _is_prose_line(line)
 
 
 def _sweep_tail(lines: list[str], families: list[str | None]) -> None:
-    """After the last body paragraph, short debris between junk blocks joins the junk."""
+    """After the last body paragraph, short debris between junk blocks (or after the last one,
+    at the very end) joins the junk: at most three short lines at a time, so that content
+    written in short lines (a list of dates, a table) after an ad is never taken with it."""
     last_body = max(
         (i for i, f in enumerate(families) if f is None and _is_body(lines[i])), default=None
     )
     if last_body is None:
         return
-    current = None
-    for i in range(last_body + 1, len(lines)):
-        if families[i] in _JUNK:
-            current = families[i]
-        elif families[i] is None and current and len(lines[i].split()) <= 30:
-            families[i] = current
+    i = last_body + 1
+    while i < len(lines):
+        if families[i] not in _JUNK:
+            i += 1
+            continue
+        family, j = families[i], i + 1
+        while j < len(lines) and families[j] is None and len(lines[j].split()) <= 30:
+            j += 1
+        closed = j == len(lines) or families[j] in _JUNK
+        if closed and j - (i + 1) <= 3:
+            for k in range(i + 1, j):
+                families[k] = family
+        i = j
 
 
 def _caption_titles(lines: list[str], families: list[str | None]) -> set[int]:
@@ -331,13 +393,13 @@ def _drop_title(lines: list[str], families: list[str | None], titles: Iterable[s
 
 
 def _is_prose_line(line: str) -> bool:
-    return len(line.split()) >= 15 and line.endswith(_PROSE_END)
+    return word_count(line) >= 15 and line.endswith(_PROSE_END)
 
 
 def _is_body(line: str) -> bool:
     """A line that reads as article content: a full sentence of some length, a list item that
     is one, or a row of a data table (a teaser list has neither)."""
-    words = len(line.split())
+    words = word_count(line)
     if line.startswith("|") and line.count("|") >= 4:
         return not set(line) <= set("|-: ")  # a row with cells, not the header rule
     if line.startswith(("- ", "• ")):
