@@ -574,3 +574,10 @@ def test_a_titled_box_of_teasers_goes_whole_but_an_article_section_with_a_headin
     section = f"<div><p>{EN[4]}</p><h3>Read more</h3><p>{EN[5]}</p></div>"
     record = extracted(page([*EN[:4], *EN[6:]], box + section))
     assert_clean(record, ("You might also like", "parking rules", "coastal road"), EN)
+
+
+def test_short_lines_after_a_widget_box_without_class_names_survive():
+    products = [f"{n}) Lego Star Wars set number {n} for the collector" for n in range(1, 6)]
+    tail = COMMENTS["plain-widget"] + "".join(f"<p>{p}</p>" for p in products)
+    record = extracted(page(EN, tail, after=len(EN)))
+    assert_clean(record, ("Notify of", "Inline Feedbacks", "View all comments"), [*EN, *products])

@@ -112,23 +112,52 @@ def prune_tree(tree: HtmlElement, audit: Audit) -> None:
 
 
 def _prune_titled_boxes(tree: HtmlElement, audit: Audit, protected: set[HtmlElement]) -> None:
-    """A box titled "You might also like", "3 Comments" or "Tags" goes whole, title and all,
-    when it is not the article's own container: what follows the title in the box belongs to
-    it, what follows the box does not (the text pass cannot tell the two apart)."""
+    """Boxes of boilerplate without telltale class names go whole, when they are not the
+    article's own container: a box titled "You might also like", "3 Comments" or "Tags" (what
+    follows the title in the box belongs to it, what follows the box does not, which the text
+    pass cannot tell), and a box of widget labels ("Subscribe", "Notify of", "0 Comments")."""
+    seen: set[HtmlElement] = set()
     for title in list(tree.iter("h2", "h3", "h4", "h5", "h6", "p", "span", "strong", "b")):
         box = title.getparent()
-        if box is None or box.tag not in _BOXES or box in protected:
+        if box is None or box in seen or box.tag not in _BOXES or box in protected:
             continue
         text = " ".join(title.text_content().split())
-        if not text or len(text) > 60:
+        if not text or len(text) > 60 or box.getparent() is None:
             continue
         family = _header(text)
-        if family is None or box.getparent() is None or _first_child(box) is not title:
-            continue
-        if len(box.text_content().split()) > 200 or _has_sentences(box):
+        if family is None or _first_child(box) is not title:
+            family = _widget_family(box)
+        seen.add(box)
+        if family is None or len(box.text_content().split()) > 200 or _has_sentences(box):
             continue  # holds running text: maybe the article itself, left to the text pass
         audit.add(family, " ".join(box.text_content().split()))
         box.drop_tree()
+
+
+def _widget_family(box: HtmlElement) -> str | None:
+    """The family of a box whose children are mostly widget labels, else None."""
+    children = [child for child in box if isinstance(child.tag, str)]
+    if len(children) < 3:
+        return None
+    families = Counter()
+    for child in children:
+        text = " ".join(child.text_content().split())
+        family = _label(text) if 0 < len(text) <= 60 else None
+        if family:
+            families[family] += 1
+    if sum(families.values()) * 2 < len(children):
+        return None
+    return families.most_common(1)[0][0]
+
+
+def _label(text: str) -> str | None:
+    """The family of a short widget label or box title, else None."""
+    if len(text.split()) > 12:
+        return None
+    for family, pattern in LABEL_RE.items():
+        if pattern.match(text):
+            return family
+    return _header(text)
 
 
 _BOXES = {"div", "section", "aside", "ul", "ol", "li", "form", "footer", "nav", "header"}
