@@ -581,3 +581,14 @@ def test_short_lines_after_a_widget_box_without_class_names_survive():
     tail = COMMENTS["plain-widget"] + "".join(f"<p>{p}</p>" for p in products)
     record = extracted(page(EN, tail, after=len(EN)))
     assert_clean(record, ("Notify of", "Inline Feedbacks", "View all comments"), [*EN, *products])
+
+
+def test_a_dateline_at_the_top_goes_but_a_date_heading_inside_the_text_stays():
+    lines = ["segunda-feira, 22 de janeiro de 2018 às 0:13", *EN[:4], "March 2024", *EN[4:]]
+    kept = clean_lines(lines, Audit())
+    assert kept == [*EN[:4], "March 2024", *EN[4:]]
+
+
+def test_a_phone_number_is_not_a_dateline():
+    lines = [*EN, "02-751-1500"]
+    assert clean_lines(lines, Audit()) == lines

@@ -20,7 +20,7 @@ from functools import lru_cache
 from lxml.html import HtmlElement
 
 from newscrawler.extraction.captions import Image, attach_caption_line, is_credit_line
-from newscrawler.extraction.phrases import HEADER_RE, LABEL_RE, PHRASE_RE
+from newscrawler.extraction.phrases import DATE_WORDS, HEADER_RE, LABEL_RE, PHRASE_RE
 from newscrawler.extraction.quality import word_count
 
 FAMILIES = (
@@ -274,6 +274,7 @@ def clean_lines(
         elif family is None or _is_prose_line(probe):
             run = None
         families[index] = family
+    _datelines(probes, families)
     _sweep_tail(lines, families)
     _box_headings(lines, families)
     titles = _caption_titles(lines, families)
@@ -328,6 +329,30 @@ _BUTTONS = re.compile(
     r"|abbrechen|schlie[ßs]en|fermer|annuler|cerrar|cancelar)\W*$",
     re.I,
 )
+
+
+_DATE_TOKEN = re.compile(r"[^\W\d_]+\.?|\d+", re.UNICODE)
+_DATE_SHAPE = re.compile(
+    r"\b\d{1,2}:\d{2}\b|\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b|[^\W\d_]{3,}", re.UNICODE
+)
+
+
+def _is_dateline(line: str) -> bool:
+    """A line that is nothing but a date and time ("segunda-feira, 22 de janeiro de 2018 às 0:13",
+    "November 20, 2019 - 11:28 AMT"): numbers, month and weekday names, and their glue."""
+    if not _DATE_SHAPE.search(line):
+        return False  # a month or weekday name, a time, or a numeric date: not a phone number
+    tokens = _DATE_TOKEN.findall(line.casefold())
+    unknown = [t for t in tokens if not t.isdigit() and t.rstrip(".") not in DATE_WORDS]
+    return not unknown and len(tokens) >= 2
+
+
+def _datelines(lines: list[str], families: list[str | None]) -> None:
+    """A line of nothing but a date among the first or last three: the page's dateline (in
+    the middle of the text, "March 2024" may head a part of a timeline)."""
+    for i in {*range(min(3, len(lines))), *range(max(0, len(lines) - 3), len(lines))}:
+        if families[i] is None and len(lines[i].split()) <= 10 and _is_dateline(lines[i]):
+            families[i] = "byline"
 
 
 def _header(line: str) -> str | None:

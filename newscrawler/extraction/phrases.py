@@ -200,6 +200,26 @@ HEADERS: dict[str, list[str]] = {
     "byline": [r"(tags?|schlagw[öo]rter|[ée]tiquettes|etiquetas|mots-cl[ée]s)\W*"],
 }
 
+# Words a dateline is made of besides numbers: months, weekdays, their abbreviations, and the
+# glue between them ("de", "às", "um", "at", "pm"), in en, de, fr, es, pt, it.
+DATE_WORDS = frozenset(
+    """
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    januar februar märz mai juni juli oktober dezember janvier février mars avril juin juillet
+    août septembre octobre novembre décembre enero febrero marzo abril mayo junio julio agosto
+    septiembre setiembre octubre noviembre diciembre janeiro fevereiro março maio junho julho
+    setembro outubro novembro dezembro gennaio febbraio aprile maggio giugno luglio settembre
+    ottobre dicembre
+    monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thurs fri sat sun
+    montag dienstag mittwoch donnerstag freitag samstag sonntag lundi mardi mercredi jeudi
+    vendredi samedi dimanche lunes martes miércoles jueves viernes sábado domingo
+    segunda terça quarta quinta sexta feira lunedì martedì mercoledì giovedì venerdì sabato
+    am pm a.m. p.m. utc gmt est edt pst pdt cet cest bst ist hrs h uhr
+    de del di à às a at on um le el the of y e et und
+    """.split()  # noqa: SIM905 - a word list reads better as text
+)
+
 _FLAGS = re.IGNORECASE
 
 
