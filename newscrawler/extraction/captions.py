@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import urljoin
 
 from lxml.html import HtmlElement
@@ -87,7 +88,7 @@ def take_images(tree: HtmlElement, base_url: str | None) -> tuple[list[Image], l
     caption_elements = [
         el
         for el in tree.iter("figcaption", "div", "span", "p", "small", "cite", "em")
-        if el.tag == "figcaption" or _CAPTION_CLASS.search(el.get("class") or "")
+        if el.tag == "figcaption" or _is_caption_class(el.get("class"))
     ]
     by_figure: dict[HtmlElement, int] = {}
     for img in tree.iter("img"):
@@ -165,7 +166,7 @@ def _image_holder(img: HtmlElement) -> HtmlElement | None:
         if size and size.isdigit() and int(size) < 100:
             return None
     for depth, ancestor in enumerate(img.iterancestors()):
-        if ancestor.tag == "figure" or _CAPTION_CLASS.search(ancestor.get("class") or ""):
+        if ancestor.tag == "figure" or _is_caption_class(ancestor.get("class")):
             return ancestor
         if ancestor.tag == "p":
             return img
@@ -216,6 +217,11 @@ def _block_text(element: HtmlElement, pieces: list[str]) -> None:
         pieces.append("\n" if block else "")
         _block_text(child, pieces)
         pieces.append(("\n" if block else "") + (child.tail or ""))
+
+
+@lru_cache(maxsize=4096)
+def _is_caption_class(value: str | None) -> bool:
+    return bool(value) and _CAPTION_CLASS.search(value) is not None
 
 
 def _key(text: str) -> str:

@@ -92,9 +92,14 @@ def block_hash(text: str) -> str:
     return hashlib.sha1(" ".join(text.split()).casefold().encode()).hexdigest()[:16]
 
 
-def prune_tree(tree: HtmlElement, audit: Audit) -> None:
-    """Drop elements whose class, id, role or aria-label names a boilerplate family."""
-    protected = _protected(tree)
+def prune_tree(
+    tree: HtmlElement, audit: Audit, *, main_paragraph: HtmlElement | None = None
+) -> None:
+    """Drop elements whose class, id, role or aria-label names a boilerplate family.
+
+    The article body (around `main_paragraph`, the longest paragraph, found when not given)
+    and the headline are never dropped."""
+    protected = _protected(tree, main_paragraph)
     root = tree.getroottree().getroot()
     for element, signal in _signals(tree):
         if element in protected:
@@ -463,10 +468,11 @@ def _is_body(line: str) -> bool:
     return words >= 10 and line.endswith(_PROSE_END)
 
 
-def _protected(tree: HtmlElement) -> set[HtmlElement]:
+def _protected(tree: HtmlElement, longest: HtmlElement | None = None) -> set[HtmlElement]:
     """The main content and everything around it: never pruned, whatever its class says."""
     anchors = tree.xpath("//*[@itemprop='articleBody'] | //h1")
-    longest = max(tree.iter("p"), key=lambda p: len(p.text_content()), default=None)
+    if longest is None:
+        longest = max(tree.iter("p"), key=lambda p: len(p.text_content()), default=None)
     if longest is not None:
         anchors.append(longest)
     protected: set[HtmlElement] = set()

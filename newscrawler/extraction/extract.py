@@ -30,7 +30,13 @@ from newscrawler.extraction.clean import (
     prune_tree,
 )
 from newscrawler.extraction.language import detect_language
-from newscrawler.extraction.metadata import declared_language, json_ld, ld_types, read_metadata
+from newscrawler.extraction.metadata import (
+    declared_language,
+    json_ld,
+    ld_types,
+    longest_paragraph,
+    read_metadata,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -123,7 +129,8 @@ def _extract(
     tree: HtmlElement, url: str | None, hints: dict[str, Any], options: ExtractionOptions
 ) -> Extraction:
     items = json_ld(tree)
-    meta = read_metadata(tree, url)
+    main_paragraph = longest_paragraph(tree)
+    meta = read_metadata(tree, url, main_paragraph=main_paragraph)
     date_candidates = dates.collect(tree, url, items)
     audit = Audit(keep_text=options.keep_removed_text)
     for selector in options._remove:
@@ -132,10 +139,12 @@ def _extract(
                 element.drop_tree()
     if options._body is not None:
         tree = _only(tree, options._body(tree))
+    if options._remove or options._body is not None:
+        main_paragraph = longest_paragraph(tree)  # the per-site selectors may have moved it
     images = []
     headlines = [" ".join(h.text_content().split()) for h in tree.iter("h1")][:3]
     if options.clean:
-        prune_tree(tree, audit)
+        prune_tree(tree, audit, main_paragraph=main_paragraph)
         prune_link_lists(tree, audit)
         images, captions = take_images(tree, url)
         for caption in captions:

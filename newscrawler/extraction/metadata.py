@@ -27,15 +27,19 @@ _SECTION_META = XPath(
 _LANG = re.compile(r"^([a-z]{2})(?:[-_][a-z0-9]+)*$", re.I)
 
 
-def read_metadata(tree: HtmlElement, url: str | None) -> dict[str, Any]:
-    """Title, authors, site name, description, categories, tags, image and canonical URL."""
+def read_metadata(
+    tree: HtmlElement, url: str | None, *, main_paragraph: HtmlElement | None = None
+) -> dict[str, Any]:
+    """Title, authors, site name, description, categories, tags, image and canonical URL.
+
+    `main_paragraph` (the page's longest paragraph, when the caller has it) locates the byline."""
     try:
         doc = tmeta.examine_meta(tree)
         if doc.author and " " not in doc.author:
             doc.author = None  # a single token is a handle or a site, not a person
         doc = tmeta.extract_meta_json(tree, doc)
         doc.title = doc.title or tmeta.extract_title(tree)
-        doc.author = doc.author or tmeta.extract_author(_byline_scope(tree))
+        doc.author = doc.author or tmeta.extract_author(_byline_scope(tree, main_paragraph))
         if not doc.sitename:
             doc.sitename = tmeta.extract_sitename(tree)
         links = " ".join(_CATSTAG_LINKS(tree)) if not (doc.categories and doc.tags) else ""
@@ -63,13 +67,13 @@ def read_metadata(tree: HtmlElement, url: str | None) -> dict[str, Any]:
     }
 
 
-def _byline_scope(tree: HtmlElement) -> HtmlElement:
+def _byline_scope(tree: HtmlElement, longest: HtmlElement | None = None) -> HtmlElement:
     """The element holding both the headline and the longest paragraph: where the byline is.
 
     trafilatura's author reader copies and searches what it is given; the article's own block
     is a fraction of the page and holds no commenter names from the sidebar."""
     h1 = next(tree.iter("h1"), None)
-    longest = max(tree.iter("p"), key=lambda p: len(p.text_content()), default=None)
+    longest = longest if longest is not None else longest_paragraph(tree)
     if h1 is None or longest is None:
         return tree
     around_body = set(longest.iterancestors())
@@ -77,6 +81,11 @@ def _byline_scope(tree: HtmlElement) -> HtmlElement:
         if ancestor in around_body:
             return tree if ancestor.tag in ("html", "body") else ancestor
     return tree
+
+
+def longest_paragraph(tree: HtmlElement) -> HtmlElement | None:
+    """The page's longest <p>: a cheap anchor inside the article body."""
+    return max(tree.iter("p"), key=lambda p: len(p.text_content()), default=None)
 
 
 def json_ld(tree: HtmlElement) -> list[dict[str, Any]]:
