@@ -592,3 +592,32 @@ def test_a_dateline_at_the_top_goes_but_a_date_heading_inside_the_text_stays():
 def test_a_phone_number_is_not_a_dateline():
     lines = [*EN, "02-751-1500"]
     assert clean_lines(lines, Audit()) == lines
+
+
+def test_a_site_override_removes_the_blocks_its_selectors_name():
+    promo = (
+        '<div class="house-promo"><p>Our reporters cover the harbour every day of the year.</p>'
+        "</div>"
+    )
+    record = extract_article(
+        page(EN, promo), url=URL, options={"remove_selectors": ["div.house-promo"]}
+    )
+    assert_clean(record, ("Our reporters cover the harbour",), EN)
+    assert "Our reporters cover the harbour" in extracted(page(EN, promo))["text"]
+
+
+def test_a_site_override_takes_the_body_from_its_selector():
+    lead = "".join(f"<p>{p}</p>" for p in EN[:4])
+    more = "".join(f"<p>{p}</p>" for p in EN[4:])
+    html = page([]).replace(
+        '<div class="body">', f'<div class="body"><div class="lead">{lead}</div><div>{more}</div>'
+    )
+    record = extract_article(html, url=URL, options={"body_selector": "div.lead"})
+    assert all(p in record["text"] for p in EN[:4])
+    assert not any(p in record["text"] for p in EN[4:])
+    assert all(p in extracted(html)["text"] for p in EN)
+
+
+def test_an_invalid_override_selector_is_a_one_line_error():
+    with pytest.raises(ValueError, match="invalid CSS selector"):
+        extract_article(page(EN), url=URL, options={"remove_selectors": ["div[["]})
