@@ -21,14 +21,9 @@ from lxml.html import HtmlElement
 from trafilatura.utils import load_html
 
 from newscrawler.extraction import dates, quality
+from newscrawler.extraction.audit import Audit
 from newscrawler.extraction.captions import take_images
-from newscrawler.extraction.clean import (
-    Audit,
-    block_hash,
-    clean_lines,
-    prune_link_lists,
-    prune_tree,
-)
+from newscrawler.extraction.clean import block_hash, clean_lines
 from newscrawler.extraction.language import detect_language
 from newscrawler.extraction.metadata import (
     declared_language,
@@ -37,6 +32,7 @@ from newscrawler.extraction.metadata import (
     longest_paragraph,
     read_metadata,
 )
+from newscrawler.extraction.prune import prune_link_lists, prune_tree
 
 logger = logging.getLogger(__name__)
 

@@ -1,6 +1,6 @@
 """Multilingual phrase families (en, de, fr, es, some pt/it) that mark a text block as boilerplate.
 
-Data, not logic: `clean.py` decides where a pattern may apply. `LABELS` match a whole short line
+Data, and two look-ups over it; `prune.py` and `clean.py` decide where a pattern may apply. `LABELS` match a whole short line
 (widget labels such as "0 Comments"); `PHRASES` match inside a short block ("Sign up for our
 newsletter"); `HEADERS` open a run of boilerplate that continues until the prose resumes.
 """
@@ -230,3 +230,26 @@ def _whole(patterns: list[str]) -> re.Pattern[str]:
 LABEL_RE = {family: _whole(patterns) for family, patterns in LABELS.items()}
 PHRASE_RE = {family: re.compile("|".join(patterns), _FLAGS) for family, patterns in PHRASES.items()}
 HEADER_RE = {family: _whole(patterns) for family, patterns in HEADERS.items()}
+
+# How running text ends: a line or paragraph that does not end so is a label, title or teaser.
+PROSE_END = (".", "!", "?", "”", '"', "’", "'", ")", "»", "…", "。", ":")
+
+
+def header_family(line: str) -> str | None:
+    """The family whose run a short line opens ("You might also like", "3 Comments"), or None."""
+    if len(line.split()) > 8:
+        return None
+    for family, pattern in HEADER_RE.items():
+        if pattern.match(line):
+            return family
+    return None
+
+
+def label_family(text: str) -> str | None:
+    """The family of a short widget label ("Notify of") or box title, or None."""
+    if len(text.split()) > 12:
+        return None
+    for family, pattern in LABEL_RE.items():
+        if pattern.match(text):
+            return family
+    return header_family(text)
