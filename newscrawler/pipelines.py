@@ -55,11 +55,14 @@ class ExtractPipeline:
     def process_item(self, item: ArticleItem) -> ArticleItem:
         page = item.page
         site = self.templates.site(page.site) if self.templates else None
+        template_errors = site.errors if site else 0
         try:
             item.record = record_for_page(page, audit_text=self.audit_text, templates=site)
         except Exception as exc:  # one broken page never stops the crawl
             self.stats.inc_value(f"{PREFIX}/errors/extract")
             raise DropItem(f"extraction failed for {page.final_url}: {exc!r}") from exc
+        if site and site.errors > template_errors:
+            self.stats.inc_value(f"{PREFIX}/errors/templates")
         self.stats.inc_value(f"{PREFIX}/pages_extracted")
         for family, count in item.record["metadata"]["removed"].items():
             self.stats.inc_value(f"{PREFIX}/removed/{family}", count)

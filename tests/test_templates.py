@@ -130,3 +130,12 @@ def test_the_extract_pipeline_learns_templates_in_the_crawl_state_and_counts_rem
     Runtime.of(crawler).close()
     assert HOUSE not in item.record["text"]
     assert crawler.stats.get_value("newscrawler/removed/template") == 2
+
+
+def test_a_state_store_failure_costs_the_learning_not_the_article(tmp_path):
+    state = open_state(tmp_path / "state.sqlite3")
+    templates = SiteTemplates(state, "gazette", min_pages=2)
+    state.close()  # every write now fails
+    record = extract_article(story(0), url(0), templates=templates)
+    assert all(p in record["text"] for p in EN)
+    assert templates.errors == 1

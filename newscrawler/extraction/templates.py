@@ -8,9 +8,12 @@ block that occurs in only one article is never stripped.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable
 
 from newscrawler.state import StateStore
+
+logger = logging.getLogger(__name__)
 
 
 class SiteTemplates:
@@ -25,6 +28,7 @@ class SiteTemplates:
         self.state = state
         self.site = site
         self.min_pages = min_pages
+        self.errors = 0
         self.counts = state.template_counts(site)
         self._known = frozenset(h for h, n in self.counts.items() if n >= min_pages)
 
@@ -35,7 +39,14 @@ class SiteTemplates:
     def observe(self, page: str, block_hashes: Iterable[str]) -> None:
         """Count the blocks of one article page (a page already counted is not counted again)."""
         blocks = set(block_hashes)
-        if not blocks or not self.state.add_template_page(self.site, page, blocks):
+        try:
+            if not blocks or not self.state.add_template_page(self.site, page, blocks):
+                return
+        except Exception as exc:  # learning is a bonus: a store error never costs the article
+            self.errors += 1
+            logger.warning(
+                "template learning for site %s: cannot record a page: %s", self.site, exc
+            )
             return
         grown = []
         for block in blocks:
