@@ -621,3 +621,18 @@ def test_a_site_override_takes_the_body_from_its_selector():
 def test_an_invalid_override_selector_is_a_one_line_error():
     with pytest.raises(ValueError, match="invalid CSS selector"):
         extract_article(page(EN), url=URL, options={"remove_selectors": ["div[["]})
+
+
+def test_junk_paragraphs_in_a_layout_table_cell_are_removed_one_by_one():
+    cell = "".join(f"<p>{p}</p>" for p in EN[:4])
+    cell += "<p>Wir verwenden Cookies, um Ihnen das beste Nutzererlebnis zu bieten.</p>"
+    cell += "<p>12 Kommentare</p>"
+    cell += "<p>Le pont du port vu depuis le terminal des ferries lundi. (Photo : AFP)</p>"
+    cell += "".join(f"<p>{p}</p>" for p in EN[4:])
+    html = (
+        "<html><head><title>Harbour bridge</title></head><body><table><tr>"
+        f"<td class='nav'><a href='/'>Home</a></td><td>{cell}</td></tr></table></body></html>"
+    )
+    record = extracted(html)
+    assert_clean(record, ("Cookies", "Kommentare", "terminal des ferries"), EN)
+    assert any(i["credit"] == "Photo : AFP" for i in record["metadata"]["images"])

@@ -86,6 +86,12 @@ def clean_lines(
     return kept
 
 
+def classify_block(text: str) -> str | None:
+    """The boilerplate family of one block of text on its own (no context), or None."""
+    text = " ".join(text.split())
+    return _classify(_probe(text), set(), frozenset()) if text else None
+
+
 def _classify(line: str, captions: set[str], known: set[str] | frozenset[str]) -> str | None:
     words = len(line.split())
     if words <= 12:

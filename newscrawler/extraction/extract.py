@@ -22,8 +22,8 @@ from trafilatura.utils import load_html
 
 from newscrawler.extraction import dates, quality
 from newscrawler.extraction.audit import Audit
-from newscrawler.extraction.captions import take_images
-from newscrawler.extraction.clean import block_hash, clean_lines
+from newscrawler.extraction.captions import attach_caption_line, take_images
+from newscrawler.extraction.clean import block_hash, classify_block, clean_lines
 from newscrawler.extraction.language import detect_language
 from newscrawler.extraction.metadata import (
     declared_language,
@@ -145,6 +145,7 @@ def _extract(
         images, captions = take_images(tree, url)
         for caption in captions:
             audit.add("captions", caption)
+        _prune_cell_paragraphs(tree, audit, images)
     _drop_inert(tree)
     text = _body_text(tree, url, options)
     lines = text.split("\n")
@@ -215,6 +216,21 @@ def _body_text(tree: HtmlElement, url: str | None, options: ExtractionOptions) -
         document = trafilatura.bare_extraction(tree, **{**settings, "fast": False})
         text = getattr(document, "text", None) or text
     return text
+
+
+def _prune_cell_paragraphs(tree: HtmlElement, audit: Audit, images: list) -> None:
+    """Junk paragraphs inside layout table cells, judged one <p> at a time: trafilatura writes a
+    whole cell as one line, where the text pass could no longer take the block out alone."""
+    for cell in tree.iter("td"):
+        for paragraph in list(cell.iter("p")):
+            text = " ".join(paragraph.text_content().split())
+            family = classify_block(text)
+            if family is None or paragraph.getparent() is None:
+                continue
+            if family == "captions":
+                attach_caption_line(images, text)
+            audit.add(family, text)
+            paragraph.drop_tree()
 
 
 def _drop_inert(tree: HtmlElement) -> None:
