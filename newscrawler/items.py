@@ -25,7 +25,8 @@ An archived record (schema_version 1) is one JSON object::
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import hashlib
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from importlib.metadata import PackageNotFoundError, version
 from typing import Any
@@ -35,6 +36,7 @@ from newscrawler import __version__
 from newscrawler.dedup.fingerprints import exact_fingerprint
 from newscrawler.dedup.urls import record_id, url_identity
 from newscrawler.extraction.extract import ExtractionOptions, extract
+from newscrawler.extraction.templates import SiteTemplates
 
 SCHEMA_VERSION = 1
 
@@ -78,14 +80,18 @@ def extract_article(
     site: str | None = None,
     options: ExtractionOptions | dict[str, Any] | None = None,
     hints: dict[str, Any] | None = None,
+    templates: SiteTemplates | None = None,
 ) -> dict[str, Any]:
     """Extract, clean and judge one page; return the record the crawler would archive.
 
     When the page is not an article, `metadata["is_article"]` is False and
-    `metadata["reject_reason"]` says why.
+    `metadata["reject_reason"]` says why. With `templates`, the blocks the site is known to
+    repeat are removed too, and an article's blocks are counted for later pages.
     """
     if isinstance(options, dict):
         options = ExtractionOptions(**options)
+    if templates is not None and templates.known():
+        options = replace(options or ExtractionOptions(), known_boilerplate=templates.known())
     result = extract(html, url, hints=hints, options=options)
     meta = dict(result.metadata)
     identity = url_identity(url, canonical_tag=meta.get("canonical_url")) if url else None
@@ -109,13 +115,20 @@ def extract_article(
         "previous_version": None,
         "extractor": extractor_versions(),
     }
+    if templates is not None and result.is_article:
+        # keyed on the extracted text before cleaning, not on the URL: copies of one story count
+        # as one page, and so does the same page extracted again
+        page_key = hashlib.sha1(" ".join(result.block_hashes).encode()).hexdigest()
+        templates.observe(page_key, result.block_hashes)
     if result.removed_text:
         metadata["removed_text"] = {k: list(v) for k, v in result.removed_text.items()}
     metadata.pop("canonical_url", None)
     return {"schema_version": SCHEMA_VERSION, "id": rid, "text": result.text, "metadata": metadata}
 
 
-def record_for_page(page: FetchedPage, *, audit_text: bool = False) -> dict[str, Any]:
+def record_for_page(
+    page: FetchedPage, *, audit_text: bool = False, templates: SiteTemplates | None = None
+) -> dict[str, Any]:
     """The record for a fetched page: `extract_article` plus where and how the page was fetched."""
     options = dict(page.extraction)
     if audit_text:
@@ -127,6 +140,7 @@ def record_for_page(page: FetchedPage, *, audit_text: bool = False) -> dict[str,
         site=page.site,
         options=options or None,
         hints={"feed_date": hints.get("date"), "feed_title": hints.get("title")} if hints else None,
+        templates=templates,
     )
     metadata = record["metadata"]
     # Every URL that led here is an alias of the canonical one.

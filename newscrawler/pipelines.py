@@ -16,6 +16,7 @@ from scrapy.utils.defer import deferred_from_coro, maybe_deferred_to_future
 from twisted.internet.threads import deferToThread
 
 from newscrawler.dedup import dedup_input
+from newscrawler.extraction.templates import TemplateBook
 from newscrawler.items import ArticleItem, record_for_page
 from newscrawler.runtime import Runtime
 from newscrawler.sitestats import inc
@@ -27,23 +28,41 @@ PREFIX = "newscrawler"
 
 
 class ExtractPipeline:
-    """Turn a fetched page into a record with clean text and metadata."""
+    """Turn a fetched page into a record with clean text and metadata.
 
-    def __init__(self, stats: Any, *, audit_text: bool = False) -> None:
+    With `templates`, blocks a site repeats across its articles are learned (in the state store)
+    and removed from later pages; removals are counted by family in the crawl stats."""
+
+    def __init__(
+        self, stats: Any, *, audit_text: bool = False, templates: TemplateBook | None = None
+    ) -> None:
         self.stats = stats
         self.audit_text = audit_text
+        self.templates = templates
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ExtractPipeline:
-        return cls(crawler.stats, audit_text=crawler.settings.getbool("NEWSCRAWLER_AUDIT_TEXT"))
+        min_pages = crawler.settings.getint("NEWSCRAWLER_TEMPLATE_MIN_PAGES")
+        templates = None
+        if min_pages:
+            templates = TemplateBook(Runtime.of(crawler).state, min_pages=min_pages)
+        return cls(
+            crawler.stats,
+            audit_text=crawler.settings.getbool("NEWSCRAWLER_AUDIT_TEXT"),
+            templates=templates,
+        )
 
     def process_item(self, item: ArticleItem) -> ArticleItem:
         page = item.page
+        site = self.templates.site(page.site) if self.templates else None
+        template_errors = site.errors if site else 0
         try:
-            item.record = record_for_page(page, audit_text=self.audit_text)
+            item.record = record_for_page(page, audit_text=self.audit_text, templates=site)
         except Exception as exc:  # one broken page never stops the crawl
             inc(self.stats, "errors/extract", page.site)
             raise DropItem(f"extraction failed for {page.final_url}: {exc!r}") from exc
+        if site and site.errors > template_errors:
+            inc(self.stats, "errors/templates", page.site)
         inc(self.stats, "pages_extracted", page.site)
         for family, count in item.record["metadata"]["removed"].items():
             inc(self.stats, f"removed/{family}", page.site, count)

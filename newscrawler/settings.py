@@ -48,6 +48,9 @@ NEWSCRAWLER_QUARANTINE = True
 NEWSCRAWLER_AUDIT_TEXT = False
 # Near-duplicate threshold: estimated Jaccard similarity of word shingles (MinHash + LSH).
 NEWSCRAWLER_NEAR_DUP_THRESHOLD = 0.8
+# Site template learning: a text block seen on this many different articles of a site is
+# boilerplate and removed from its pages (learned in the state store, across runs); 0 turns it off.
+NEWSCRAWLER_TEMPLATE_MIN_PAGES = 5
 # Feed and sitemap entries older than this are not fetched (None: no limit). Per site: max_age_days.
 NEWSCRAWLER_MAX_AGE_DAYS = None
 # Caps per site and run (per site in the site list: max_pages, max_depth).

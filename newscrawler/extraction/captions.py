@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import urljoin
 
 from lxml.html import HtmlElement
@@ -33,6 +34,8 @@ CREDIT_RE = re.compile(
     rf"|(?:^|(?<=[.!?]\s))(?P<credit4>(?:Photo|Foto|Image|Bild) (?:by|von|de|par|por) [^.!?]{{2,60}})"
     r")\s*\.?\s*$"
 )
+# What every credit CREDIT_RE finds contains: a closing bracket at the end, ©, or a credit word.
+_MAY_CREDIT = re.compile(rf"[)\]]\s*\.?\s*$|©|{_WORD}")
 _CAPTION_CLASS = re.compile(
     r"(?<![a-z])(caption|figcaption|wp-caption-text|credit|copyright|photographer|image-source"
     r"|media-credit|bildunterschrift|legende|l[ée]gende|pie-?de-?foto)",
@@ -68,7 +71,11 @@ def split_credit(text: str) -> tuple[str | None, str | None]:
 
 def is_credit_line(line: str) -> bool:
     """A short line that ends with a photo credit: a caption that reached the body text."""
-    return len(line.split()) <= MAX_CAPTION_WORDS and CREDIT_RE.search(line) is not None
+    return (
+        len(line.split()) <= MAX_CAPTION_WORDS
+        and _MAY_CREDIT.search(line) is not None
+        and CREDIT_RE.search(line) is not None
+    )
 
 
 def take_images(tree: HtmlElement, base_url: str | None) -> tuple[list[Image], list[str]]:
@@ -81,20 +88,21 @@ def take_images(tree: HtmlElement, base_url: str | None) -> tuple[list[Image], l
     caption_elements = [
         el
         for el in tree.iter("figcaption", "div", "span", "p", "small", "cite", "em")
-        if el.tag == "figcaption" or _CAPTION_CLASS.search(el.get("class") or "")
+        if el.tag == "figcaption" or _is_caption_class(el.get("class"))
     ]
     by_figure: dict[HtmlElement, int] = {}
-    for figure in tree.iter("figure"):
-        img = next(figure.iter("img"), None)
-        if img is not None:
-            alt = " ".join((img.get("alt") or "").split()) or None
-            by_figure[figure] = len(images)
-            images.append(Image(url=_src(img, base_url), alt=alt))
+    for img in tree.iter("img"):
+        holder = _image_holder(img)
+        if holder is None or holder in by_figure:
+            continue
+        alt = " ".join((img.get("alt") or "").split()) or None
+        by_figure[holder] = len(images)
+        images.append(Image(url=_src(img, base_url), alt=alt))
     chosen = set(caption_elements)
     for element in caption_elements:
         if element.getparent() is None or any(a in chosen for a in element.iterancestors()):
             continue
-        text = " ".join(element.text_content().split())
+        text = _caption_text(element)
         if not text or len(text.split()) > MAX_CAPTION_WORDS:
             continue
         credit = None
@@ -145,9 +153,41 @@ def _attach(
 
 
 def _figure_index(element: HtmlElement, by_figure: dict[HtmlElement, int]) -> int | None:
-    for ancestor in element.iterancestors("figure"):
-        return by_figure.get(ancestor)
+    for holder in (element, *element.iterancestors()):
+        if holder in by_figure:
+            return by_figure[holder]
     return None
+
+
+def _image_holder(img: HtmlElement) -> HtmlElement | None:
+    """The figure, caption box or paragraph an article image sits in; None for other images
+    (logos, icons, avatars in the chrome) and for images too small to be photos."""
+    for size in (img.get("width"), img.get("height")):
+        if size and size.isdigit() and int(size) < 100:
+            return None
+    for depth, ancestor in enumerate(img.iterancestors()):
+        if ancestor.tag == "figure" or _is_caption_class(ancestor.get("class")):
+            return ancestor
+        if ancestor.tag == "p":
+            return img
+        if depth >= 3 or ancestor.tag in ("body", "article", "main", "section"):
+            return None
+    return None
+
+
+def _caption_text(element: HtmlElement) -> str:
+    """The caption's text, blocks separated by a space; a short title line that the next line
+    repeats ("President Joe Biden" / "President Joe Biden joined ...") is left out."""
+    pieces: list[str] = []
+    _block_text(element, pieces)
+    blocks = [" ".join(t.split()) for t in "".join(pieces).split("\n")]
+    blocks = [b for b in blocks if b]
+    kept = [
+        b
+        for i, b in enumerate(blocks)
+        if not (i + 1 < len(blocks) and blocks[i + 1].startswith(b) and len(b.split()) <= 10)
+    ]
+    return " ".join(kept)
 
 
 def _names_caption(element: HtmlElement) -> bool:
@@ -161,6 +201,27 @@ def _src(img: HtmlElement, base_url: str | None) -> str | None:
             value = value.split(",")[0].split()[0]
             return urljoin(base_url or "", value)
     return None
+
+
+_BLOCKS = frozenset(["p", "div", "br", "li", "cite", "small", "h2", "h3", "h4", "h5", "h6"])
+
+
+def _block_text(element: HtmlElement, pieces: list[str]) -> None:
+    """Text with a line break around each block (or label-like inline) element."""
+    pieces.append(element.text or "")
+    for child in element:
+        if not isinstance(child.tag, str):
+            pieces.append(child.tail or "")
+            continue
+        block = child.tag in _BLOCKS or bool(_CREDIT_CLASS.search(child.get("class") or ""))
+        pieces.append("\n" if block else "")
+        _block_text(child, pieces)
+        pieces.append(("\n" if block else "") + (child.tail or ""))
+
+
+@lru_cache(maxsize=4096)
+def _is_caption_class(value: str | None) -> bool:
+    return bool(value) and _CAPTION_CLASS.search(value) is not None
 
 
 def _key(text: str) -> str:

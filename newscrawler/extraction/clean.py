@@ -1,8 +1,6 @@
-"""Boilerplate families that extractors leave in, removed before and after trafilatura.
+"""The text pass of boilerplate removal, after trafilatura (the DOM pass is `prune.py`).
 
-Two passes. Before extraction, DOM pruning drops elements whose class, id, role or label names a
-family (cheap and exact when the markup says what a block is). After extraction, a line pass
-catches junk written as ordinary paragraphs: multilingual phrase families, header lines that open
+It catches junk written as ordinary paragraphs: multilingual phrase families, header lines that open
 a run of teasers, short debris after the last body paragraph, and blocks a site is known to repeat
 (`known_boilerplate`, hashes from `block_hash`). Whole blocks go, never parts of a sentence; each
 removal is counted by family for the audit.
@@ -12,90 +10,25 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 
-from lxml.html import HtmlElement
-
+from newscrawler.extraction.audit import FAMILIES, Audit
 from newscrawler.extraction.captions import Image, attach_caption_line, is_credit_line
-from newscrawler.extraction.phrases import HEADER_RE, LABEL_RE, PHRASE_RE
-
-FAMILIES = (
-    "ads", "rating", "comments", "related", "share", "newsletter", "consent", "legal", "captions",
-)  # fmt: skip
-_JUNK = frozenset(FAMILIES) - {"captions"}
-
-_B = r"(?<![a-z0-9])"  # a class token starts here
-_MARKUP = {
-    "ads": r"ads?|adv|advert\w*|adslot|adunit|adsbygoogle|dfp|gpt-ad|sponsor\w*|promoted|commercial"
-    r"|casino|betting|anzeige|werbung|publicite|publicidad|banner-?ad|affiliate|native-?ad",
-    "rating": r"rating|ratings|star-?rating\w*|post-?ratings?|rate-?(this|it)|kk-star\w*|wpd-rat\w*"
-    r"|votes?|voting|thumbs-?(up|down)|like-?dislike|stars-?(widget|rating)",
-    "comments": r"comments?|commentlist|comment-?(list|form|section|area|thread)|disqus\w*|wpdiscuz"
-    r"|wpd-\w+|respond|reply-?form|discussion|coral-?\w*|fb-comments|livefyre|viafoura|spot-?im"
-    r"|openweb|talk-?stream|leserkommentare",
-    "related": r"related\w*|relacionad\w*|you-?(may|might)\w*|also-?like|more-?(stories|news|articles"
-    r"|from|like-?this)|read-?(more|next|also)|recommend\w*|outbrain|taboola|yarpp|crp_related"
-    r"|most-?(read|popular|viewed)|popular-?posts|trending|further-?reading|plista|ligatus|zergnet"
-    r"|teaser-?(list|box)",
-    "share": r"share\w*|sharing|sharer|social-?(share|links?|buttons?|icons?|media|bar|tools|follow)"
-    r"|sharedaddy|addtoany|a2a\w*|addthis\w*|sharethis|shariff|essb\w*|follow-?us|print-?(button|link)",
-    "newsletter": r"newsletter\w*|subscribe\w*|subscription|signup|sign-?up|mailchimp|mc4wp|optin"
-    r"|opt-in|email-?(capture|signup|form)|nl-?(signup|box|form)",
-    "consent": r"cookie\w*|consent\w*|gdpr|cmp|onetrust|didomi|usercentrics|cookiebot|cc-?(banner"
-    r"|window)|privacy-?(banner|notice)|quantcast|sp_message\w*|fc-consent",
-}
-_MARKUP_RE = re.compile(
-    "|".join(rf"{_B}(?P<{family}>{pattern})(?![a-z])" for family, pattern in _MARKUP.items()), re.I
+from newscrawler.extraction.phrases import (
+    DATE_WORDS,
+    LABEL_RE,
+    PHRASE_RE,
+    PROSE_END,
+    header_family,
 )
-_PROTECTED_TAGS = {"html", "body", "main", "article", "h1"}
-_SIGNALS = "//*[@class or @id or @role or @aria-label]"
-_PROSE_END = (".", "!", "?", "”", '"', "’", "'", ")", "»", "…", "。", ":")
+from newscrawler.extraction.quality import word_count
 
-
-@dataclass
-class Audit:
-    """What was removed, by family: block counts, and the texts when asked."""
-
-    keep_text: bool = False
-    counts: Counter = field(default_factory=Counter)
-    texts: dict[str, list[str]] = field(default_factory=dict)
-
-    def add(self, family: str, text: str, *, new_block: bool = True) -> None:
-        if new_block:
-            self.counts[family] += 1
-        if self.keep_text and text:
-            self.texts.setdefault(family, []).append(text)
+_JUNK = frozenset(FAMILIES) - {"captions", "template"}
 
 
 def block_hash(text: str) -> str:
     """A stable key for a text block, for blocks learned to recur across a site's pages."""
     return hashlib.sha1(" ".join(text.split()).casefold().encode()).hexdigest()[:16]
-
-
-def prune_tree(tree: HtmlElement, audit: Audit) -> None:
-    """Drop elements whose class, id, role or aria-label names a boilerplate family."""
-    protected = _protected(tree)
-    root = tree.getroottree().getroot()
-    for element in tree.xpath(_SIGNALS):
-        if element.tag in _PROTECTED_TAGS or element in protected:
-            continue
-        if element.getroottree().getroot() is not root:
-            continue  # inside a block already dropped
-        signal = " ".join(
-            v for v in (element.get(a) for a in ("class", "id", "role", "aria-label")) if v
-        )
-        match = _MARKUP_RE.search(signal)
-        if match is None or _has_body_class(signal):
-            continue
-        family = match.lastgroup
-        if family != "comments" and _is_prose(element):
-            continue
-        text = " ".join(element.text_content().split())
-        if text:
-            audit.add(family, text)
-        element.drop_tree()
 
 
 def clean_lines(
@@ -104,46 +37,62 @@ def clean_lines(
     *,
     images: list[Image] | None = None,
     title: str | None = None,
+    headlines: Iterable[str] = (),
     known_boilerplate: set[str] | frozenset[str] = frozenset(),
 ) -> list[str]:
-    """Drop boilerplate lines from extracted text; caption lines move to `images`."""
+    """Drop boilerplate lines from extracted text; caption lines move to `images`.
+
+    `title` and `headlines` (the page's h1 texts) are the headline's spellings: repeated at the
+    top of the text, they are dropped."""
     images = images if images is not None else []
     lines = [" ".join(line.split()) for line in lines]
     lines = [line for line in lines if line]
     known_captions = {_key(t) for i in images for t in (i.caption, i.alt) if t and len(t) > 20}
     families: list[str | None] = [None] * len(lines)
-    _drop_title(lines, families, title)
+    _drop_title(lines, families, [title or "", *headlines])
+    probes = [_probe(line) for line in lines]
     run: str | None = None
+    run_kind = "text"
     for index, line in enumerate(lines):
         if families[index]:
             continue
-        family = _classify(line, known_captions, known_boilerplate)
-        header = _header(line)
-        if family is None and run and _continues_run(line):
+        probe = probes[index]
+        family = _classify(probe, known_captions, known_boilerplate)
+        header = header_family(probe)
+        before = families[index - 1] if index else None
+        if family is None and before in _JUNK and _BUTTONS.match(probe):
+            family = before  # "Yes" / "No" under "Was this article helpful?"
+        elif family is None and run and _kind(line) == run_kind and _continues_run(line):
             family = run
         elif header:
-            family, run = header, header
-        elif family is None or _is_prose_line(line):
+            family, run, run_kind = header, header, _kind(line)
+        elif family is None or _is_prose_line(probe):
             run = None
         families[index] = family
+    _datelines(probes, families)
     _sweep_tail(lines, families)
-    _caption_titles(lines, families)
+    _box_headings(lines, families)
+    titles = _caption_titles(lines, families)
     kept = []
     previous: str | None = None
-    for line, family in zip(lines, families, strict=True):
+    for index, (line, family) in enumerate(zip(lines, families, strict=True)):
         if family is None:
             kept.append(line)
         else:
-            if family == "captions" and _key(line) not in known_captions:
-                attach_caption_line(images, line)
+            if family == "captions" and index not in titles and _key(line) not in known_captions:
+                attach_caption_line(images, _probe(line))
             audit.add(family, line, new_block=family != previous)
         previous = family
     return kept
 
 
+def classify_block(text: str) -> str | None:
+    """The boilerplate family of one block of text on its own (no context), or None."""
+    text = " ".join(text.split())
+    return _classify(_probe(text), set(), frozenset()) if text else None
+
+
 def _classify(line: str, captions: set[str], known: set[str] | frozenset[str]) -> str | None:
-    if known and block_hash(line) in known:
-        return "template"
     words = len(line.split())
     if words <= 12:
         for family, pattern in LABEL_RE.items():
@@ -151,110 +100,159 @@ def _classify(line: str, captions: set[str], known: set[str] | frozenset[str]) -
                 return family
     if _key(line) in captions or is_credit_line(line):
         return "captions"
-    prose = _is_prose_line(line)
-    for family, pattern in PHRASE_RE.items():
-        limit = 40 if family in ("newsletter", "consent", "comments", "share") else 25
-        if words <= limit and (not prose or limit == 40 or words <= 12) and pattern.search(line):
-            return family
+    if words <= 40:
+        prose = _is_prose_line(line)
+        for family, pattern in PHRASE_RE.items():
+            limit = 40 if family in ("newsletter", "consent", "comments", "share", "legal") else 25
+            if (
+                words <= limit
+                and (not prose or limit == 40 or words <= 12)
+                and pattern.search(line)
+            ):
+                return family
+    if known and block_hash(line) in known:
+        return "template"  # learned: this site repeats the block on many pages
     return None
 
 
-def _header(line: str) -> str | None:
-    if len(line.split()) > 8:
-        return None
-    for family, pattern in HEADER_RE.items():
-        if pattern.match(line):
-            return family
-    return None
+def _probe(line: str) -> str:
+    """The text to classify: a one-cell table row without its bars, a list item without its
+    bullet."""
+    if line.startswith("|") and line.endswith("|") and line.count("|") == 2:
+        line = line.strip("| ")
+    if line.startswith(("- ", "• ", "* ")):
+        line = line[2:]
+    return line
+
+
+_BUTTONS = re.compile(
+    r"^\W*(yes|no|ok|cancel|close|submit|send|vote|like|dislike|ja|nein|oui|non|s[íi]|sim|n[ãa]o"
+    r"|abbrechen|schlie[ßs]en|fermer|annuler|cerrar|cancelar)\W*$",
+    re.I,
+)
+
+
+_DATE_TOKEN = re.compile(r"[^\W\d_]+\.?|\d+", re.UNICODE)
+_DATE_SHAPE = re.compile(
+    r"\b\d{1,2}:\d{2}\b|\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b|[^\W\d_]{3,}", re.UNICODE
+)
+
+
+def _is_dateline(line: str) -> bool:
+    """A line that is nothing but a date and time ("segunda-feira, 22 de janeiro de 2018 às 0:13",
+    "November 20, 2019 - 11:28 AMT"): numbers, month and weekday names, and their glue."""
+    if not _DATE_SHAPE.search(line):
+        return False  # a month or weekday name, a time, or a numeric date: not a phone number
+    tokens = _DATE_TOKEN.findall(line.casefold())
+    unknown = [t for t in tokens if not t.isdigit() and t.rstrip(".") not in DATE_WORDS]
+    return not unknown and len(tokens) >= 2
+
+
+def _datelines(lines: list[str], families: list[str | None]) -> None:
+    """A line of nothing but a date among the first or last three: the page's dateline (in
+    the middle of the text, "March 2024" may head a part of a timeline)."""
+    for i in {*range(min(3, len(lines))), *range(max(0, len(lines) - 3), len(lines))}:
+        if families[i] is None and len(lines[i].split()) <= 10 and _is_dateline(lines[i]):
+            families[i] = "byline"
+
+
+def _kind(line: str) -> str:
+    """A table row, a list item or text: a run under a header keeps to the header's kind, so it
+    ends where the box it titles ends."""
+    if line.startswith("|"):
+        return "table"
+    return "list" if line.startswith(("- ", "• ", "* ")) else "text"
 
 
 def _continues_run(line: str) -> bool:
-    """A teaser under a "Related" header: a list item or a headline, not running prose."""
+    """A teaser under a "Related" header: a short list item or headline, not running prose (a
+    header met mid-article must not take the paragraphs after it)."""
+    words = word_count(line)
+    if words > 20:  # a long line goes on a run only as a list of keywords ("a, b c, d, ...")
+        return line.count(",") >= 3 and words <= 4 * (line.count(",") + 1)
     return line.startswith(("- ", "• ", "* ")) or not _is_prose_line(line)
 
 
 def _sweep_tail(lines: list[str], families: list[str | None]) -> None:
-    """After the last body paragraph, short debris between junk blocks joins the junk."""
+    """After the last body paragraph, short debris between junk blocks (or after the last one,
+    at the very end) joins the junk: at most three short lines at a time, so that content
+    written in short lines (a list of dates, a table) after an ad is never taken with it."""
     last_body = max(
         (i for i, f in enumerate(families) if f is None and _is_body(lines[i])), default=None
     )
     if last_body is None:
         return
-    current = None
-    for i in range(last_body + 1, len(lines)):
-        if families[i] in _JUNK:
-            current = families[i]
-        elif families[i] is None and current and len(lines[i].split()) <= 30:
-            families[i] = current
+    i = last_body + 1
+    while i < len(lines):
+        if families[i] not in _JUNK:
+            i += 1
+            continue
+        family, j = families[i], i + 1
+        while j < len(lines) and families[j] is None and len(lines[j].split()) <= 30:
+            j += 1
+        closed = j == len(lines) or families[j] in _JUNK
+        if closed and j - (i + 1) <= 3:
+            for k in range(i + 1, j):
+                families[k] = family
+        i = j
 
 
-def _caption_titles(lines: list[str], families: list[str | None]) -> None:
-    """A short name line right before a caption that starts with it: the image's title."""
+def _caption_titles(lines: list[str], families: list[str | None]) -> set[int]:
+    """A short name line right before a caption that starts with it: the image's title.
+
+    Returns the indexes of those title lines (removed with the caption, not filed as one)."""
+    titles = set()
     for i in range(len(lines) - 1):
         if families[i] is None and families[i + 1] == "captions":
             short = lines[i]
             if len(short.split()) <= 10 and _key(lines[i + 1]).startswith(_key(short)):
                 families[i] = "captions"
+                titles.add(i)
+    return titles
 
 
-def _drop_title(lines: list[str], families: list[str | None], title: str | None) -> None:
+def _box_headings(lines: list[str], families: list[str | None]) -> None:
+    """A short heading line over two or more lines of one junk family is that box's title
+    ("Morning briefing" over a newsletter pitch and its "Subscribe" button)."""
+    for i in range(len(lines) - 2):
+        family = families[i + 1]
+        if (
+            families[i] is None
+            and family in _JUNK
+            and families[i + 2] == family
+            and len(lines[i].split()) <= 6
+            and not lines[i].endswith(PROSE_END)
+        ):
+            families[i] = family
+
+
+def _drop_title(lines: list[str], families: list[str | None], titles: Iterable[str]) -> None:
     """The headline repeated at the top of the body belongs in `title`, not in the text."""
-    if not title:
-        return
-    key = _key(title)
+    keys = {_key(t) for t in titles if t and t.strip()}
     for i, line in enumerate(lines[:3]):
         line_key = _key(line)
-        if line_key == key or (len(line_key) > 20 and key.startswith(line_key)):
+        if any(
+            line_key == key or (len(line_key) > 20 and key.startswith(line_key)) for key in keys
+        ):
             families[i] = "title"
             return
 
 
 def _is_prose_line(line: str) -> bool:
-    return len(line.split()) >= 15 and line.endswith(_PROSE_END)
+    return word_count(line) >= 15 and line.endswith(PROSE_END)
 
 
 def _is_body(line: str) -> bool:
-    """A line that reads as article prose: a full sentence of some length."""
+    """A line that reads as article content: a full sentence of some length, a list item that
+    is one, or a row of a data table (a teaser list has neither)."""
+    words = word_count(line)
+    if line.startswith("|") and line.count("|") >= 4:
+        return not set(line) <= set("|-: ")  # a row with cells, not the header rule
     if line.startswith(("- ", "• ")):
-        return False
-    words = len(line.split())
+        return words >= 12 and line.endswith(PROSE_END)
     if words < 4 and len(line) >= 40:  # scripts without spaces between words
-        return line.endswith(_PROSE_END)
-    return words >= 10 and line.endswith(_PROSE_END)
-
-
-def _protected(tree: HtmlElement) -> set[HtmlElement]:
-    """The main content and everything around it: never pruned, whatever its class says."""
-    anchors = tree.xpath("//*[@itemprop='articleBody'] | //h1")
-    longest = max(tree.iter("p"), key=lambda p: len(p.text_content()), default=None)
-    if longest is not None:
-        anchors.append(longest)
-    protected: set[HtmlElement] = set()
-    for anchor in anchors:
-        protected.add(anchor)
-        protected.update(anchor.iterancestors())
-    return protected
-
-
-_BODY_CLASS = re.compile(r"(article|entry|post|story)[-_]?(body|content|text)|articlebody", re.I)
-
-
-def _has_body_class(signal: str) -> bool:
-    return _BODY_CLASS.search(signal) is not None
-
-
-def _is_prose(element: HtmlElement) -> bool:
-    """Several real paragraphs with few links: content, whatever the class says."""
-    long_paragraphs = 0
-    for p in element.iter("p"):
-        text = p.text_content()
-        if len(text) > 150 and text.rstrip().endswith(_PROSE_END):
-            links = sum(len(a.text_content()) for a in p.iter("a"))
-            if links < len(text) * 0.3:
-                long_paragraphs += 1
-                if long_paragraphs >= 3:
-                    return True
-    return False
+        return line.endswith(PROSE_END)
+    return words >= 10 and line.endswith(PROSE_END)
 
 
 def _key(text: str) -> str:

@@ -15,15 +15,24 @@ from typing import Any
 
 import trafilatura
 from cssselect import GenericTranslator, SelectorError
+from lxml import etree
 from lxml.etree import XPath
 from lxml.html import HtmlElement
 from trafilatura.utils import load_html
 
 from newscrawler.extraction import dates, quality
-from newscrawler.extraction.captions import take_images
-from newscrawler.extraction.clean import Audit, clean_lines, prune_tree
+from newscrawler.extraction.audit import Audit
+from newscrawler.extraction.captions import attach_caption_line, take_images
+from newscrawler.extraction.clean import block_hash, classify_block, clean_lines
 from newscrawler.extraction.language import detect_language
-from newscrawler.extraction.metadata import declared_language, json_ld, ld_types, read_metadata
+from newscrawler.extraction.metadata import (
+    declared_language,
+    json_ld,
+    ld_types,
+    longest_paragraph,
+    read_metadata,
+)
+from newscrawler.extraction.prune import prune_link_lists, prune_tree
 
 logger = logging.getLogger(__name__)
 
@@ -82,6 +91,7 @@ class Extraction:
     reason: str | None
     removed: dict[str, int] = field(default_factory=dict)
     removed_text: dict[str, list[str]] = field(default_factory=dict)
+    block_hashes: list[str] = field(default_factory=list)  # for site template learning
 
 
 def extract(
@@ -115,7 +125,8 @@ def _extract(
     tree: HtmlElement, url: str | None, hints: dict[str, Any], options: ExtractionOptions
 ) -> Extraction:
     items = json_ld(tree)
-    meta = read_metadata(tree, url)
+    main_paragraph = longest_paragraph(tree)
+    meta = read_metadata(tree, url, main_paragraph=main_paragraph)
     date_candidates = dates.collect(tree, url, items)
     audit = Audit(keep_text=options.keep_removed_text)
     for selector in options._remove:
@@ -124,28 +135,28 @@ def _extract(
                 element.drop_tree()
     if options._body is not None:
         tree = _only(tree, options._body(tree))
+    if options._remove or options._body is not None:
+        main_paragraph = longest_paragraph(tree)  # the per-site selectors may have moved it
     images = []
+    headlines = [" ".join(h.text_content().split()) for h in tree.iter("h1")][:3]
     if options.clean:
-        prune_tree(tree, audit)
+        prune_tree(tree, audit, main_paragraph=main_paragraph)
+        prune_link_lists(tree, audit)
         images, captions = take_images(tree, url)
         for caption in captions:
             audit.add("captions", caption)
-    document = trafilatura.bare_extraction(
-        tree,
-        url=url,
-        include_comments=False,
-        include_tables=options.include_tables,
-        favor_precision=options.favor_precision,
-        favor_recall=options.favor_recall,
-        **options.trafilatura,
-    )
-    lines = (getattr(document, "text", None) or "").split("\n")
+        _prune_cell_paragraphs(tree, audit, images)
+    _drop_inert(tree)
+    text = _body_text(tree, url, options)
+    lines = text.split("\n")
+    block_hashes = [block_hash(line) for line in lines if line.strip()]
     if options.clean:
         lines = clean_lines(
             lines,
             audit,
             images=images,
             title=meta["title"] or hints.get("feed_title"),
+            headlines=headlines,
             known_boilerplate=options.known_boilerplate,
         )
     text = "\n".join(line for line in lines if line.strip())
@@ -182,7 +193,68 @@ def _extract(
         reason=reason,
         removed=dict(audit.counts),
         removed_text=audit.texts if options.keep_removed_text else {},
+        block_hashes=block_hashes,
     )
+
+
+def _body_text(tree: HtmlElement, url: str | None, options: ExtractionOptions) -> str:
+    """trafilatura's body text, in its fast mode first (our pruning did much of what its
+    fallback extractors add); its full mode, which compares with readability and jusText, only
+    when the fast one looks wrong: less than an article's worth of text, or mostly menu lines."""
+    settings = {
+        "url": url,
+        "include_comments": False,
+        "include_tables": options.include_tables,
+        "favor_precision": options.favor_precision,
+        "favor_recall": options.favor_recall,
+        "fast": True,
+        **options.trafilatura,
+    }
+    document = trafilatura.bare_extraction(tree, **settings)
+    text = getattr(document, "text", None) or ""
+    if settings["fast"] and not _looks_like_article(text, options.min_words):
+        document = trafilatura.bare_extraction(tree, **{**settings, "fast": False})
+        text = getattr(document, "text", None) or text
+    return text
+
+
+def _prune_cell_paragraphs(tree: HtmlElement, audit: Audit, images: list) -> None:
+    """Junk paragraphs inside layout table cells, judged one <p> at a time: trafilatura writes a
+    whole cell as one line, where the text pass could no longer take the block out alone."""
+    for cell in tree.iter("td"):
+        for paragraph in list(cell.iter("p")):
+            text = " ".join(paragraph.text_content().split())
+            family = classify_block(text)
+            if family is None or paragraph.getparent() is None:
+                continue
+            if family == "captions":
+                attach_caption_line(images, text)
+            audit.add(family, text)
+            paragraph.drop_tree()
+
+
+def _drop_inert(tree: HtmlElement) -> None:
+    """Scripts, styles and vector art, read already and never text: trafilatura would copy the
+    tree three times with them before removing them itself. JSON-LD stays (its forum check
+    and its baseline read it)."""
+    for script in list(tree.iter("script")):
+        if script.get("type") != "application/ld+json":
+            script.drop_tree()
+    etree.strip_elements(tree, "style", "noscript", "svg", "template", with_tail=False)
+
+
+def _looks_like_article(text: str, min_words: int) -> bool:
+    """Enough words, and most of them in lines of running text rather than in short menu items."""
+    lines = text.split("\n")
+    words = sum(len(line.split()) for line in lines)
+    in_prose = sum(n for n in (len(line.split()) for line in lines) if n >= 8)
+    return quality.word_count(text) >= min_words and in_prose >= words / 2
+
+
+def warm_up() -> None:
+    """Load what the first page would otherwise pay for: the language model, the date parser."""
+    detect_language("A sentence long enough for the language model to load and answer.")
+    dates.text_date(load_html("<html><body><p>Published on 3 February 2024</p></body></html>"))
 
 
 def empty_metadata() -> dict[str, Any]:

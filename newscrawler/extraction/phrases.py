@@ -1,6 +1,6 @@
 """Multilingual phrase families (en, de, fr, es, some pt/it) that mark a text block as boilerplate.
 
-Data, not logic: `clean.py` decides where a pattern may apply. `LABELS` match a whole short line
+Data, and two look-ups over it; `prune.py` and `clean.py` decide where a pattern may apply. `LABELS` match a whole short line
 (widget labels such as "0 Comments"); `PHRASES` match inside a short block ("Sign up for our
 newsletter"); `HEADERS` open a run of boilerplate that continues until the prose resumes.
 """
@@ -38,12 +38,20 @@ LABELS: dict[str, list[str]] = {
         r"comments are closed\W*",
     ],
     "share": [
-        r"((share|teilen|partager|compartir|compartilhe|condividi)( (this|on|via|the|den|cet|este))?"
+        r"((share|teilen|partager|compartir|compartilhe|condividi)"
+        r"( (this|on|via|the|den|cet|este|en|auf|sur|em|su|no|na|por))?"
         r"( (article|story|post|artikel|article|art[íi]culo))?\W*)?"
         r"((facebook|twitter|x|whatsapp|e-?mail|linkedin|telegram|reddit|pinterest|messenger|flipboard"
         r"|print|drucken|imprimer|imprimir|copy link|link kopieren|copier le lien|copiar enlace)\W*)*",
         r"(share|teilen|partager|compartir)( this)?( article| story| post)?",
+        r"(article|story|post|artikel|beitrag|art[íi]culo|noticia) (share|teilen|partager|compartir)"
+        r"\W*((facebook|twitter|x|whatsapp|e-?mail|linkedin|telegram|messenger|print|drucken)\W*)*",
         r"(follow us|folgen sie uns|suivez-nous|s[íi]guenos)( on| auf| sur| en)?.{0,60}",
+        r"(on|auf|sur|en|em|su) (facebook|twitter|x|whatsapp|linkedin|telegram|pinterest)"
+        r" (share|teilen|partager|compartir|compartilhar|condividere)",
+        r"(order|purchase) reprints?|print (this )?(article|story|page)|e-?mail (this )?(article|story)"
+        r"|click to tweet|tweet this|this (article|story) has been sent to.{0,60}"
+        r"|an error (has )?occurred,? please try again( later)?",
     ],
     "newsletter": [
         r"(newsletter|subscribe|abonnieren|s'abonner|suscr[íi]bete|sign up|inscrivez-vous|anmelden)",
@@ -62,11 +70,25 @@ LABELS: dict[str, list[str]] = {
         r"(copyright|\(c\)|©|ⓒ) ?(©|ⓒ)? ?\d{4}(-\d{4})?,? [^!?]{2,60}",
         r"copyright ?(©|ⓒ)? [^!?]{2,60}",
     ],
+    "byline": [
+        # a dateline alone: "Updated at 1:23 p.m.", "UPDATED: Tue., Nov. 19, 2019", "기사입력 : ..."
+        r"(?=.*\d)(published|updated|posted|last (updated|modified)|ver[öo]ffentlicht|aktualisiert"
+        r"|publi[ée]|mis [àa] jour|publicado|actualizado|atualizado|기사입력|입력|수정)"
+        r"( on| at| am| le| el| em)?\W*(?:[\w.,:/-]+\W*){1,6}",
+        # reading time: "Tempo de leitura: 2 minutos", "4 min read"
+        r"(reading time|read time|lesezeit|temps de lecture|tiempo de lectura|tempo de leitura)\W*"
+        r"(\d+|un|one|ein|une|uno|um)\W*(min\w*|minutes?|minuten|minutos)",
+        r"\d+ ?(min|minute|minuten|minutes|minutos)\.? (read|lesezeit|de lecture|de lectura|de leitura)",
+        r"(filed under|posted in|abgelegt unter|class[ée] dans|archivado en)\W.{0,80}",
+        r"(tags?|schlagw[öo]rter|[ée]tiquettes|etiquetas|mots-cl[ée]s)\W*",
+        r"(additional )?reporting by .{2,60}|(with )?(additional )?reporting from .{2,60}",
+    ],
     "related": [
         r"(more|related|recommended|popular|latest|top|trending|most (read|popular|viewed|shared))"
         r"( (stories|articles|news|posts|videos|reads|from \S+( \S+){0,3}|on \S+( \S+){0,3}))?\W*",
         r"(see|read|watch) (more|also|next)\W*",
-        r"(don'?t miss|must read|editor'?s picks?|you might also like|you may also like)\W*",
+        r"(don'?t miss|must read|editor'?s picks?|you might also like|you may also like"
+        r"|explore further|further reading)\W*",
     ],
 }
 
@@ -109,6 +131,18 @@ PHRASES: dict[str, list[str]] = {
         r"\b.{0,60}(twitter|instagram|youtube|facebook|tiktok)\b",
         r"\b(folgen sie (uns|\S+) auf|suivez-nous sur|s[íi]guenos en)\b",
         r"\bfollow (him|her|them|us|\S+) on (twitter|instagram|facebook|x)\b",
+        r"\bsubscribe to .{0,40}\b(youtube|podcast|channel)\b",
+    ],
+    "legal": [
+        r"\bthis copy is for your personal,? non-?commercial use only\b",
+        r"\b(for personal,? non-?commercial use only|not for redistribution)\b",
+    ],
+    "byline": [
+        # credits and contact lines that close a story
+        r"^(\S+( \S+){0,6} )?(contributed (reporting|to this (report|story|article))"
+        r"|hat zu diesem (bericht|artikel) beigetragen|a contribu[ée] [àa] cet article)( (from|in|to|aus|depuis|desde) [^.]{2,40})?\W*$",
+        r"^(write to|reach|contact|e-?mail) (the )?(reporters?|writers?|authors?|\S+( \S+){0,3})"
+        r"( on twitter)? at \S+@\S+|^reach the (reporters?|writers?|authors?) on twitter\b",
     ],
     "newsletter": [
         r"\b(sign ?up|subscribe|register)\b.{0,60}\bnewsletters?\b",
@@ -138,7 +172,9 @@ PHRASES: dict[str, list[str]] = {
         r"|lesen sie auch|lesen sie mehr|mehr zum thema|auch interessant|lire aussi|[àa] lire aussi"
         r"|voir aussi|sur le m[êe]me sujet|lee tambi[ée]n|leer m[áa]s|te puede interesar"
         r"|noticias relacionadas|m[áa]s informaci[óo]n|leia tamb[ée]m|leggi anche)\s?[:|–-]\s?\S",
-        r"^\[?(related|read more|see also|more)\s?:.{3,140}\]?$",
+        r"^\[?(related( (posts?|articles?|stories|content|coverage|reading))?|read more|see also|more"
+        r"|also)\s?:.{3,140}\]?$",
+        r"^follow (\S+ )?(full |live |all )?coverage of .{3,80} (at|on|here)\b",
         r"\bsee more (photos|pictures|stories)\b",
     ],
 }
@@ -161,7 +197,28 @@ HEADERS: dict[str, list[str]] = {
         r"(\d+ )?(comments?|kommentare?|commentaires?|comentarios?|coment[áa]rios)( \(\d+\))?\W*",
         r"(leave|post|add|write) a (comment|reply)\W*|(discussion|diskussion|r[ée]actions)\W*",
     ],
+    "byline": [r"(tags?|schlagw[öo]rter|[ée]tiquettes|etiquetas|mots-cl[ée]s)\W*"],
 }
+
+# Words a dateline is made of besides numbers: months, weekdays, their abbreviations, and the
+# glue between them ("de", "às", "um", "at", "pm"), in en, de, fr, es, pt, it.
+DATE_WORDS = frozenset(
+    """
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    januar februar märz mai juni juli oktober dezember janvier février mars avril juin juillet
+    août septembre octobre novembre décembre enero febrero marzo abril mayo junio julio agosto
+    septiembre setiembre octubre noviembre diciembre janeiro fevereiro março maio junho julho
+    setembro outubro novembro dezembro gennaio febbraio aprile maggio giugno luglio settembre
+    ottobre dicembre
+    monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thurs fri sat sun
+    montag dienstag mittwoch donnerstag freitag samstag sonntag lundi mardi mercredi jeudi
+    vendredi samedi dimanche lunes martes miércoles jueves viernes sábado domingo
+    segunda terça quarta quinta sexta feira lunedì martedì mercoledì giovedì venerdì sabato
+    am pm a.m. p.m. utc gmt est edt pst pdt cet cest bst ist hrs h uhr
+    de del di à às a at on um le el the of y e et und
+    """.split()  # noqa: SIM905 - a word list reads better as text
+)
 
 _FLAGS = re.IGNORECASE
 
@@ -173,3 +230,26 @@ def _whole(patterns: list[str]) -> re.Pattern[str]:
 LABEL_RE = {family: _whole(patterns) for family, patterns in LABELS.items()}
 PHRASE_RE = {family: re.compile("|".join(patterns), _FLAGS) for family, patterns in PHRASES.items()}
 HEADER_RE = {family: _whole(patterns) for family, patterns in HEADERS.items()}
+
+# How running text ends: a line or paragraph that does not end so is a label, title or teaser.
+PROSE_END = (".", "!", "?", "”", '"', "’", "'", ")", "»", "…", "。", ":")
+
+
+def header_family(line: str) -> str | None:
+    """The family whose run a short line opens ("You might also like", "3 Comments"), or None."""
+    if len(line.split()) > 8:
+        return None
+    for family, pattern in HEADER_RE.items():
+        if pattern.match(line):
+            return family
+    return None
+
+
+def label_family(text: str) -> str | None:
+    """The family of a short widget label ("Notify of") or box title, or None."""
+    if len(text.split()) > 12:
+        return None
+    for family, pattern in LABEL_RE.items():
+        if pattern.match(text):
+            return family
+    return header_family(text)

@@ -103,8 +103,10 @@ def _is_listing(
 ) -> bool:
     """Section, tag and search pages: teasers and links rather than running prose."""
     article_types = any(_ARTICLE_TYPES.search(t) for t in ld_types)
-    og_article = tree is not None and tree.xpath(
-        "boolean(//meta[@property='og:type'][@content='article'])"
+    head = tree.find("head") if tree is not None else None
+    scope = head if head is not None else tree
+    og_article = scope is not None and scope.xpath(
+        "boolean(.//meta[@property='og:type'][@content='article'])"
     )
     if article_types or og_article:
         return False

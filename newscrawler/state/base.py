@@ -50,6 +50,18 @@ class StateStore(ABC):
     @abstractmethod
     def put_validators(self, url: str, etag: str | None, last_modified: str | None) -> None: ...
 
+    def template_counts(self, site: str) -> dict[str, int]:
+        """Site template learning: each block hash of `site` and on how many pages it occurs.
+
+        A backend that does not keep templates learns nothing: this default knows no block."""
+        return {}
+
+    def add_template_page(self, site: str, page: str, block_hashes: Iterable[str]) -> bool:
+        """Count each block once more for `site`, unless `page` was counted before (False then).
+
+        A backend that does not keep templates counts nothing: this default returns False."""
+        return False
+
     @abstractmethod
     def close(self) -> None: ...
 

@@ -21,6 +21,11 @@ CREATE TABLE IF NOT EXISTS signatures (
     record_id TEXT PRIMARY KEY, signature BLOB NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS validators (
     url TEXT PRIMARY KEY, etag TEXT, last_modified TEXT) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS template_pages (
+    site TEXT NOT NULL, page TEXT NOT NULL, PRIMARY KEY (site, page)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS template_blocks (
+    site TEXT NOT NULL, block TEXT NOT NULL, pages INTEGER NOT NULL,
+    PRIMARY KEY (site, block)) WITHOUT ROWID;
 """
 
 
@@ -89,6 +94,33 @@ class SqliteStateStore(StateStore):
 
     def put_validators(self, url: str, etag: str | None, last_modified: str | None) -> None:
         self._write("INSERT OR REPLACE INTO validators VALUES (?, ?, ?)", (url, etag, last_modified))
+
+    def template_counts(self, site: str) -> dict[str, int]:
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT block, pages FROM template_blocks WHERE site = ?", (site,)
+            ).fetchall()
+        return dict(rows)
+
+    def add_template_page(self, site: str, page: str, block_hashes: Iterable[str]) -> bool:
+        blocks = sorted(set(block_hashes))
+        with self._lock:
+            self._db.execute("BEGIN")
+            try:
+                new = self._db.execute(
+                    "INSERT OR IGNORE INTO template_pages VALUES (?, ?)", (site, page)
+                ).rowcount
+                if new:
+                    self._db.executemany(
+                        "INSERT INTO template_blocks VALUES (?, ?, 1) ON CONFLICT (site, block) "
+                        "DO UPDATE SET pages = pages + 1",
+                        [(site, block) for block in blocks],
+                    )
+                self._db.execute("COMMIT")
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+        return bool(new)
 
     def close(self) -> None:
         with self._lock:

@@ -1,0 +1,231 @@
+"""The DOM pass of boilerplate removal, before trafilatura: blocks whose markup says what they are.
+
+Elements whose class, id, role or aria-label names a family; boxes titled "You might also like",
+"3 Comments" or "Tags", or made of widget labels; lists and runs of paragraphs that are nothing
+but links to other stories. The article body (around its longest paragraph) and the headline are
+never dropped, and a block holding several real paragraphs stays whatever its class says.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+from lxml.html import HtmlElement
+
+from newscrawler.extraction.audit import Audit
+from newscrawler.extraction.phrases import PROSE_END, header_family, label_family
+
+_B = r"(?<![a-z0-9])"  # a class token starts here
+_MARKUP = {
+    "ads": r"ads?|adv|advert\w*|adslot|adunit|adsbygoogle|dfp|gpt-ad|sponsor\w*|promoted|commercial"
+    r"|casino|betting|anzeige|werbung|publicite|publicidad|banner-?ad|affiliate|native-?ad",
+    "rating": r"rating|ratings|star-?rating\w*|post-?ratings?|rate-?(this|it)|kk-star\w*|wpd-rat\w*"
+    r"|votes?|voting|thumbs-?(up|down)|like-?dislike|stars-?(widget|rating)",
+    "comments": r"comments?|commentlist|comment-?(list|form|section|area|thread)|disqus\w*|wpdiscuz"
+    r"|wpd-\w+|respond|reply-?form|discussion|coral-?\w*|fb-comments|livefyre|viafoura|spot-?im"
+    r"|openweb|talk-?stream|leserkommentare",
+    "related": r"related\w*|relacionad\w*|you-?(may|might)\w*|also-?like|more-?(stories|news|articles"
+    r"|from|like-?this)|read-?(more|next|also)|recommend\w*|outbrain|taboola|yarpp|crp_related"
+    r"|most-?(read|popular|viewed)|popular-?posts|trending|further-?reading|plista|ligatus|zergnet"
+    r"|latest-?(news|stories|articles|posts|headlines)"
+    r"|teaser-?(list|box)",
+    "share": r"share\w*|sharing|sharer|social-?(share|links?|buttons?|icons?|media|bar|tools|follow)"
+    r"|sharedaddy|addtoany|a2a\w*|addthis\w*|sharethis|shariff|essb\w*|follow-?us|print-?(button|link)",
+    "newsletter": r"newsletter\w*|subscribe\w*|subscription|signup|sign-?up|mailchimp|mc4wp|optin"
+    r"|opt-in|email-?(capture|signup|form)|nl-?(signup|box|form)",
+    "consent": r"cookie\w*|consent\w*|gdpr|cmp|onetrust|didomi|usercentrics|cookiebot|cc-?(banner"
+    r"|window)|privacy-?(banner|notice)|quantcast|sp_message\w*|fc-consent",
+}
+_MARKUP_RE = re.compile(
+    "|".join(rf"{_B}(?P<{family}>{pattern})(?![a-z])" for family, pattern in _MARKUP.items()), re.I
+)
+# Containers that can hold a widget; inline leaves (links, icons, images, buttons) are left to
+# trafilatura, which saves testing thousands of icon classes per page.
+_CONTAINERS = "div section aside ul ol li p span form nav header footer table figure ins iframe dl"
+_SIGNAL_ATTRIBUTES = ("class", "id", "role", "aria-label")
+
+
+def _signals(tree: HtmlElement) -> list[tuple[HtmlElement, str]]:
+    """Each container with a class, id, role or label, and those joined (document order)."""
+    found = []
+    for element in tree.iter(*_CONTAINERS.split()):
+        signal = " ".join(v for v in map(element.get, _SIGNAL_ATTRIBUTES) if v)
+        if signal:
+            found.append((element, signal))
+    return found
+
+
+def prune_tree(
+    tree: HtmlElement, audit: Audit, *, main_paragraph: HtmlElement | None = None
+) -> None:
+    """Drop elements whose class, id, role or aria-label names a boilerplate family.
+
+    The article body (around `main_paragraph`, the longest paragraph, found when not given)
+    and the headline are never dropped."""
+    protected = _protected(tree, main_paragraph)
+    root = tree.getroottree().getroot()
+    for element, signal in _signals(tree):
+        if element in protected:
+            continue
+        family = _markup_family(signal)
+        if family is None or element.getroottree().getroot() is not root:
+            continue  # no family named, or inside a block already dropped
+        if family != "comments" and _is_prose(element):
+            continue
+        text = " ".join(element.text_content().split())
+        if text:
+            audit.add(family, text)
+        element.drop_tree()
+    _prune_titled_boxes(tree, audit, protected)
+
+
+def _prune_titled_boxes(tree: HtmlElement, audit: Audit, protected: set[HtmlElement]) -> None:
+    """Boxes of boilerplate without telltale class names go whole, when they are not the
+    article's own container: a box titled "You might also like", "3 Comments" or "Tags" (what
+    follows the title in the box belongs to it, what follows the box does not, which the text
+    pass cannot tell), and a box of widget labels ("Subscribe", "Notify of", "0 Comments")."""
+    seen: set[HtmlElement] = set()
+    for title in list(tree.iter("h2", "h3", "h4", "h5", "h6", "p", "span", "strong", "b")):
+        box = title.getparent()
+        if box is None or box in seen or box.tag not in _BOXES or box in protected:
+            continue
+        text = " ".join(title.text_content().split())
+        if not text or len(text) > 60 or box.getparent() is None:
+            continue
+        family = header_family(text)
+        if family is None or _first_child(box) is not title:
+            family = _widget_family(box)
+        seen.add(box)
+        if family is None or len(box.text_content().split()) > 200 or _has_sentences(box):
+            continue  # holds running text: maybe the article itself, left to the text pass
+        audit.add(family, " ".join(box.text_content().split()))
+        box.drop_tree()
+
+
+def _widget_family(box: HtmlElement) -> str | None:
+    """The family of a box whose children are mostly widget labels, else None."""
+    children = [child for child in box if isinstance(child.tag, str)]
+    if len(children) < 3:
+        return None
+    families = Counter()
+    for child in children:
+        text = " ".join(child.text_content().split())
+        family = label_family(text) if 0 < len(text) <= 60 else None
+        if family:
+            families[family] += 1
+    if sum(families.values()) * 2 < len(children):
+        return None
+    return families.most_common(1)[0][0]
+
+
+_BOXES = {"div", "section", "aside", "ul", "ol", "li", "form", "footer", "nav", "header"}
+
+
+def _first_child(element: HtmlElement) -> HtmlElement | None:
+    return next((child for child in element if isinstance(child.tag, str)), None)
+
+
+def _has_sentences(element: HtmlElement) -> bool:
+    """A paragraph of running text somewhere inside (teasers and labels are not)."""
+    for block in element.iter("p", "li", "div", "blockquote"):
+        if len(block) == 0 or block.tag == "p":
+            text = " ".join(block.text_content().split())
+            if len(text.split()) >= 20 and text.endswith(PROSE_END):
+                return True
+    return False
+
+
+def prune_link_lists(tree: HtmlElement, audit: Audit) -> None:
+    """Drop runs of links to other pages written as a list or as paragraphs: teasers of other
+    stories ("You might also like" and its headlines), latest news, menus. A list goes when every
+    item is a link of three words or more; paragraphs when two or more in a row are nothing but a
+    link (a short heading right above them goes too). Prose with links in it stays."""
+    for element in list(tree.iter("ul", "ol")):
+        items = [child for child in element if child.tag == "li"]
+        if len(items) < 3 or element.getparent() is None:
+            continue
+        texts = [_link_text(item, min_words=3) for item in items]
+        if all(texts):
+            audit.add("related", " | ".join(texts))
+            element.drop_tree()
+    linked = {
+        p
+        for p in tree.iter("p", "h3", "h4")
+        if p.find("a") is not None and _link_text(p, min_words=1, max_words=40)
+    }
+    for first in [p for p in linked if p.getprevious() not in linked]:
+        run = [first]
+        while run[-1].getnext() in linked:
+            run.append(run[-1].getnext())
+        if len(run) < 2 or first.getparent() is None:
+            continue
+        heading = first.getprevious()
+        if heading is not None and heading.tag in _HEADING_TAGS and _is_heading(heading):
+            run.insert(0, heading)
+        audit.add("related", " | ".join(" ".join(e.text_content().split()) for e in run))
+        for element in run:
+            element.drop_tree()
+
+
+_HEADING_TAGS = {"p", "h2", "h3", "h4", "h5", "h6", "div", "span", "strong"}
+
+
+def _link_text(element: HtmlElement, *, min_words: int, max_words: int = 60) -> str | None:
+    """The element's text when nearly all of it is link text, else None."""
+    text = " ".join(element.text_content().split())
+    if not min_words <= len(text.split()) <= max_words:
+        return None
+    linked = sum(len(" ".join(a.text_content().split())) for a in element.iter("a"))
+    return text if linked >= 0.9 * len(text) else None
+
+
+def _is_heading(element: HtmlElement) -> bool:
+    """A short title line ("Most popular"), not a sentence (in any script)."""
+    text = " ".join(element.text_content().split())
+    return 0 < len(text.split()) <= 6 and len(text) <= 60 and not text.endswith(PROSE_END)
+
+
+@lru_cache(maxsize=8192)
+def _markup_family(signal: str) -> str | None:
+    """The family a class/id/role/label string names, None when none or a body class."""
+    match = _MARKUP_RE.search(signal)
+    if match is None or _has_body_class(signal):
+        return None
+    return match.lastgroup
+
+
+def _protected(tree: HtmlElement, longest: HtmlElement | None = None) -> set[HtmlElement]:
+    """The main content and everything around it: never pruned, whatever its class says."""
+    anchors = tree.xpath("//*[@itemprop='articleBody'] | //h1")
+    if longest is None:
+        longest = max(tree.iter("p"), key=lambda p: len(p.text_content()), default=None)
+    if longest is not None:
+        anchors.append(longest)
+    protected: set[HtmlElement] = set()
+    for anchor in anchors:
+        protected.add(anchor)
+        protected.update(anchor.iterancestors())
+    return protected
+
+
+_BODY_CLASS = re.compile(r"(article|entry|post|story)[-_]?(body|content|text)|articlebody", re.I)
+
+
+def _has_body_class(signal: str) -> bool:
+    return _BODY_CLASS.search(signal) is not None
+
+
+def _is_prose(element: HtmlElement) -> bool:
+    """Several real paragraphs with few links: content, whatever the class says."""
+    long_paragraphs = 0
+    for p in element.iter("p"):
+        text = p.text_content()
+        if len(text) > 150 and text.rstrip().endswith(PROSE_END):
+            links = sum(len(a.text_content()) for a in p.iter("a"))
+            if links < len(text) * 0.3:
+                long_paragraphs += 1
+                if long_paragraphs >= 3:
+                    return True
+    return False
