@@ -47,6 +47,7 @@ class Runtime:
         return cls(archive=archive, state=state, dedup=dedup, run_id=new_run_id())
 
     def close(self) -> None:
+        self.dedup.flush()
         self.state.close()
 
 
