@@ -12,12 +12,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
-SYLLABLES = (
+SYLLABLES = (  # noqa: SIM905
     "ba be bi bo bu da de di do du fa fe fi fo ga ge go ka ke ki ko ku la le li lo lu ma me mi "
     "mo mu na ne ni no nu pa pe pi po ra re ri ro ru sa se si so su ta te ti to tu va ve vi vo "
     "za ze zo an en in on ar er or al el il st tr pr gr br kr sh ch th"
 ).split()
-FUNCTION_WORDS = (
+FUNCTION_WORDS = (  # noqa: SIM905
     "the of and to a in that is was for on with as by at from it his her their has have had "
     "been will would said not but are be this which an who were after its more than also"
 ).split()
