@@ -61,6 +61,7 @@ class Deduplicator:
         # Records committed together in one state transaction; until then they stay reserved.
         self.commit_batch = max(1, commit_batch)
         self._pending: list[tuple[DedupInput, Verdict, ArticleEntry]] = []
+        self._seen: list[tuple[str, UrlRecord]] = []
         self.bands, self.rows = lsh_params(near_threshold)
         # Reservations of accepted items not yet committed.
         self._urls: dict[str, str] = {}
@@ -141,15 +142,16 @@ class Deduplicator:
         urls = sorted({*_alias_keys(doc), doc.canonical_url})
         with self._lock:
             self._pending.append((doc, verdict, (urls, entry, verdict.bands, signature)))
-            if len(self._pending) >= self.commit_batch:
+            if len(self._pending) + len(self._seen) >= self.commit_batch:
                 self.flush()
 
     def flush(self) -> None:
         """Write the committed records still held back by `commit_batch` to the state."""
         with self._lock:
             pending, self._pending = self._pending, []
-            if pending:
-                self.state.put_articles([article for _, _, article in pending])
+            seen, self._seen = self._seen, []
+            if pending or seen:
+                self.state.put_articles([article for _, _, article in pending], seen=seen)
             for doc, verdict, _ in pending:
                 self.release(doc, verdict)
 
@@ -165,7 +167,9 @@ class Deduplicator:
                     continue
                 known = self.state.get_url(url)
                 if known is None or known.version == 0:
-                    self.state.put_url(url, entry)
+                    self._seen.append((url, entry))
+            if len(self._pending) + len(self._seen) >= self.commit_batch:
+                self.flush()
 
     def release(self, doc: DedupInput, verdict: Verdict) -> None:
         """Forget a reservation (after commit, or when archiving failed)."""

@@ -59,8 +59,13 @@ class StateStore(ABC):
         for url in urls:
             self.put_url(url, record)
 
-    def put_articles(self, articles: Iterable[ArticleEntry]) -> None:
-        """`put_article` for many records (one transaction where the backend can)."""
+    def put_articles(
+        self, articles: Iterable[ArticleEntry], seen: Iterable[tuple[str, UrlRecord]] = ()
+    ) -> None:
+        """`put_article` for many records, after `put_url` for each of `seen` (URLs fetched but
+        not archived), in one transaction where the backend can."""
+        for url, record in seen:
+            self.put_url(url, record)
         for urls, record, band_keys, signature in articles:
             self.put_article(urls, record, band_keys, signature)
 

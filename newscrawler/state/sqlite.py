@@ -88,8 +88,11 @@ class SqliteStateStore(StateStore):
     ) -> None:
         self.put_articles([(list(urls), record, list(band_keys), signature)])
 
-    def put_articles(self, articles: Iterable[ArticleEntry]) -> None:
-        fingerprints, bands, signatures, urls = [], [], [], []
+    def put_articles(
+        self, articles: Iterable[ArticleEntry], seen: Iterable[tuple[str, UrlRecord]] = ()
+    ) -> None:
+        fingerprints, bands, signatures = [], [], []
+        urls = [(u, r.record_id, r.fingerprint, r.version, r.archived_at) for u, r in seen]
         for article_urls, record, band_keys, signature in articles:
             row = (record.record_id, record.fingerprint, record.version, record.archived_at)
             fingerprints.append((record.fingerprint, record.record_id))
