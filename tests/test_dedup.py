@@ -19,6 +19,7 @@ from newscrawler.dedup.fingerprints import (
     shingle_hashes,
     similarity,
 )
+from newscrawler.dedup.lsh import BandIndex
 from newscrawler.dedup.urls import canonicalize_url, record_id, url_identity
 from newscrawler.demo.text import english_story
 from newscrawler.state import open_state
@@ -281,3 +282,34 @@ def test_batched_commits_count_for_checks_before_they_reach_the_state(tmp_path):
         dedup.flush()
     with open_state(path) as state:
         assert state.get_url(article.canonical_url).record_id == article.record_id
+
+
+def test_a_near_copy_is_recognised_by_a_fresh_process_over_the_same_state(tmp_path):
+    paragraphs = story(24).split("\n")
+    original = doc("https://a.example/2024/05/06/original-story/", "\n".join(paragraphs))
+    with open_state(tmp_path / "s.sqlite3") as state:
+        dedup = Deduplicator(state)
+        dedup.commit(original, dedup.check(original))
+    paragraphs[1] += " The agency later corrected one of the figures."
+    copy = doc("https://b.example/news/copy-of-story/", "Wire report\n" + "\n".join(paragraphs))
+    with open_state(tmp_path / "s.sqlite3") as state:
+        verdict = Deduplicator(state).check(copy)
+    assert (verdict.status, verdict.layer) == ("duplicate", "near")
+    assert verdict.duplicate_of == original.record_id
+
+
+def test_the_band_index_finds_records_before_and_after_its_arrays_are_merged():
+    rng = random.Random(3)
+    index = BandIndex()
+    records = [
+        (f"r{n}", [bytes([2, band]) + rng.randbytes(10) for band in range(17)])
+        for n in range(5000)  # 85,000 band keys: one merge into the sorted arrays, then recent
+    ]
+    for record_id, keys in records:
+        index.add(record_id, keys)
+    for record_id, keys in records[::250] + records[-3:]:
+        assert index.candidates(keys[5:6]) == {record_id}
+    shared = records[10][1][:1] + [bytes([2, 1]) + rng.randbytes(10)]
+    index.add("copy", shared)
+    assert index.candidates(shared[:1]) == {"r10", "copy"}
+    assert index.candidates([bytes([2, 0]) + rng.randbytes(10)]) == set()

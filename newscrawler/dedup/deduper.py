@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from newscrawler.dedup.fingerprints import (
+    NUM_PERM,
     band_keys,
     fingerprints,
     lsh_params,
@@ -21,6 +22,7 @@ from newscrawler.dedup.fingerprints import (
     signature_from_bytes,
     similarity,
 )
+from newscrawler.dedup.lsh import BandIndex
 from newscrawler.dedup.urls import canonicalize_url
 from newscrawler.state import StateStore, UrlRecord
 from newscrawler.state.base import ArticleEntry
@@ -69,6 +71,17 @@ class Deduplicator:
         self._signatures: dict[str, np.ndarray] = {}
         self._bands: dict[bytes, set[str]] = {}
         self._lock = threading.RLock()  # check-and-reserve is atomic across threads
+        # Embedded stores hand over their signatures to an in-memory band index; shared ones
+        # answer band lookups themselves.
+        self._index: BandIndex | None = None
+        stored = state.iter_signatures()
+        if stored is not None:
+            self._index = BandIndex()
+            self._index.add_many(
+                (record_id, band_keys(signature_from_bytes(data), self.bands, self.rows))
+                for record_id, data in stored
+                if len(data) == NUM_PERM * 4  # signatures of another scheme never match
+            )
 
     def check(self, doc: DedupInput) -> Verdict:
         """Judge one document against the archive and the items in flight; reserve it when new."""
@@ -140,8 +153,12 @@ class Deduplicator:
         entry = UrlRecord(verdict.record_id, verdict.fingerprint, verdict.version, time.time())
         signature = signature_bytes(verdict.signature) if verdict.signature is not None else None
         urls = sorted({*_alias_keys(doc), doc.canonical_url})
+        bands = verdict.bands
         with self._lock:
-            self._pending.append((doc, verdict, (urls, entry, verdict.bands, signature)))
+            if self._index is not None and signature is not None:
+                self._index.add(verdict.record_id, bands)
+                bands = []  # kept in memory, rebuilt from the signature at the next start
+            self._pending.append((doc, verdict, (urls, entry, bands, signature)))
             if len(self._pending) + len(self._seen) >= self.commit_batch:
                 self.flush()
 
@@ -196,7 +213,10 @@ class Deduplicator:
     def _nearest(
         self, signature: np.ndarray, bands: list[bytes], *, exclude_prefix: str
     ) -> tuple[str | None, float]:
-        candidates = self.state.lsh_candidates(bands)
+        if self._index is not None:
+            candidates = self._index.candidates(bands)
+        else:
+            candidates = self.state.lsh_candidates(bands)
         for key in bands:
             candidates |= self._bands.get(key, set())
         best_id, best = None, 0.0

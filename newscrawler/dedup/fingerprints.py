@@ -153,7 +153,9 @@ def _fmix32(values: np.ndarray) -> np.ndarray:
 
 
 def _word_hash(word: str) -> int:
-    value = int.from_bytes(hashlib.blake2b(word.encode(), digest_size=8).digest(), "little")
+    # 63 bits: numpy converts a Python int below 2**63 to uint64 directly, larger ones slowly.
+    digest = hashlib.blake2b(word.encode(), digest_size=8).digest()
+    value = int.from_bytes(digest, "little") & 0x7FFF_FFFF_FFFF_FFFF
     _WORD_CACHE[word] = value
     return value
 

@@ -69,6 +69,11 @@ class StateStore(ABC):
         for urls, record, band_keys, signature in articles:
             self.put_article(urls, record, band_keys, signature)
 
+    def iter_signatures(self) -> Iterable[tuple[str, bytes]] | None:
+        """Every stored (record id, signature), for an in-memory band index; None for a store
+        shared between processes, which answers `lsh_candidates` itself."""
+        return None
+
     @abstractmethod
     def get_signature(self, record_id: str) -> bytes | None: ...
 

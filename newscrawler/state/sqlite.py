@@ -112,6 +112,10 @@ class SqliteStateStore(StateStore):
                 self._db.execute("ROLLBACK")
                 raise
 
+    def iter_signatures(self) -> list[tuple[str, bytes]]:
+        with self._lock:
+            return self._db.execute("SELECT record_id, signature FROM signatures").fetchall()
+
     def get_signature(self, record_id: str) -> bytes | None:
         row = self._one("SELECT signature FROM signatures WHERE record_id = ?", (record_id,))
         return row[0] if row else None
