@@ -305,10 +305,10 @@ def test_the_band_index_finds_records_before_and_after_its_arrays_are_merged():
         (f"r{n}", [bytes([2, band]) + rng.randbytes(10) for band in range(17)])
         for n in range(5000)  # 85,000 band keys: one merge into the sorted arrays, then recent
     ]
-    for record_id, keys in records:
-        index.add(record_id, keys)
-    for record_id, keys in records[::250] + records[-3:]:
-        assert index.candidates(keys[5:6]) == {record_id}
+    for name, keys in records:
+        index.add(name, keys)
+    for name, keys in records[::250] + records[-3:]:
+        assert index.candidates(keys[5:6]) == {name}
     shared = records[10][1][:1] + [bytes([2, 1]) + rng.randbytes(10)]
     index.add("copy", shared)
     assert index.candidates(shared[:1]) == {"r10", "copy"}
