@@ -127,14 +127,15 @@ class DedupPipeline:
         doc = dedup_input(record)
         verdict = self.runtime.dedup.check(doc)
         if verdict.status == "duplicate":
-            if verdict.layer in ("exact", "near"):  # a copy at a URL of its own: skip it next time
-                self.runtime.dedup.remember_seen(
-                    doc, points_to=verdict.duplicate_of, fingerprint=verdict.fingerprint
-                )
+            # Every spelling that led here points to the record it copies: skip them next time.
+            self.runtime.dedup.remember_seen(
+                doc, points_to=verdict.duplicate_of, fingerprint=verdict.fingerprint
+            )
             inc(self.stats, f"duplicates/{verdict.layer}", item.page.site)
             self.runtime.duplicates.append(
                 {
                     "url": metadata["url"],
+                    "aliases": metadata["url_aliases"],
                     "record_id": record["id"],
                     "duplicate_of": verdict.duplicate_of,
                     "layer": verdict.layer,

@@ -124,6 +124,7 @@ class Runtime:
 
     def close(self) -> None:
         self.uploader.stop()
+        self.dedup.flush()
         self.state.close()
 
     def _recover(self, run_id: str) -> None:

@@ -3,11 +3,23 @@
 from __future__ import annotations
 
 import random
+import threading
+from concurrent.futures import ThreadPoolExecutor
 
+import numpy as np
 import pytest
+from datasketch import MinHash
 
 from newscrawler.dedup.deduper import DedupInput, Deduplicator
-from newscrawler.dedup.fingerprints import exact_fingerprint
+from newscrawler.dedup.fingerprints import (
+    NUM_PERM,
+    exact_fingerprint,
+    minhash_signature,
+    normalise_text,
+    shingle_hashes,
+    similarity,
+)
+from newscrawler.dedup.lsh import BandIndex
 from newscrawler.dedup.urls import canonicalize_url, record_id, url_identity
 from newscrawler.demo.text import english_story
 from newscrawler.state import open_state
@@ -190,3 +202,114 @@ def test_only_committed_entries_survive_a_restart(tmp_path):
 
 def test_exact_fingerprint_ignores_case_and_whitespace():
     assert exact_fingerprint("Hello   World\n\nAgain") == exact_fingerprint("hello world\nagain")
+
+
+def test_items_checked_from_many_threads_at_once_let_one_copy_pass_as_first(state):
+    dedup = Deduplicator(state)
+    copies = [doc(f"https://site{n}.example/2024/05/06/wire-copy/", story(9)) for n in range(8)]
+    barrier = threading.Barrier(len(copies))
+
+    def check(d: DedupInput) -> str:
+        barrier.wait()
+        return dedup.check(d).status
+
+    with ThreadPoolExecutor(len(copies)) as pool:
+        statuses = list(pool.map(check, copies))
+    assert statuses.count("new") == 1
+    assert statuses.count("duplicate") == len(copies) - 1
+
+
+def test_the_signature_is_datasketchs_affine32_minhash_of_the_shingle_hashes():
+    text = story(10)
+    expected = MinHash(num_perm=NUM_PERM, hashfunc=int, scheme="affine32")
+    expected.update_batch(shingle_hashes(normalise_text(text)).tolist())
+    assert np.array_equal(minhash_signature(text), expected.hashvalues)
+
+
+def test_copies_whose_similarity_just_reaches_the_threshold_are_found(tmp_path):
+    """The LSH bands must not lose copies near the threshold (9 bands of 13 rows, the
+    equal-weight choice at 0.8, lose half of them; 17 bands of 7 rows about 2%)."""
+    rng = random.Random(5)
+    found, near_threshold = 0, 0
+    for number in range(60):
+        words = story(300 + number).split()
+        copy = list(words)
+        for _ in range(rng.randint(8, 20)):  # scattered edits: similarity 0.6 .. 0.95
+            copy[rng.randrange(len(copy))] = rng.choice(["ahead", "despite", "roughly", "later"])
+        original, edited = " ".join(words), " ".join(copy)
+        estimate = similarity(minhash_signature(original), minhash_signature(edited))
+        if not 0.8 <= estimate < 0.9:
+            continue
+        near_threshold += 1
+        with open_state(tmp_path / f"{number}.sqlite3") as state:
+            dedup = Deduplicator(state, near_threshold=0.8)
+            first = doc(f"https://a.example/2024/story-{number}/", original)
+            dedup.commit(first, dedup.check(first))
+            verdict = dedup.check(doc(f"https://b.example/2024/copy-{number}/", edited))
+            found += (verdict.status, verdict.layer) == ("duplicate", "near")
+    assert near_threshold >= 10
+    assert found >= 0.95 * near_threshold
+
+
+def test_a_follow_up_that_repeats_background_paragraphs_is_a_story_of_its_own(state):
+    dedup = Deduplicator(state)
+    earlier = story(20).split("\n")
+    follow_up = story(21).split("\n") + earlier[-2:]
+    first = doc("https://ex.com/2024/05/06/first-report-here/", "\n".join(earlier))
+    dedup.commit(first, dedup.check(first))
+    verdict = dedup.check(doc("https://ex.com/2024/05/07/follow-up-here/", "\n".join(follow_up)))
+    assert verdict.status == "new"
+
+
+def test_a_copy_seen_later_never_replaces_the_archived_entry_of_its_url(state):
+    dedup = Deduplicator(state)
+    article = doc("https://ex.com/2024/05/06/archived-story/", story(22))
+    dedup.commit(article, dedup.check(article))
+    again = dedup.check(article)
+    dedup.remember_seen(article, points_to=again.duplicate_of, fingerprint=again.fingerprint)
+    assert state.get_url(article.canonical_url).version == 1
+
+
+def test_batched_commits_count_for_checks_before_they_reach_the_state(tmp_path):
+    path = tmp_path / "s.sqlite3"
+    article = doc("https://a.example/2024/05/06/batched-story/", story(23))
+    copy = doc("https://b.example/2024/05/06/batched-copy/", story(23))
+    with open_state(path) as state:
+        dedup = Deduplicator(state, commit_batch=100)
+        dedup.commit(article, dedup.check(article))
+        assert state.get_url(article.canonical_url) is None  # held back
+        assert dedup.check(copy).status == "duplicate"
+        dedup.flush()
+    with open_state(path) as state:
+        assert state.get_url(article.canonical_url).record_id == article.record_id
+
+
+def test_a_near_copy_is_recognised_by_a_fresh_process_over_the_same_state(tmp_path):
+    paragraphs = story(24).split("\n")
+    original = doc("https://a.example/2024/05/06/original-story/", "\n".join(paragraphs))
+    with open_state(tmp_path / "s.sqlite3") as state:
+        dedup = Deduplicator(state)
+        dedup.commit(original, dedup.check(original))
+    paragraphs[1] += " The agency later corrected one of the figures."
+    copy = doc("https://b.example/news/copy-of-story/", "Wire report\n" + "\n".join(paragraphs))
+    with open_state(tmp_path / "s.sqlite3") as state:
+        verdict = Deduplicator(state).check(copy)
+    assert (verdict.status, verdict.layer) == ("duplicate", "near")
+    assert verdict.duplicate_of == original.record_id
+
+
+def test_the_band_index_finds_records_before_and_after_its_arrays_are_merged():
+    rng = random.Random(3)
+    index = BandIndex()
+    records = [
+        (f"r{n}", [bytes([2, band]) + rng.randbytes(10) for band in range(17)])
+        for n in range(5000)  # 85,000 band keys: one merge into the sorted arrays, then recent
+    ]
+    for name, keys in records:
+        index.add(name, keys)
+    for name, keys in records[::250] + records[-3:]:
+        assert index.candidates(keys[5:6]) == {name}
+    shared = records[10][1][:1] + [bytes([2, 1]) + rng.randbytes(10)]
+    index.add("copy", shared)
+    assert index.candidates(shared[:1]) == {"r10", "copy"}
+    assert index.candidates([bytes([2, 0]) + rng.randbytes(10)]) == set()

@@ -7,22 +7,25 @@ normalised text, and near copies (MinHash + LSH). Changed text at a known URL is
 
 from __future__ import annotations
 
+import threading
 import time
 from dataclasses import dataclass, field
 
 import numpy as np
 
 from newscrawler.dedup.fingerprints import (
+    NUM_PERM,
     band_keys,
-    exact_fingerprint,
+    fingerprints,
     lsh_params,
-    minhash_signature,
     signature_bytes,
     signature_from_bytes,
     similarity,
 )
+from newscrawler.dedup.lsh import BandIndex
 from newscrawler.dedup.urls import canonicalize_url
 from newscrawler.state import StateStore, UrlRecord
+from newscrawler.state.base import ArticleEntry
 
 
 @dataclass(frozen=True)
@@ -52,18 +55,41 @@ def versioned_id(base_id: str, version: int) -> str:
 
 
 class Deduplicator:
-    def __init__(self, state: StateStore, *, near_threshold: float = 0.8) -> None:
+    def __init__(
+        self, state: StateStore, *, near_threshold: float = 0.8, commit_batch: int = 1
+    ) -> None:
         self.state = state
         self.threshold = near_threshold
+        # Records committed together in one state transaction; until then they stay reserved.
+        self.commit_batch = max(1, commit_batch)
+        self._pending: list[tuple[DedupInput, Verdict, ArticleEntry]] = []
+        self._seen: list[tuple[str, UrlRecord]] = []
         self.bands, self.rows = lsh_params(near_threshold)
         # Reservations of accepted items not yet committed.
         self._urls: dict[str, str] = {}
         self._fingerprints: dict[str, str] = {}
         self._signatures: dict[str, np.ndarray] = {}
         self._bands: dict[bytes, set[str]] = {}
+        self._lock = threading.RLock()  # check-and-reserve is atomic across threads
+        # Embedded stores hand over their signatures to an in-memory band index; shared ones
+        # answer band lookups themselves.
+        self._index: BandIndex | None = None
+        stored = state.iter_signatures()
+        if stored is not None:
+            self._index = BandIndex()
+            self._index.add_many(
+                (record_id, band_keys(signature_from_bytes(data), self.bands, self.rows))
+                for record_id, data in stored
+                if len(data) == NUM_PERM * 4  # signatures of another scheme never match
+            )
 
     def check(self, doc: DedupInput) -> Verdict:
-        fingerprint = exact_fingerprint(doc.text)
+        """Judge one document against the archive and the items in flight; reserve it when new."""
+        prints = fingerprints(doc.text)
+        with self._lock:
+            return self._check(doc, prints.exact, prints.signature)
+
+    def _check(self, doc: DedupInput, fingerprint: str, signature: np.ndarray) -> Verdict:
         url = doc.canonical_url
         if url in self._urls:
             return Verdict(
@@ -96,7 +122,6 @@ class Deduplicator:
                 similarity=1.0,
                 fingerprint=fingerprint,
             )
-        signature = minhash_signature(doc.text)
         bands = band_keys(signature, self.bands, self.rows)
         if not known:
             best_id, best = self._nearest(signature, bands, exclude_prefix=doc.record_id)
@@ -126,33 +151,57 @@ class Deduplicator:
     def commit(self, doc: DedupInput, verdict: Verdict) -> None:
         """Make an archived record permanent: its URL (and aliases), text and signature."""
         entry = UrlRecord(verdict.record_id, verdict.fingerprint, verdict.version, time.time())
-        self.state.put_fingerprint(verdict.fingerprint, verdict.record_id)
-        if verdict.signature is not None:
-            self.state.put_lsh(verdict.record_id, verdict.bands, signature_bytes(verdict.signature))
-        for alias in {canonicalize_url(a) for a in doc.aliases if a.startswith("http")}:
-            self.state.put_url(alias, entry)
-        self.state.put_url(doc.canonical_url, entry)
-        self.release(doc, verdict)
+        signature = signature_bytes(verdict.signature) if verdict.signature is not None else None
+        urls = sorted({*_alias_keys(doc), doc.canonical_url})
+        bands = verdict.bands
+        with self._lock:
+            if self._index is not None and signature is not None:
+                self._index.add(verdict.record_id, bands)
+                bands = []  # kept in memory, rebuilt from the signature at the next start
+            self._pending.append((doc, verdict, (urls, entry, bands, signature)))
+            if len(self._pending) + len(self._seen) >= self.commit_batch:
+                self.flush()
+
+    def flush(self) -> None:
+        """Write the committed records still held back by `commit_batch` to the state."""
+        with self._lock:
+            pending, self._pending = self._pending, []
+            seen, self._seen = self._seen, []
+            if pending or seen:
+                self.state.put_articles([article for _, _, article in pending], seen=seen)
+            for doc, verdict, _ in pending:
+                self.release(doc, verdict)
 
     def remember_seen(self, doc: DedupInput, *, points_to: str, fingerprint: str) -> None:
         """Remember a URL that was fetched but not archived as an article (a duplicate, a
-        quarantined page), so the next run does not fetch it again. Version 0 marks it."""
+        quarantined page), so the next run does not fetch it again. Version 0 marks it.
+
+        A URL that names an archived record, or one in flight, keeps its entry."""
         entry = UrlRecord(points_to, fingerprint, 0, time.time())
-        aliases = {canonicalize_url(a) for a in doc.aliases if a.startswith("http")}
-        for url in {doc.canonical_url, *aliases}:
-            self.state.put_url(url, entry)
+        with self._lock:
+            for url in {doc.canonical_url, *_alias_keys(doc)}:
+                if url in self._urls:
+                    continue
+                known = self.state.get_url(url)
+                if known is None or known.version == 0:
+                    self._seen.append((url, entry))
+            if len(self._pending) + len(self._seen) >= self.commit_batch:
+                self.flush()
 
     def release(self, doc: DedupInput, verdict: Verdict) -> None:
         """Forget a reservation (after commit, or when archiving failed)."""
-        self._urls.pop(doc.canonical_url, None)
-        self._fingerprints.pop(verdict.fingerprint, None)
-        self._signatures.pop(verdict.record_id, None)
-        for key in verdict.bands:
-            holders = self._bands.get(key)
-            if holders:
-                holders.discard(verdict.record_id)
-                if not holders:
-                    del self._bands[key]
+        with self._lock:
+            if self._urls.get(doc.canonical_url) == verdict.record_id:
+                del self._urls[doc.canonical_url]
+            if self._fingerprints.get(verdict.fingerprint) == verdict.record_id:
+                del self._fingerprints[verdict.fingerprint]
+            self._signatures.pop(verdict.record_id, None)
+            for key in verdict.bands:
+                holders = self._bands.get(key)
+                if holders:
+                    holders.discard(verdict.record_id)
+                    if not holders:
+                        del self._bands[key]
 
     def _reserve(self, url: str, verdict: Verdict) -> None:
         self._urls[url] = verdict.record_id
@@ -164,7 +213,10 @@ class Deduplicator:
     def _nearest(
         self, signature: np.ndarray, bands: list[bytes], *, exclude_prefix: str
     ) -> tuple[str | None, float]:
-        candidates = self.state.lsh_candidates(bands)
+        if self._index is not None:
+            candidates = self._index.candidates(bands)
+        else:
+            candidates = self.state.lsh_candidates(bands)
         for key in bands:
             candidates |= self._bands.get(key, set())
         best_id, best = None, 0.0
@@ -181,3 +233,7 @@ class Deduplicator:
             if score > best:
                 best_id, best = candidate, score
         return best_id, best
+
+
+def _alias_keys(doc: DedupInput) -> set[str]:
+    return {canonicalize_url(a) for a in doc.aliases if a.startswith("http")}

@@ -19,6 +19,10 @@ class UrlRecord:
     archived_at: float
 
 
+# What one archived record adds to the state: (urls, record, LSH band keys, signature).
+ArticleEntry = tuple[list[str], UrlRecord, list[bytes], bytes | None]
+
+
 class StateStore(ABC):
     @abstractmethod
     def get_url(self, url: str) -> UrlRecord | None: ...
@@ -39,6 +43,36 @@ class StateStore(ABC):
 
     @abstractmethod
     def put_lsh(self, record_id: str, band_keys: Iterable[bytes], signature: bytes) -> None: ...
+
+    def put_article(
+        self,
+        urls: Iterable[str],
+        record: UrlRecord,
+        band_keys: Iterable[bytes],
+        signature: bytes | None,
+    ) -> None:
+        """Everything an archived record adds: its text fingerprint, its near-duplicate index
+        entries and its URLs. Backends that can should do it in one transaction."""
+        self.put_fingerprint(record.fingerprint, record.record_id)
+        if signature is not None:
+            self.put_lsh(record.record_id, band_keys, signature)
+        for url in urls:
+            self.put_url(url, record)
+
+    def put_articles(
+        self, articles: Iterable[ArticleEntry], seen: Iterable[tuple[str, UrlRecord]] = ()
+    ) -> None:
+        """`put_article` for many records, after `put_url` for each of `seen` (URLs fetched but
+        not archived), in one transaction where the backend can."""
+        for url, record in seen:
+            self.put_url(url, record)
+        for urls, record, band_keys, signature in articles:
+            self.put_article(urls, record, band_keys, signature)
+
+    def iter_signatures(self) -> Iterable[tuple[str, bytes]] | None:
+        """Every stored (record id, signature), for an in-memory band index; None for a store
+        shared between processes, which answers `lsh_candidates` itself."""
+        return None
 
     @abstractmethod
     def get_signature(self, record_id: str) -> bytes | None: ...

@@ -7,7 +7,7 @@ import threading
 from collections.abc import Iterable
 from pathlib import Path
 
-from newscrawler.state.base import StateStore, UrlRecord
+from newscrawler.state.base import ArticleEntry, StateStore, UrlRecord
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS urls (
@@ -83,6 +83,43 @@ class SqliteStateStore(StateStore):
             except BaseException:
                 self._db.execute("ROLLBACK")
                 raise
+
+    def put_article(
+        self,
+        urls: Iterable[str],
+        record: UrlRecord,
+        band_keys: Iterable[bytes],
+        signature: bytes | None,
+    ) -> None:
+        self.put_articles([(list(urls), record, list(band_keys), signature)])
+
+    def put_articles(
+        self, articles: Iterable[ArticleEntry], seen: Iterable[tuple[str, UrlRecord]] = ()
+    ) -> None:
+        fingerprints, bands, signatures = [], [], []
+        urls = [(u, r.record_id, r.fingerprint, r.version, r.archived_at) for u, r in seen]
+        for article_urls, record, band_keys, signature in articles:
+            row = (record.record_id, record.fingerprint, record.version, record.archived_at)
+            fingerprints.append((record.fingerprint, record.record_id))
+            if signature is not None:
+                bands += [(b, record.record_id) for b in band_keys]
+                signatures.append((record.record_id, signature))
+            urls += [(u, *row) for u in article_urls]
+        with self._lock:
+            self._db.execute("BEGIN")
+            try:
+                self._db.executemany("INSERT OR IGNORE INTO fingerprints VALUES (?, ?)", fingerprints)
+                self._db.executemany("INSERT OR IGNORE INTO lsh VALUES (?, ?)", bands)
+                self._db.executemany("INSERT OR REPLACE INTO signatures VALUES (?, ?)", signatures)
+                self._db.executemany("INSERT OR REPLACE INTO urls VALUES (?, ?, ?, ?, ?)", urls)
+                self._db.execute("COMMIT")
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+
+    def iter_signatures(self) -> list[tuple[str, bytes]]:
+        with self._lock:
+            return self._db.execute("SELECT record_id, signature FROM signatures").fetchall()
 
     def get_signature(self, record_id: str) -> bytes | None:
         row = self._one("SELECT signature FROM signatures WHERE record_id = ?", (record_id,))
