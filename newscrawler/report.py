@@ -47,8 +47,11 @@ def summarize(
         "quarantined": group("quarantined"),
         "removed": group("removed"),
         "skipped": group("skipped"),
+        "not_modified": group("not_modified"),
+        "refetched": group("refetched"),
         "errors": group("errors"),
-        "http_errors": stats.get("httperror/response_ignored_count", 0),
+        "http_errors": stats.get("httperror/response_ignored_count", 0)
+        + sum(group("http_errors").values()),
     }
 
 
@@ -67,6 +70,13 @@ def format_summary(summary: dict[str, Any]) -> str:
         lines.append(
             f"  {summary['skipped']['already_archived']} URLs already archived, not fetched"
         )
+    if summary["not_modified"]:
+        lines.append(
+            "  unchanged since the last run (HTTP 304): "
+            + ", ".join(f"{k} {v}" for k, v in summary["not_modified"].items())
+        )
+    if summary["refetched"].get("modified"):
+        lines.append(f"  {summary['refetched']['modified']} archived URLs refetched: modified")
     if summary["duplicates"]:
         lines.append(
             "  duplicates: " + ", ".join(f"{k} {v}" for k, v in summary["duplicates"].items())

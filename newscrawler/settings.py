@@ -38,6 +38,12 @@ NEWSCRAWLER_MAX_AGE_DAYS = None
 # Caps per site and run (per site in the site list: max_pages, max_depth).
 NEWSCRAWLER_MAX_PAGES_PER_SITE = 2000
 NEWSCRAWLER_MAX_DEPTH = 2
+# Longest Retry-After (seconds) a retry waits for; a site asking for more is not retried this run.
+NEWSCRAWLER_RETRY_AFTER_MAX = 300.0
+# Longest robots.txt Crawl-delay (seconds) honoured; larger values are capped to this.
+NEWSCRAWLER_MAX_CRAWL_DELAY = 60.0
+# Sitemap indexes nested deeper than this are not followed (the protocol allows no nesting).
+NEWSCRAWLER_SITEMAP_MAX_DEPTH = 3
 # Contact for the User-Agent string: sites' operators should be able to reach you.
 NEWSCRAWLER_CONTACT = os.environ.get("NEWSCRAWLER_CONTACT", "https://github.com/newscrawler")
 
@@ -59,6 +65,12 @@ RETRY_ENABLED = True
 RETRY_TIMES = 2
 RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
 REDIRECT_MAX_TIMES = 10
+DOWNLOADER_MIDDLEWARES = {
+    # Retries that wait as long as Retry-After asks; redirect loops stopped at the first repeat.
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "newscrawler.politeness.RetryAfterMiddleware": 550,
+    "newscrawler.politeness.RedirectLoopMiddleware": 650,
+}
 COOKIES_ENABLED = False
 TELNETCONSOLE_ENABLED = False
 
@@ -71,6 +83,8 @@ ITEM_PIPELINES = {
     "newscrawler.pipelines.ArchivePipeline": 400,
 }
 EXTENSIONS = {
+    # robots.txt Crawl-delay and per-site delays as floors under AutoThrottle.
+    "newscrawler.politeness.CrawlDelay": 100,
     "newscrawler.report.RunSummary": 500,
 }
 

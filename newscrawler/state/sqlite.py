@@ -21,6 +21,8 @@ CREATE TABLE IF NOT EXISTS signatures (
     record_id TEXT PRIMARY KEY, signature BLOB NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS validators (
     url TEXT PRIMARY KEY, etag TEXT, last_modified TEXT) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS source_modified (
+    url TEXT PRIMARY KEY, modified REAL NOT NULL) WITHOUT ROWID;
 """
 
 
@@ -89,6 +91,27 @@ class SqliteStateStore(StateStore):
 
     def put_validators(self, url: str, etag: str | None, last_modified: str | None) -> None:
         self._write("INSERT OR REPLACE INTO validators VALUES (?, ?, ?)", (url, etag, last_modified))
+
+    def get_source_modified(self, url: str) -> float | None:
+        row = self._one("SELECT modified FROM source_modified WHERE url = ?", (url,))
+        return row[0] if row else None
+
+    def put_source_modified(self, entries: Iterable[tuple[str, float]]) -> None:
+        rows = list(entries)
+        if not rows:
+            return
+        with self._lock:
+            self._db.execute("BEGIN")
+            try:
+                self._db.executemany(
+                    "INSERT INTO source_modified VALUES (?, ?) ON CONFLICT (url) DO UPDATE"
+                    " SET modified = max(modified, excluded.modified)",
+                    rows,
+                )
+                self._db.execute("COMMIT")
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
 
     def close(self) -> None:
         with self._lock:
