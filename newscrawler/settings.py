@@ -64,6 +64,8 @@ DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
 RETRY_ENABLED = True
 RETRY_TIMES = 2
 RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
+# The spider logs the one warning line (and counts it) when a page finally fails.
+RETRY_GIVE_UP_LOG_LEVEL = "INFO"
 REDIRECT_MAX_TIMES = 10
 DOWNLOADER_MIDDLEWARES = {
     # Retries that wait as long as Retry-After asks; redirect loops stopped at the first repeat.

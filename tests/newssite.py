@@ -52,7 +52,8 @@ class NewsSite:
     robots: str = "User-agent: *\nDisallow: /private/\n"
     seed: int = 1
     articles: dict[str, Story] = field(default_factory=dict)
-    routes: dict[str, Route] = field(default_factory=dict)
+    routes: dict[str, Route] = field(default_factory=dict)  # by exact path (with query)
+    prefix_routes: dict[str, Route] = field(default_factory=dict)  # by path prefix
     hits: list[Hit] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -78,8 +79,13 @@ class NewsSite:
             def log_message(self, format: str, *args: object) -> None:  # noqa: A002
                 pass
 
-        self._httpd = ThreadingHTTPServer((self.host, 0), Handler)
-        self._httpd.daemon_threads = True
+        class Server(ThreadingHTTPServer):
+            daemon_threads = True
+
+            def handle_error(self, request: object, client_address: object) -> None:
+                pass  # a client that gave up on a hanging route is expected here
+
+        self._httpd = Server((self.host, 0), Handler)
         self.url = f"http://{self.host}:{self._httpd.server_address[1]}"
 
     # --- content ---------------------------------------------------------------------------
@@ -115,6 +121,9 @@ class NewsSite:
         path = hit.path
         if path in self.routes:
             return self.routes[path](hit)
+        for prefix, route in self.prefix_routes.items():
+            if path.startswith(prefix):
+                return route(hit)
         if path == "/robots.txt":
             return 200, {"Content-Type": "text/plain"}, self.robots.encode()
         if path == "/":
@@ -174,6 +183,11 @@ class NewsSite:
 <meta property="article:modified_time" content="{story.modified.isoformat()}"></head>
 <body><nav><a href="/">Home</a></nav><main><article><h1>{html.escape(story.title)}</h1>
 <div class="entry-content">{body}</div></article></main></body></html>""".encode()
+
+    def hang(self, hit: Hit) -> Reply:
+        """A route that never answers (until the server stops): a site that times out."""
+        self.stopping.wait(120)
+        return 503, {}, b""
 
     def start(self) -> NewsSite:
         threading.Thread(target=self._httpd.serve_forever, daemon=True).start()

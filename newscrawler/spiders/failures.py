@@ -2,12 +2,26 @@
 
 from __future__ import annotations
 
-from scrapy.exceptions import IgnoreRequest
+from scrapy.exceptions import (
+    CannotResolveHostError,
+    DownloadConnectionRefusedError,
+    DownloadTimeoutError,
+    IgnoreRequest,
+    ResponseDataLossError,
+)
 from scrapy.spidermiddlewares.httperror import HttpError
-from twisted.internet.defer import TimeoutError as DefTimeoutError
+from twisted.internet.defer import TimeoutError as DeferredTimeoutError
 from twisted.internet.error import ConnectError, DNSLookupError, TCPTimedOutError
 from twisted.internet.error import TimeoutError as ConnectTimeoutError
 from twisted.python.failure import Failure
+
+TIMEOUTS = (
+    DownloadTimeoutError,
+    TimeoutError,
+    DeferredTimeoutError,
+    ConnectTimeoutError,
+    TCPTimedOutError,
+)
 
 
 def failure_reason(failure: Failure) -> str | None:
@@ -20,10 +34,12 @@ def failure_reason(failure: Failure) -> str | None:
         if "robots.txt" in message or "redirect loop" in message:
             return None
         return "too_many_redirects" if "redirections" in message else "ignored"
-    if isinstance(exc, (TimeoutError, DefTimeoutError, ConnectTimeoutError, TCPTimedOutError)):
+    if isinstance(exc, TIMEOUTS):
         return "timeout"
-    if isinstance(exc, DNSLookupError):
+    if isinstance(exc, (CannotResolveHostError, DNSLookupError)):
         return "dns"
-    if isinstance(exc, ConnectError):
+    if isinstance(exc, (DownloadConnectionRefusedError, ConnectError)):
         return "connection"
+    if isinstance(exc, ResponseDataLossError):
+        return "truncated"
     return type(exc).__name__
