@@ -132,7 +132,10 @@ class NewsSite:
             return self._conditional(hit, "application/rss+xml", self._feed())
         if path == "/sitemap.xml":
             return self._conditional(hit, "application/xml", self._sitemap())
-        story = self.articles.get(path.split("?", 1)[0])
+        return self.reply_article(path.split("?", 1)[0])
+
+    def reply_article(self, path: str) -> Reply:
+        story = self.articles.get(path)
         if story is None:
             return 404, {"Content-Type": "text/html"}, b"<html><body>Not found</body></html>"
         return 200, {"Content-Type": "text/html; charset=utf-8"}, self._article(path, story)
