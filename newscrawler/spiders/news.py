@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import AsyncIterator, Iterable, Iterator
 from datetime import UTC, datetime
 from typing import Any
+from urllib.parse import urlsplit
 
 from scrapy import Request, Spider
 from scrapy.crawler import Crawler
@@ -30,6 +31,7 @@ from newscrawler.discovery import (
     listing_links,
     parse_feed,
     parse_sitemap,
+    sitemaps_from_robots,
     trap_links,
     within_window,
 )
@@ -78,7 +80,23 @@ class NewsSpider(Spider):
         return spider
 
     async def start(self) -> AsyncIterator[Request]:
+        robots_seen: set[str] = set()
         for site in self.sites:
+            for url in _robots_urls(site):
+                if url not in robots_seen:
+                    robots_seen.add(url)
+                    yield Request(
+                        url,
+                        callback=self.parse_robots,
+                        errback=self.download_failed,
+                        priority=30,
+                        meta={
+                            "newscrawler_kind": "robots",
+                            "dont_obey_robotstxt": True,
+                            "handle_httpstatus_all": True,
+                        },
+                        cb_kwargs={"site": site},
+                    )
             for url in site.feeds:
                 yield self._source_request(site, url, "feed", self.parse_feed)
             for url in site.sitemaps:
@@ -91,6 +109,16 @@ class NewsSpider(Spider):
         self.incremental.commit(finished=reason == "finished", incomplete_sites=self._capped)
 
     # --- discovery callbacks ----------------------------------------------------------------
+
+    def parse_robots(self, response: Response, site: Site) -> Iterator[Request]:
+        """Sitemaps announced by `Sitemap:` lines, beside those in the site list."""
+        if response.status != 200 or not isinstance(response, TextResponse):
+            return
+        for url in sitemaps_from_robots(response.text, response.url):
+            if url not in self._sitemaps_seen:
+                self._sitemaps_seen.add(url)
+                self._count("sitemaps_from_robots")
+                yield self._source_request(site, url, "sitemap", self.parse_sitemap, depth=0)
 
     def parse_feed(self, response: Response, site: Site) -> Iterator[Request]:
         if response.status == 304:
@@ -326,6 +354,15 @@ def discovery_record(entry: DiscoveredEntry) -> dict[str, Any]:
     if entry.keywords:
         record["keywords"] = list(entry.keywords)
     return record
+
+
+def _robots_urls(site: Site) -> list[str]:
+    """The robots.txt of every host the site list names for this site."""
+    urls = []
+    for url in (*site.entry_urls, *site.feeds, *site.sitemaps):
+        parts = urlsplit(url)
+        urls.append(f"{parts.scheme}://{parts.netloc}/robots.txt")
+    return list(dict.fromkeys(urls))
 
 
 def _header(response: Response, name: bytes) -> str | None:
