@@ -155,3 +155,19 @@ def test_validators_are_saved_only_when_the_run_finished_and_discovery_was_compl
         assert state.get_validators("https://a.com/feed/") == ('"a"', None)
         assert state.get_validators("https://b.com/feed/") == (None, None)
         assert incremental.conditional_headers("https://a.com/feed/") == {"If-None-Match": '"a"'}
+
+
+def test_a_date_is_recorded_only_for_archived_urls_that_were_not_left_unfetched(tmp_path):
+    day = datetime(2026, 11, 20, tzinfo=UTC)
+    with open_state(tmp_path / "s.sqlite3") as state:
+        for url in ("https://ex.com/kept/", "https://ex.com/failed/"):
+            state.put_url(url, UrlRecord("id", "fp", 1, day.timestamp()))
+        incremental = IncrementalState(state)
+        for url in ("https://ex.com/kept/", "https://ex.com/failed/", "https://ex.com/never/"):
+            incremental.note_date(url, day + timedelta(days=1))
+            incremental.requested(url)
+        incremental.fetched("https://ex.com/kept/")
+        incremental.commit(finished=False)
+        assert state.get_source_modified("https://ex.com/kept/") == (day + timedelta(1)).timestamp()
+        assert state.get_source_modified("https://ex.com/failed/") is None
+        assert state.get_source_modified("https://ex.com/never/") is None

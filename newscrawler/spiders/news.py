@@ -112,9 +112,9 @@ class NewsSpider(Spider):
 
     def parse_robots(self, response: Response, site: Site) -> Iterator[Request]:
         """Sitemaps announced by `Sitemap:` lines, beside those in the site list."""
-        if response.status != 200 or not isinstance(response, TextResponse):
+        if response.status != 200:
             return
-        for url in sitemaps_from_robots(response.text, response.url):
+        for url in sitemaps_from_robots(response.body, response.url):
             if url not in self._sitemaps_seen:
                 self._sitemaps_seen.add(url)
                 self._count("sitemaps_from_robots")
@@ -268,11 +268,11 @@ class NewsSpider(Spider):
             if decision == ARCHIVED:
                 self._count("skipped/already_archived")
                 continue
+            self.incremental.requested(canonical)  # its date is kept only once it is fetched
             if not self._within_page_cap(site):
                 continue
             if decision == MODIFIED:
                 self._count("refetched/modified")
-            self.incremental.requested(canonical)
             yield Request(
                 strip_tracking(entry.url),
                 callback=self.parse_article,
