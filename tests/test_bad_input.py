@@ -33,7 +33,8 @@ def build_sites() -> dict[str, NewsSite]:
     sites = {
         name: NewsSite(host=f"127.0.0.{n}", seed=n)
         for n, name in enumerate(
-            ["good", "malformed", "bomb", "missing", "loop", "redirects", "trap", "slow"], start=2
+            ["good", "malformed", "bomb", "missing", "loop", "redirects", "trap", "slow", "nested"],
+            start=2,
         )
     }
     recent = datetime.now(UTC).replace(microsecond=0) - timedelta(hours=1)
@@ -84,6 +85,16 @@ def build_sites() -> dict[str, NewsSite]:
     trap.prefix_routes["/archive/"] = listing
     trap.prefix_routes["/events/"] = listing
 
+    def endless_index(hit):
+        number = int(re.search(r"/s/(\d+)\.xml", hit.path).group(1))
+        return xml(
+            '<?xml version="1.0"?><sitemapindex '
+            'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+            f"<sitemap><loc>/s/{number + 1}.xml</loc></sitemap></sitemapindex>"
+        )(hit)
+
+    sites["nested"].prefix_routes["/s/"] = endless_index
+
     slow = sites["slow"]
     slow.routes["/robots.txt"] = lambda hit: (404, {}, b"")
     slow.prefix_routes["/"] = slow.hang
@@ -106,6 +117,7 @@ def bad_crawl(tmp_path_factory):
             {"name": "redirects", "feeds": [f"{sites['redirects'].url}/feed/"]},
             {"name": "trap", "home": f"{sites['trap'].url}/", "max_depth": 100},
             {"name": "slow", "feeds": [f"{sites['slow'].url}/feed/"]},
+            {"name": "nested", "sitemaps": [f"{sites['nested'].url}/s/1.xml"]},
         ]
         archive = workdir / "archive"
         result = crawl(workdir, site_list, archive, DOWNLOAD_TIMEOUT="2")
@@ -183,3 +195,15 @@ def test_a_site_that_never_answers_times_out_and_is_counted(bad_crawl):
     one_line(bad_crawl["log"], "slow: feed http://127.0.0.9")
     feed_hits = bad_crawl["sites"]["slow"].requested(["/feed/"])
     assert len(feed_hits) == 3  # the first try and RETRY_TIMES=2 retries, then it gives up
+
+
+def test_endlessly_nested_sitemap_indexes_stop_at_the_depth_cap(bad_crawl):
+    site = bad_crawl["sites"]["nested"]
+    assert [h.path for h in site.hits if h.path.startswith("/s/")] == [
+        "/s/1.xml",
+        "/s/2.xml",
+        "/s/3.xml",
+        "/s/4.xml",
+    ]
+    assert bad_crawl["stats"]["newscrawler/errors/sitemap/too_deep"] == 1
+    one_line(bad_crawl["log"], "sitemap indexes nested deeper than 3")
