@@ -1,6 +1,6 @@
-"""Politeness Scrapy does not do by itself: waiting as long as `Retry-After` asks before a retry,
-honouring robots.txt `Crawl-delay` (and per-site delays) even with AutoThrottle on, and stopping
-redirect loops at the first repeat.
+"""Politeness Scrapy does not do by itself: a User-Agent built around the contact setting,
+waiting as long as `Retry-After` asks before a retry, honouring robots.txt `Crawl-delay` (and
+per-site delays) even with AutoThrottle on, and stopping redirect loops at the first repeat.
 """
 
 from __future__ import annotations
@@ -15,10 +15,12 @@ from scrapy.crawler import Crawler
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
+from scrapy.settings import Settings
 from scrapy.utils.defer import maybe_deferred_to_future
 from scrapy.utils.response import response_status_message
-from twisted.internet import reactor
 from twisted.internet.task import deferLater
+
+from newscrawler import __version__
 
 logger = logging.getLogger(__name__)
 PREFIX = "newscrawler"
@@ -41,6 +43,22 @@ def retry_after_seconds(value: bytes | str | None, now: float | None = None) -> 
     if when is None or when.tzinfo is None:
         return None
     return max(0.0, when.timestamp() - (time.time() if now is None else now))
+
+
+def user_agent(contact: str) -> str:
+    """The descriptive User-Agent: who we are and how a site's operator reaches us."""
+    return f"newscrawler/{__version__} (+{contact})"
+
+
+class ContactUserAgent:
+    """Scrapy add-on: a NEWSCRAWLER_CONTACT given with more weight than USER_AGENT (e.g. `-s`
+    on the command line, a spider's settings) rebuilds the User-Agent around it."""
+
+    def update_settings(self, settings: Settings) -> None:
+        contact_priority = settings.getpriority("NEWSCRAWLER_CONTACT") or 0
+        if contact_priority > (settings.getpriority("USER_AGENT") or 0):
+            ua = user_agent(settings.get("NEWSCRAWLER_CONTACT"))
+            settings.set("USER_AGENT", ua, priority=contact_priority)
 
 
 class RetryAfterMiddleware(RetryMiddleware):
@@ -76,6 +94,8 @@ class RetryAfterMiddleware(RetryMiddleware):
             return response
         stats.inc_value(f"{PREFIX}/retry_after/waits")
         logger.info("%s: %s, retrying after %.1fs (Retry-After)", request.url, reason, wait)
+        from twisted.internet import reactor  # the installed one, only known once crawling
+
         await maybe_deferred_to_future(deferLater(reactor, wait, lambda: None))
         return retry
 

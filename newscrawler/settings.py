@@ -50,6 +50,8 @@ NEWSCRAWLER_CONTACT = os.environ.get("NEWSCRAWLER_CONTACT", "https://github.com/
 # --- politeness ----------------------------------------------------------------------------------
 
 USER_AGENT = f"newscrawler/{__version__} (+{NEWSCRAWLER_CONTACT})"
+# `-s NEWSCRAWLER_CONTACT=...` rebuilds the User-Agent around it (unless USER_AGENT is set too).
+ADDONS = {"newscrawler.politeness.ContactUserAgent": 0}
 ROBOTSTXT_OBEY = True
 AUTOTHROTTLE_ENABLED = True
 AUTOTHROTTLE_START_DELAY = 1.0

@@ -10,6 +10,7 @@ from email.utils import format_datetime
 import pytest
 from newssite import NewsSite, crawl, last_summary, site_entry
 
+from newscrawler import __version__
 from newscrawler.politeness import retry_after_seconds
 
 
@@ -82,16 +83,26 @@ def test_a_retry_after_beyond_the_limit_gives_the_page_up_for_this_run(tmp_path)
     assert "'newscrawler/http_errors/article/503': 1" in result.stderr
 
 
-def test_the_user_agent_names_the_crawler_and_the_contact(tmp_path):
+@pytest.mark.parametrize("how", ["environment", "setting"])
+def test_the_user_agent_names_the_crawler_and_the_contact(tmp_path, how):
+    contact = "mailto:newsdesk-ops@example.org"
+    env = {"NEWSCRAWLER_CONTACT": contact} if how == "environment" else {}
+    settings = {"NEWSCRAWLER_CONTACT": contact} if how == "setting" else {}
     with NewsSite() as site:
         site.add_articles(1, when=recent())
-        env = {"NEWSCRAWLER_CONTACT": "mailto:newsdesk-ops@example.org"}
-        result = crawl(tmp_path, [site_entry("ledger", site)], tmp_path / "archive", env=env)
+        archive = tmp_path / "archive"
+        result = crawl(tmp_path, [site_entry("ledger", site)], archive, env=env, **settings)
     assert result.returncode == 0, result.stderr[-3000:]
     agents = {h.headers.get("User-Agent") for h in site.hits}
-    assert len(agents) == 1
-    [agent] = agents
-    assert agent.startswith("newscrawler/") and "mailto:newsdesk-ops@example.org" in agent
+    assert agents == {f"newscrawler/{__version__} (+{contact})"}
+
+
+def test_an_explicit_user_agent_wins_over_the_contact_setting(tmp_path):
+    with NewsSite() as site:
+        settings = {"NEWSCRAWLER_CONTACT": "mailto:x@example.org", "USER_AGENT": "MyBot/1.0"}
+        result = crawl(tmp_path, [site_entry("ledger", site)], tmp_path / "archive", **settings)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert {h.headers.get("User-Agent") for h in site.hits} == {"MyBot/1.0"}
 
 
 @pytest.mark.parametrize(
