@@ -7,12 +7,10 @@ are not requested again.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import AsyncIterator, Iterable, Iterator
 from datetime import UTC, datetime
 from typing import Any
-from urllib.parse import urlsplit
 
 from scrapy import Request, Spider
 from scrapy.crawler import Crawler
@@ -40,6 +38,13 @@ from newscrawler.items import ArticleItem, FetchedPage, utc_now
 from newscrawler.runtime import Runtime, check_archive
 from newscrawler.sites import Site, load_sites
 from newscrawler.spiders.failures import failure_reason
+from newscrawler.spiders.support import (
+    allowed,
+    configure_download_slots,
+    discovery_record,
+    header,
+    robots_urls,
+)
 
 PREFIX = "newscrawler"
 
@@ -72,7 +77,7 @@ class NewsSpider(Spider):
         spider.max_pages = crawler.settings.getint("NEWSCRAWLER_MAX_PAGES_PER_SITE")
         spider.max_depth = crawler.settings.getint("NEWSCRAWLER_MAX_DEPTH")
         spider.sitemap_max_depth = crawler.settings.getint("NEWSCRAWLER_SITEMAP_MAX_DEPTH")
-        _configure_download_slots(crawler, spider.sites)
+        configure_download_slots(crawler, spider.sites)
         spider._requested: set[str] = set()
         spider._pages: Counter[str] = Counter()
         spider._capped: set[str] = set()
@@ -82,7 +87,7 @@ class NewsSpider(Spider):
     async def start(self) -> AsyncIterator[Request]:
         robots_seen: set[str] = set()
         for site in self.sites:
-            for url in _robots_urls(site):
+            for url in robots_urls(site):
                 if url not in robots_seen:
                     robots_seen.add(url)
                     yield Request(
@@ -254,7 +259,7 @@ class NewsSpider(Spider):
         max_age = site.max_age_days if site.max_age_days is not None else self.max_age_days
         now = datetime.now(UTC)
         for entry in entries:
-            if not _allowed(entry.url, site):
+            if not allowed(entry.url, site):
                 continue
             if not within_window(entry, max_age, now):
                 self._count("skipped/too_old")
@@ -321,8 +326,8 @@ class NewsSpider(Spider):
         redirects = response.meta.get("redirect_urls") or [response.url]
         self.incremental.keep_validators(
             redirects[0],
-            _header(response, b"ETag"),
-            _header(response, b"Last-Modified"),
+            header(response, b"ETag"),
+            header(response, b"Last-Modified"),
             site=site.name,
         )
 
@@ -337,56 +342,3 @@ class NewsSpider(Spider):
 
     def _count(self, key: str, count: int = 1) -> None:
         self.crawler.stats.inc_value(f"{PREFIX}/{key}", count)
-
-
-def discovery_record(entry: DiscoveredEntry) -> dict[str, Any]:
-    """How an article was found, as kept in its record (metadata.discovery)."""
-    record: dict[str, Any] = {
-        "via": entry.via,
-        "url": entry.url,
-        "source": entry.source,
-        "date": entry.date.isoformat() if entry.date else None,
-        "modified": entry.modified.isoformat() if entry.modified else None,
-        "title": entry.title,
-    }
-    if entry.language:
-        record["language"] = entry.language
-    if entry.keywords:
-        record["keywords"] = list(entry.keywords)
-    return record
-
-
-def _robots_urls(site: Site) -> list[str]:
-    """The robots.txt of every host the site list names for this site."""
-    urls = []
-    for url in (*site.entry_urls, *site.feeds, *site.sitemaps):
-        parts = urlsplit(url)
-        urls.append(f"{parts.scheme}://{parts.netloc}/robots.txt")
-    return list(dict.fromkeys(urls))
-
-
-def _header(response: Response, name: bytes) -> str | None:
-    value = response.headers.get(name)
-    return value.decode("latin-1") if value else None
-
-
-def _allowed(url: str, site: Site) -> bool:
-    if site.allow and not any(re.search(p, url) for p in site.allow):
-        return False
-    return not any(re.search(p, url) for p in site.deny)
-
-
-def _configure_download_slots(crawler: Crawler, sites: list[Site]) -> None:
-    """Per-site politeness from the site list, through Scrapy's DOWNLOAD_SLOTS."""
-    slots = dict(crawler.settings.getdict("DOWNLOAD_SLOTS"))
-    for site in sites:
-        overrides = {}
-        if site.download_delay is not None:
-            overrides["delay"] = site.download_delay
-        if site.concurrency is not None:
-            overrides["concurrency"] = site.concurrency
-        if overrides:
-            for domain in site.domains():
-                slots[domain] = {**slots.get(domain, {}), **overrides}
-    if slots:
-        crawler.settings.set("DOWNLOAD_SLOTS", slots, priority="spider")
