@@ -44,6 +44,11 @@ def articles_seen(site_stats: dict[str, Any]) -> int:
     )
 
 
+def unchanged(site_stats: dict[str, Any]) -> bool:
+    """The site's feeds or sitemaps answered "not modified" (304) this run."""
+    return sum(site_stats.get("not_modified", {}).values()) > 0
+
+
 def assess(summary: dict[str, Any], history: list[dict[str, int]]) -> list[Problem]:
     """The run's problems, worst first. `history`: per-site articles seen in recent runs."""
     problems: list[Problem] = []
@@ -67,6 +72,8 @@ def assess(summary: dict[str, Any], history: list[dict[str, int]]) -> list[Probl
         rejected = stats.get("quarantined", {})
         recent = [run[site] for run in history if site in run]
         median = statistics.median(recent) if recent else 0
+        if unchanged(stats) and seen == 0:
+            continue  # its feeds and sitemaps answered 304: nothing new, and that is fine
         if seen == 0 and median > 0:
             problems.append(
                 Problem(

@@ -17,7 +17,7 @@ An archived record (schema_version 1) is one JSON object::
         "fingerprint": "sha256:...",         # of the normalised text
         "version": 1, "previous_version": null,
         "fetch": {"url", "final_url", "status", "fetched_at"},
-        "discovery": {"via", "source", "date", "title"},
+        "discovery": {"via", "url", "source", "date", "modified", "title"},  # + news: fields
         "extractor": {"newscrawler": "...", "trafilatura": "..."}
       }
     }

@@ -9,7 +9,7 @@ from typing import Any
 from scrapy import Spider, signals
 from scrapy.crawler import Crawler
 
-from newscrawler.health import articles_seen, assess, exit_code
+from newscrawler.health import articles_seen, assess, exit_code, unchanged
 from newscrawler.history import RunHistory
 from newscrawler.metrics import write_metrics
 from newscrawler.runtime import Runtime
@@ -43,15 +43,22 @@ def summarize(
         "pages_extracted": stats.get(f"{PREFIX}pages_extracted", 0),
         "articles_archived": stats.get(f"{PREFIX}articles_archived", 0),
         "new_versions": stats.get(f"{PREFIX}new_versions", 0),
-        "archived_by_site": {k: v.get("articles_archived", 0) for k, v in sites_stats.items()},
+        "archived_by_site": {
+            site: v["articles_archived"]
+            for site, v in sites_stats.items()
+            if v.get("articles_archived")
+        },
         "per_site": sites_stats,
         "bytes_fetched": stats.get("downloader/response_bytes", 0),
         "duplicates": group("duplicates"),
         "quarantined": group("quarantined"),
         "removed": group("removed"),
         "skipped": group("skipped"),
+        "not_modified": group("not_modified"),
+        "refetched": group("refetched"),
         "errors": group("errors"),
-        "http_errors": stats.get("httperror/response_ignored_count", 0),
+        "http_errors": stats.get("httperror/response_ignored_count", 0)
+        + sum(group("http_errors").values()),
     }
 
 
@@ -71,6 +78,13 @@ def format_summary(summary: dict[str, Any]) -> str:
             f"  {summary['skipped']['already_archived']} URLs seen in earlier runs "
             "(archived, duplicate or not an article), not fetched"
         )
+    if summary["not_modified"]:
+        lines.append(
+            "  unchanged since the last run (HTTP 304): "
+            + ", ".join(f"{k} {v}" for k, v in summary["not_modified"].items())
+        )
+    if summary["refetched"].get("modified"):
+        lines.append(f"  {summary['refetched']['modified']} archived URLs refetched: modified")
     if summary["duplicates"]:
         lines.append(
             "  duplicates: " + ", ".join(f"{k} {v}" for k, v in summary["duplicates"].items())
@@ -133,7 +147,11 @@ class RunSummary:
         summary["exit_code"] = exit_code(problems)
         summary["problems"] = [p.message for p in problems]
         if summary.get("finish_reason") == "finished" or summary["articles_archived"]:
-            seen = {site: articles_seen(summary["per_site"].get(site, {})) for site in sites}
+            seen = {}
+            for site in sites:
+                stats = summary["per_site"].get(site, {})
+                if articles_seen(stats) or not unchanged(stats):  # a 304 run tells nothing
+                    seen[site] = articles_seen(stats)
             history.append(runtime.run_id, summary["finished_at"], seen)
         self.summary = summary
         self.crawler.newscrawler_summary = summary  # type: ignore[attr-defined]

@@ -56,12 +56,20 @@ NEWSCRAWLER_MAX_AGE_DAYS = None
 # Caps per site and run (per site in the site list: max_pages, max_depth).
 NEWSCRAWLER_MAX_PAGES_PER_SITE = 2000
 NEWSCRAWLER_MAX_DEPTH = 2
+# Longest Retry-After (seconds) a retry waits for; a site asking for more is not retried this run.
+NEWSCRAWLER_RETRY_AFTER_MAX = 300.0
+# Longest robots.txt Crawl-delay (seconds) honoured; larger values are capped to this.
+NEWSCRAWLER_MAX_CRAWL_DELAY = 60.0
+# Sitemap indexes nested deeper than this are not followed (the protocol allows no nesting).
+NEWSCRAWLER_SITEMAP_MAX_DEPTH = 3
 # Contact for the User-Agent string: sites' operators should be able to reach you.
 NEWSCRAWLER_CONTACT = os.environ.get("NEWSCRAWLER_CONTACT", "https://github.com/newscrawler")
 
 # --- politeness ----------------------------------------------------------------------------------
 
 USER_AGENT = f"newscrawler/{__version__} (+{NEWSCRAWLER_CONTACT})"
+# `-s NEWSCRAWLER_CONTACT=...` rebuilds the User-Agent around it (unless USER_AGENT is set too).
+ADDONS = {"newscrawler.politeness.ContactUserAgent": 0}
 ROBOTSTXT_OBEY = True
 AUTOTHROTTLE_ENABLED = True
 AUTOTHROTTLE_START_DELAY = 1.0
@@ -76,7 +84,17 @@ DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
 RETRY_ENABLED = True
 RETRY_TIMES = 2
 RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
+# The spider logs the one warning line (and counts it) when a page finally fails.
+RETRY_GIVE_UP_LOG_LEVEL = "INFO"
 REDIRECT_MAX_TIMES = 10
+DOWNLOADER_MIDDLEWARES = {
+    # Retries that wait as long as Retry-After asks; redirect loops stopped at the first repeat.
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "newscrawler.politeness.RetryAfterMiddleware": 550,
+    "newscrawler.politeness.RedirectLoopMiddleware": 650,
+    # Closest to the engine: per-site counts of final responses and errors, after retries.
+    "newscrawler.sitestats.SiteStatsMiddleware": 50,
+}
 COOKIES_ENABLED = False
 TELNETCONSOLE_ENABLED = False
 
@@ -88,12 +106,10 @@ ITEM_PIPELINES = {
     "newscrawler.pipelines.DedupPipeline": 300,
     "newscrawler.pipelines.ArchivePipeline": 400,
 }
-DOWNLOADER_MIDDLEWARES = {
-    # Closest to the engine: counts final responses and errors, after retries and redirects.
-    "newscrawler.sitestats.SiteStatsMiddleware": 50,
-}
 EXTENSIONS = {
     "newscrawler.logs.LogSetup": 0,
+    # robots.txt Crawl-delay and per-site delays as floors under AutoThrottle.
+    "newscrawler.politeness.CrawlDelay": 100,
     "newscrawler.progress.Progress": 500,
     "newscrawler.report.RunSummary": 500,
 }

@@ -105,20 +105,25 @@ def test_the_demo_site_is_archived_to_s3_once_per_story_and_clean(
             assert junk not in record["text"], (record["metadata"]["url"], junk)
 
 
-def test_a_second_run_fetches_no_article_and_archives_nothing(demo_site, tmp_path):
-    archive = tmp_path / "archive"
-    first = crawl(tmp_path, demo_site.url, str(archive))
-    assert first.returncode == 0, first.stderr[-3000:]
-    archived_first = local_records(archive)
-    assert archived_first
+def test_a_second_run_fetches_no_article_and_archives_nothing(tmp_path):
+    with DemoServer() as site:
+        archive = tmp_path / "archive"
+        first = crawl(tmp_path, site.url, str(archive))
+        assert first.returncode == 0, first.stderr[-3000:]
+        archived_first = local_records(archive)
+        assert archived_first
+        del site.requests[:]
 
-    second = crawl(tmp_path, demo_site.url, str(archive))
+        second = crawl(tmp_path, site.url, str(archive))
     assert second.returncode == 0, second.stderr[-3000:]
     assert len(local_records(archive)) == len(archived_first)
+    article_paths = {a["path"] for a in site.site.truth_json()["articles"]}
+    assert not article_paths & set(site.requests)
     summaries = sorted(archive.glob("runs/*/summary.json"))
     last = json.loads(summaries[-1].read_text())
     assert last["articles_archived"] == 0
-    assert last["skipped"]["already_archived"] >= len(archived_first)
+    assert last["not_modified"] == {"feed": 1, "sitemap": 2}  # the index is always read
+    assert last["skipped"]["already_archived"] >= 1  # links on the home and section pages
     assert "nothing new to archive" in second.stderr
 
 

@@ -119,19 +119,31 @@ def test_a_site_that_stops_yielding_makes_the_run_exit_5(demo_site, tmp_path):  
     first = crawl(tmp_path, demo_site.url, archive)
     assert first.returncode == 0, first.stderr[-2000:]
 
-    # The same site, but its feed and pages are gone (a dead feed, a moved site).
-    sites = demo_site_list(demo_site.url + "/moved-away")
-    sites["sites"][0]["feeds"] = [demo_site.url + "/gone/feed.xml"]
-    sites["sites"][0]["sitemaps"] = []
+    # The same site moved away: every URL it had answers 410 Gone (feed, sitemaps, robots.txt).
+    gone = ThreadingHTTPServer(("127.0.0.1", 0), GoneSite)
+    threading.Thread(target=gone.serve_forever, daemon=True).start()
+    gone_url = f"http://127.0.0.1:{gone.server_address[1]}"
+    sites = demo_site_list(gone_url)
     (tmp_path / "sites.yaml").write_text(yaml.safe_dump(sites))
     args = [sys.executable, "-m", "scrapy", "crawl", "news", "-a", f"sites={tmp_path}/sites.yaml"]
     args += fast_args(NEWSCRAWLER_ARCHIVE_URI=archive)
     env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "newscrawler.settings"}
-    second = subprocess.run(args, cwd=tmp_path, env=env, capture_output=True, text=True)
+    try:
+        second = subprocess.run(args, cwd=tmp_path, env=env, capture_output=True, text=True)
+    finally:
+        gone.shutdown()
     assert second.returncode == 5, second.stderr[-3000:]
     assert re.search(
         r"site demo-news: no article found this run \(recent runs: median \d+", second.stderr
     )
+
+
+class GoneSite(BaseHTTPRequestHandler):
+    def do_GET(self) -> None:
+        self.send_error(410)
+
+    def log_message(self, *args) -> None:
+        pass
 
 
 class RejectingSite(BaseHTTPRequestHandler):

@@ -48,3 +48,14 @@ def test_a_killed_writer_leaves_a_readable_store_with_every_committed_url(tmp_pa
     with open_state(path) as state:
         assert state.get_url("https://ex.com/500") is not None
         assert state.get_url("https://ex.com/0") == UrlRecord("0", "fp", 1, 0.0)
+
+
+def test_a_recorded_source_date_survives_reopening_and_never_moves_backwards(tmp_path):
+    path = tmp_path / "state.sqlite3"
+    with open_state(path) as state:
+        assert state.get_source_modified("https://ex.com/a") is None
+        state.put_source_modified([("https://ex.com/a", 2000.0), ("https://ex.com/b", 10.0)])
+        state.put_source_modified([("https://ex.com/a", 1500.0)])
+    with open_state(path) as state:
+        assert state.get_source_modified("https://ex.com/a") == 2000.0
+        assert state.get_source_modified("https://ex.com/b") == 10.0

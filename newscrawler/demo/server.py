@@ -24,6 +24,7 @@ class _Handler(BaseHTTPRequestHandler):
         self._respond(with_body=False)
 
     def _respond(self, *, with_body: bool) -> None:
+        self.server.demo.requests.append(self.path)
         pages = self.server.demo.site.pages
         # Like a real CMS, unknown query parameters (utm_*, ...) do not change the page.
         page = pages.get(self.path) or pages.get(self.path.split("?", 1)[0])
@@ -71,6 +72,7 @@ class DemoServer:
         self.httpd = _Server((host, port), _Handler)
         self.httpd.demo = self
         self.verbose = verbose
+        self.requests: list[str] = []  # every path requested, in order (list.append is atomic)
         self.url = f"http://{host}:{self.httpd.server_address[1]}"
         self.site: DemoSite = build_site(self.url, **site_options)
         self._thread: threading.Thread | None = None

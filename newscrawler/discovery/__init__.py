@@ -2,7 +2,12 @@
 
 from newscrawler.discovery.entries import DiscoveredEntry, within_window
 from newscrawler.discovery.feeds import FeedError, find_feed_links, parse_feed
-from newscrawler.discovery.links import article_links, listing_links, looks_like_trap
+from newscrawler.discovery.links import (
+    article_links,
+    listing_links,
+    looks_like_trap,
+    trap_links,
+)
 from newscrawler.discovery.sitemaps import (
     SitemapDoc,
     SitemapError,
@@ -24,5 +29,6 @@ __all__ = [
     "parse_feed",
     "parse_sitemap",
     "sitemaps_from_robots",
+    "trap_links",
     "within_window",
 ]

@@ -23,7 +23,12 @@ FEED_TYPES = (
 
 
 class FeedError(ValueError):
-    """A feed that cannot be read; one line naming the URL and the problem."""
+    """A feed that cannot be read; one line naming the URL and the problem. `kind` names the
+    problem for the crawl stats: malformed, entities or not_a_feed."""
+
+    def __init__(self, message: str, kind: str = "malformed") -> None:
+        super().__init__(message)
+        self.kind = kind
 
 
 def parse_feed(body: bytes, url: str) -> list[DiscoveredEntry]:
@@ -32,11 +37,8 @@ def parse_feed(body: bytes, url: str) -> list[DiscoveredEntry]:
     if stripped.startswith(b"{"):
         return _parse_json_feed(stripped, url)
     if b"<!ENTITY" in body[:4096]:
-        raise FeedError(f"{url}: feed declares XML entities; refused")
+        raise FeedError(f"{url}: feed declares XML entities; refused", "entities")
     parsed = feedparser.parse(body, sanitize_html=False, resolve_relative_uris=False)
-    if parsed.bozo and not parsed.entries:
-        problem = str(parsed.get("bozo_exception", "not a feed")).splitlines()[0][:120]
-        raise FeedError(f"{url}: unreadable feed: {problem}")
     entries = []
     for item in parsed.entries:
         link = item.get("link")
@@ -48,10 +50,14 @@ def parse_feed(body: bytes, url: str) -> list[DiscoveredEntry]:
                 via="feed",
                 source=url,
                 date=_struct_time(item.get("published_parsed")),
-                modified=_struct_time(item.get("updated_parsed")),
+                # dict.get: feedparser's own .get maps a missing updated date to the published one
+                modified=_struct_time(dict.get(item, "updated_parsed")),
                 title=(item.get("title") or "").strip() or None,
             )
         )
+    if parsed.bozo and not entries:  # feedparser recovers what it can; nothing usable is an error
+        problem = str(parsed.get("bozo_exception", "not a feed")).splitlines()[0][:120]
+        raise FeedError(f"{url}: unreadable feed: {problem}")
     return entries
 
 
@@ -76,7 +82,7 @@ def _parse_json_feed(body: bytes, url: str) -> list[DiscoveredEntry]:
     except ValueError as exc:
         raise FeedError(f"{url}: invalid JSON feed: {exc}") from None
     if not isinstance(data, dict) or not isinstance(data.get("items"), list):
-        raise FeedError(f"{url}: not a JSON Feed (no 'items' list)")
+        raise FeedError(f"{url}: not a JSON Feed (no 'items' list)", "not_a_feed")
     entries = []
     for item in data["items"]:
         if not isinstance(item, dict):

@@ -52,6 +52,15 @@ def listing_links(page: bytes | str, base_url: str, *, same_site: bool = True) -
     ]
 
 
+def trap_links(page: bytes | str, base_url: str, *, same_site: bool = True) -> list[str]:
+    """Links that look like spider traps (endless calendars, deep pagination): never followed."""
+    return [
+        url
+        for url in _links(page, base_url, same_site=same_site)
+        if looks_like_trap(url) and not looks_like_article(url)
+    ]
+
+
 def looks_like_article(url: str) -> bool:
     path = urlsplit(url).path
     if is_navigation_page(url) or is_not_crawlable(url) or looks_like_trap(url):

@@ -19,7 +19,12 @@ MAX_SITEMAP_BYTES = 50 * 1024 * 1024  # the sitemap protocol's own limit, uncomp
 
 
 class SitemapError(ValueError):
-    """A sitemap that cannot be read; one line naming the URL and the problem."""
+    """A sitemap that cannot be read; one line naming the URL and the problem. `kind` names the
+    problem for the crawl stats: malformed, entities, too_large or not_a_sitemap."""
+
+    def __init__(self, message: str, kind: str = "malformed") -> None:
+        super().__init__(message)
+        self.kind = kind
 
 
 @dataclass
@@ -40,13 +45,13 @@ def parse_sitemap(body: bytes, url: str) -> SitemapDoc:
     except etree.XMLSyntaxError as exc:
         raise SitemapError(f"{url}: malformed sitemap XML: {str(exc)[:120]}") from None
     if root.getroottree().docinfo.internalDTD is not None:
-        raise SitemapError(f"{url}: sitemap declares a DTD; refused")
+        raise SitemapError(f"{url}: sitemap declares a DTD; refused", "entities")
     kind = etree.QName(root).localname
     if kind == "sitemapindex":
         children = [urljoin(url, loc) for loc in _texts(root, "sitemap", "loc")]
         return SitemapDoc(kind=kind, sitemaps=children)
     if kind != "urlset":
-        raise SitemapError(f"{url}: not a sitemap (root element <{kind}>)")
+        raise SitemapError(f"{url}: not a sitemap (root element <{kind}>)", "not_a_sitemap")
     entries = []
     for node in root.iterchildren("{*}url"):
         loc = _child_text(node, "loc")
@@ -98,7 +103,7 @@ def sitemaps_from_robots(robots_txt: str | bytes, base_url: str) -> list[str]:
 def _decompress(body: bytes, url: str) -> bytes:
     if body[:2] != b"\x1f\x8b":
         if len(body) > MAX_SITEMAP_BYTES:
-            raise SitemapError(f"{url}: sitemap larger than {MAX_SITEMAP_BYTES} bytes")
+            raise SitemapError(f"{url}: sitemap larger than {MAX_SITEMAP_BYTES} bytes", "too_large")
         return body
     try:
         with gzip.GzipFile(fileobj=io.BytesIO(body)) as stream:

@@ -7,7 +7,6 @@ are not requested again.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import AsyncIterator, Iterable, Iterator
 from datetime import UTC, datetime
@@ -16,11 +15,13 @@ from typing import Any
 from scrapy import Request, Spider
 from scrapy.crawler import Crawler
 from scrapy.http import Response, TextResponse
+from twisted.python.failure import Failure
 
 from newscrawler.dedup.urls import canonicalize_url, strip_tracking
 from newscrawler.discovery import (
     DiscoveredEntry,
     FeedError,
+    SitemapDoc,
     SitemapError,
     article_links,
     children_to_follow,
@@ -28,12 +29,23 @@ from newscrawler.discovery import (
     listing_links,
     parse_feed,
     parse_sitemap,
+    sitemaps_from_robots,
+    trap_links,
     within_window,
 )
+from newscrawler.discovery.incremental import ARCHIVED, MODIFIED, IncrementalState
 from newscrawler.items import ArticleItem, FetchedPage, utc_now
 from newscrawler.runtime import Runtime, check_archive
 from newscrawler.sites import Site, load_sites
 from newscrawler.sitestats import inc
+from newscrawler.spiders.failures import failure_reason
+from newscrawler.spiders.support import (
+    allowed,
+    configure_download_slots,
+    discovery_record,
+    header,
+    robots_urls,
+)
 
 PREFIX = "newscrawler"
 
@@ -61,48 +73,89 @@ class NewsSpider(Spider):
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> NewsSpider:
         spider = super().from_crawler(crawler, *args, **kwargs)
         spider.runtime = Runtime.of(crawler)
+        spider.incremental = IncrementalState(spider.runtime.state)
         spider.max_age_days = crawler.settings.getfloat("NEWSCRAWLER_MAX_AGE_DAYS") or None
         spider.max_pages = crawler.settings.getint("NEWSCRAWLER_MAX_PAGES_PER_SITE")
         spider.max_depth = crawler.settings.getint("NEWSCRAWLER_MAX_DEPTH")
-        _configure_download_slots(crawler, spider.sites)
+        spider.sitemap_max_depth = crawler.settings.getint("NEWSCRAWLER_SITEMAP_MAX_DEPTH")
+        configure_download_slots(crawler, spider.sites)
         spider._requested: set[str] = set()
         spider._pages: Counter[str] = Counter()
+        spider._capped: set[str] = set()
         spider._sitemaps_seen: set[str] = set()
         return spider
 
     async def start(self) -> AsyncIterator[Request]:
+        robots_seen: set[str] = set()
         for site in self.sites:
+            for url in robots_urls(site):
+                if url not in robots_seen:
+                    robots_seen.add(url)
+                    yield Request(
+                        url,
+                        callback=self.parse_robots,
+                        errback=self.download_failed,
+                        priority=30,
+                        meta={
+                            "newscrawler_kind": "robots",
+                            "dont_obey_robotstxt": True,
+                            "handle_httpstatus_all": True,
+                        },
+                        cb_kwargs={"site": site},
+                    )
             for url in site.feeds:
-                yield self._page_request(site, url, self.parse_feed, priority=20)
+                yield self._source_request(site, url, "feed", self.parse_feed)
             for url in site.sitemaps:
                 self._sitemaps_seen.add(url)
-                yield self._page_request(site, url, self.parse_sitemap, priority=20)
+                yield self._source_request(site, url, "sitemap", self.parse_sitemap, depth=0)
             for url in site.entry_urls:
                 yield self._page_request(site, url, self.parse_listing, priority=10, depth=0)
 
+    def closed(self, reason: str) -> None:
+        self.incremental.commit(finished=reason == "finished", incomplete_sites=self._capped)
+
     # --- discovery callbacks ----------------------------------------------------------------
 
+    def parse_robots(self, response: Response, site: Site) -> Iterator[Request]:
+        """Sitemaps announced by `Sitemap:` lines, beside those in the site list."""
+        if response.status != 200:
+            return
+        for url in sitemaps_from_robots(response.body, response.url):
+            if url not in self._sitemaps_seen:
+                self._sitemaps_seen.add(url)
+                self._count("sitemaps_from_robots")
+                yield self._source_request(site, url, "sitemap", self.parse_sitemap, depth=0)
+
     def parse_feed(self, response: Response, site: Site) -> Iterator[Request]:
+        if response.status == 304:
+            self._count("not_modified/feed", site=site)
+            return
         try:
             entries = parse_feed(response.body, response.url)
         except FeedError as exc:
-            self._count("errors/feed")
+            self._count(f"errors/feed/{exc.kind}", site=site)
             self.logger.warning("%s: unusable feed: %s", site.name, exc)
             return
-        self._count("feeds_parsed")
+        self._count("feeds_parsed", site=site)
+        self._keep_validators(response, site)
         yield from self._entry_requests(site, entries)
 
-    def parse_sitemap(self, response: Response, site: Site) -> Iterator[Request]:
+    def parse_sitemap(self, response: Response, site: Site, depth: int) -> Iterator[Request]:
+        if response.status == 304:
+            self._count("not_modified/sitemap", site=site)
+            return
         try:
             doc = parse_sitemap(response.body, response.url)
         except SitemapError as exc:
-            self._count("errors/sitemap")
+            self._count(f"errors/sitemap/{exc.kind}", site=site)
             self.logger.warning("%s: unusable sitemap: %s", site.name, exc)
             return
-        self._count("sitemaps_parsed")
-        for child in children_to_follow(doc, self._sitemaps_seen):
-            self._sitemaps_seen.add(child)
-            yield self._page_request(site, child, self.parse_sitemap, priority=20)
+        self._count("sitemaps_parsed", site=site)
+        if doc.kind == "sitemapindex":
+            # An index is fetched in full every run: a child can change while the index does not.
+            yield from self._child_sitemaps(site, doc, response.url, depth)
+        else:
+            self._keep_validators(response, site)
         yield from self._entry_requests(site, doc.entries)
 
     def parse_listing(self, response: Response, site: Site, depth: int) -> Iterator[Request]:
@@ -110,7 +163,7 @@ class NewsSpider(Spider):
             return
         if depth == 0 and not site.feeds:
             for feed in find_feed_links(response.body, response.url):
-                yield self._page_request(site, feed, self.parse_feed, priority=20)
+                yield self._source_request(site, feed, "feed", self.parse_feed)
         links = article_links(response.body, response.url, allow=site.allow, deny=site.deny)
         entries = [
             DiscoveredEntry(
@@ -119,14 +172,29 @@ class NewsSpider(Spider):
             for u in links
         ]
         yield from self._entry_requests(site, entries)
+        traps = trap_links(response.body, response.url)
+        if traps:
+            self._count("skipped/trap", len(traps))
+            self.logger.info(
+                "%s: %d spider-trap links not followed on %s (e.g. %s)",
+                site.name,
+                len(traps),
+                response.url,
+                traps[0],
+            )
         max_depth = site.max_depth if site.max_depth is not None else self.max_depth
         if depth < max_depth:
             for url in listing_links(response.body, response.url):
-                yield self._page_request(site, url, self.parse_listing, priority=5, depth=depth + 1)
+                request = self._page_request(
+                    site, url, self.parse_listing, priority=5, depth=depth + 1
+                )
+                if request is not None:
+                    yield request
 
     def parse_article(
         self, response: Response, site: Site, discovery: dict[str, Any]
     ) -> Iterator[ArticleItem]:
+        self.incremental.fetched(response.meta["newscrawler_canonical"])
         redirects = tuple(response.meta.get("redirect_urls", ()))
         yield ArticleItem(
             page=FetchedPage(
@@ -142,89 +210,136 @@ class NewsSpider(Spider):
             )
         )
 
+    def download_failed(self, failure: Failure) -> None:
+        """One stat and one log line for a request that produced no usable response."""
+        request = failure.request
+        site = request.cb_kwargs.get("site")
+        kind = request.meta.get("newscrawler_kind", "page")
+        reason = failure_reason(failure)
+        if reason is None:  # counted where it happened (robots.txt, redirect loop)
+            return
+        if reason.startswith("http_"):  # a status, not a broken crawl: summarised apart
+            self._count(f"http_errors/{kind}/{reason[5:]}")
+        else:
+            self._count(f"errors/{kind}/{reason}")
+        self.logger.warning(
+            "%s: %s %s failed: %s", site.name if site else "-", kind, request.url, reason
+        )
+
     # --- helpers -----------------------------------------------------------------------------
+
+    def _child_sitemaps(
+        self, site: Site, doc: SitemapDoc, url: str, depth: int
+    ) -> Iterator[Request]:
+        repeats = [child for child in doc.sitemaps if child in self._sitemaps_seen]
+        if repeats:
+            self._count("errors/sitemap/loop", len(repeats))
+            self.logger.warning(
+                "%s: sitemap index %s lists sitemaps already fetched (loop), not followed: %s",
+                site.name,
+                url,
+                repeats[0],
+            )
+        children = children_to_follow(doc, self._sitemaps_seen)
+        if children and depth >= self.sitemap_max_depth:
+            self._count("errors/sitemap/too_deep")
+            self.logger.warning(
+                "%s: sitemap indexes nested deeper than %d at %s; not followed",
+                site.name,
+                self.sitemap_max_depth,
+                url,
+            )
+            return
+        for child in children:
+            self._sitemaps_seen.add(child)
+            if not self._within_page_cap(site):
+                return
+            yield self._source_request(site, child, "sitemap", self.parse_sitemap, depth=depth + 1)
 
     def _entry_requests(self, site: Site, entries: Iterable[DiscoveredEntry]) -> Iterator[Request]:
         max_age = site.max_age_days if site.max_age_days is not None else self.max_age_days
         now = datetime.now(UTC)
         for entry in entries:
-            if not _allowed(entry.url, site):
+            if not allowed(entry.url, site):
                 continue
             if not within_window(entry, max_age, now):
-                self._count("skipped/too_old", site)
+                self._count("skipped/too_old", site=site)
                 continue
             canonical = canonicalize_url(entry.url)
+            self.incremental.note_date(canonical, entry.modified)
             if canonical in self._requested:
                 continue
             self._requested.add(canonical)
-            archived = self.runtime.state.get_url(canonical)
-            if archived is not None and not _modified_since(entry, archived):
-                self._count("skipped/already_archived", site)
+            decision = self.incremental.decide(canonical, entry.modified)
+            if decision == ARCHIVED:
+                self._count("skipped/already_archived", site=site)
                 continue
+            self.incremental.requested(canonical)  # its date is kept only once it is fetched
             if not self._within_page_cap(site):
                 continue
-            discovery = {
-                "via": entry.via,
-                "url": entry.url,
-                "source": entry.source,
-                "date": entry.date.isoformat() if entry.date else None,
-                "title": entry.title,
-            }
+            if decision == MODIFIED:
+                self._count("refetched/modified", site=site)
             yield Request(
                 strip_tracking(entry.url),
                 callback=self.parse_article,
-                cb_kwargs={"site": site, "discovery": discovery},
+                errback=self.download_failed,
+                cb_kwargs={"site": site, "discovery": discovery_record(entry)},
+                meta={"newscrawler_kind": "article", "newscrawler_canonical": canonical},
             )
+
+    def _source_request(
+        self, site: Site, url: str, kind: str, callback: Any, **kwargs: Any
+    ) -> Request:
+        """A feed or sitemap request, conditional when validators are remembered for it."""
+        self._pages[site.name] += 1
+        headers = self.incremental.conditional_headers(url)
+        meta: dict[str, Any] = {"newscrawler_kind": kind}
+        if headers:
+            meta["handle_httpstatus_list"] = [304]
+        return Request(
+            url,
+            callback=callback,
+            errback=self.download_failed,
+            priority=20,
+            headers=headers,
+            meta=meta,
+            cb_kwargs={"site": site, **kwargs},
+        )
 
     def _page_request(
         self, site: Site, url: str, callback: Any, *, priority: int, **kwargs: Any
-    ) -> Request:
-        self._pages[site.name] += 1
+    ) -> Request | None:
+        """A home, section or pagination page; None once the site's page cap is reached."""
+        if kwargs.get("depth", 0) > 0 and not self._within_page_cap(site):
+            return None
+        if kwargs.get("depth", 0) == 0:
+            self._pages[site.name] += 1
         return Request(
-            url, callback=callback, priority=priority, cb_kwargs={"site": site, **kwargs}
+            url,
+            callback=callback,
+            errback=self.download_failed,
+            priority=priority,
+            meta={"newscrawler_kind": "listing"},
+            cb_kwargs={"site": site, **kwargs},
+        )
+
+    def _keep_validators(self, response: Response, site: Site) -> None:
+        redirects = response.meta.get("redirect_urls") or [response.url]
+        self.incremental.keep_validators(
+            redirects[0],
+            header(response, b"ETag"),
+            header(response, b"Last-Modified"),
+            site=site.name,
         )
 
     def _within_page_cap(self, site: Site) -> bool:
         cap = site.max_pages if site.max_pages is not None else self.max_pages
         if self._pages[site.name] >= cap:
             self._count("skipped/page_cap")
+            self._capped.add(site.name)
             return False
         self._pages[site.name] += 1
         return True
 
-    def _count(self, key: str, site: Site | None = None) -> None:
-        inc(self.crawler.stats, key, site.name if site else None)
-
-
-def _allowed(url: str, site: Site) -> bool:
-    if site.allow and not any(re.search(p, url) for p in site.allow):
-        return False
-    return not any(re.search(p, url) for p in site.deny)
-
-
-def _modified_since(entry: DiscoveredEntry, archived: Any) -> bool:
-    """True when a feed or sitemap says the page changed after it was archived."""
-    archived_at = getattr(archived, "archived_at", None)
-    if not entry.modified or not archived_at:
-        return False
-    if isinstance(archived_at, str):
-        archived_at = datetime.fromisoformat(archived_at)
-    if isinstance(archived_at, (int, float)):
-        archived_at = datetime.fromtimestamp(archived_at, UTC)
-    return entry.modified > archived_at
-
-
-def _configure_download_slots(crawler: Crawler, sites: list[Site]) -> None:
-    """Per-site politeness from the site list, through Scrapy's DOWNLOAD_SLOTS."""
-    slots = dict(crawler.settings.getdict("DOWNLOAD_SLOTS"))
-    for site in sites:
-        overrides = {}
-        if site.download_delay is not None:
-            overrides["delay"] = site.download_delay
-        if site.concurrency is not None:
-            overrides["concurrency"] = site.concurrency
-        if overrides:
-            for domain in site.domains():
-                slots[domain] = {**slots.get(domain, {}), **overrides}
-    if slots:
-        crawler.settings.set("DOWNLOAD_SLOTS", slots, priority="spider")
+    def _count(self, key: str, count: int = 1, site: Site | None = None) -> None:
+        inc(self.crawler.stats, key, site.name if site else None, count)

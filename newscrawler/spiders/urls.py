@@ -14,9 +14,11 @@ from urllib.parse import urlsplit
 
 from scrapy import Request, Spider
 from scrapy.http import Response
+from twisted.python.failure import Failure
 
 from newscrawler.items import ArticleItem, FetchedPage, utc_now
 from newscrawler.runtime import check_archive
+from newscrawler.spiders.failures import failure_reason
 from newscrawler.storage.layout import partition_value
 
 
@@ -48,7 +50,20 @@ class UrlsSpider(Spider):
 
     async def start(self) -> AsyncIterator[Request]:
         for url in self.start_list:
-            yield Request(url, callback=self.parse_article, dont_filter=True)
+            yield Request(
+                url, callback=self.parse_article, errback=self.download_failed, dont_filter=True
+            )
+
+    def download_failed(self, failure: Failure) -> None:
+        """One stat and one log line for a URL that could not be fetched."""
+        reason = failure_reason(failure)
+        if reason is None:
+            return
+        if reason.startswith("http_"):
+            self.crawler.stats.inc_value(f"newscrawler/http_errors/article/{reason[5:]}")
+        else:
+            self.crawler.stats.inc_value(f"newscrawler/errors/article/{reason}")
+        self.logger.warning("%s failed: %s", failure.request.url, reason)
 
     def parse_article(self, response: Response) -> Iterator[ArticleItem]:
         redirects = tuple(response.meta.get("redirect_urls", ()))

@@ -1,5 +1,6 @@
 """The state store: what must survive between runs (archived URLs, fingerprints, the
-near-duplicate index, feed validators). Every operation is a small keyed read or write, so a
+near-duplicate index, feed validators,
+the feed/sitemap dates of archived URLs). Every operation is a small keyed read or write, so a
 Redis backend can implement the same interface."""
 
 from __future__ import annotations
@@ -95,6 +96,15 @@ class StateStore(ABC):
 
         A backend that does not keep templates counts nothing: this default returns False."""
         return False
+
+    @abstractmethod
+    def get_source_modified(self, url: str) -> float | None:
+        """The latest lastmod / updated date (epoch seconds) a feed or sitemap gave for an
+        archived URL, as recorded when it was archived or last checked."""
+
+    @abstractmethod
+    def put_source_modified(self, entries: Iterable[tuple[str, float]]) -> None:
+        """Record (url, lastmod) pairs; a recorded date never moves backwards."""
 
     @abstractmethod
     def close(self) -> None: ...

@@ -26,6 +26,8 @@ CREATE TABLE IF NOT EXISTS template_pages (
 CREATE TABLE IF NOT EXISTS template_blocks (
     site TEXT NOT NULL, block TEXT NOT NULL, pages INTEGER NOT NULL,
     PRIMARY KEY (site, block)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS source_modified (
+    url TEXT PRIMARY KEY, modified REAL NOT NULL) WITHOUT ROWID;
 """
 
 
@@ -158,6 +160,27 @@ class SqliteStateStore(StateStore):
                 self._db.execute("ROLLBACK")
                 raise
         return bool(new)
+
+    def get_source_modified(self, url: str) -> float | None:
+        row = self._one("SELECT modified FROM source_modified WHERE url = ?", (url,))
+        return row[0] if row else None
+
+    def put_source_modified(self, entries: Iterable[tuple[str, float]]) -> None:
+        rows = list(entries)
+        if not rows:
+            return
+        with self._lock:
+            self._db.execute("BEGIN")
+            try:
+                self._db.executemany(
+                    "INSERT INTO source_modified VALUES (?, ?) ON CONFLICT (url) DO UPDATE"
+                    " SET modified = max(modified, excluded.modified)",
+                    rows,
+                )
+                self._db.execute("COMMIT")
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
 
     def close(self) -> None:
         with self._lock:

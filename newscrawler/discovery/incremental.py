@@ -1,0 +1,88 @@
+"""What keeps a run incremental: conditional-request validators for feeds and sitemaps, and the
+feed/sitemap dates (lastmod, updated) of archived URLs, both kept in the state store across runs.
+
+An archived URL is fetched again only when its feed or sitemap entry is dated after the date
+recorded for it (or, when none was recorded yet, after it was archived). Writes wait for the end
+of the run, so a crawl that stops early does not claim it has seen what it never fetched.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+
+from newscrawler.state import StateStore
+
+NEW, MODIFIED, ARCHIVED = "new", "modified", "archived"
+
+
+class IncrementalState:
+    def __init__(self, state: StateStore) -> None:
+        self.state = state
+        self._validators: dict[str, tuple[str | None, str | None, str]] = {}
+        self._dates: dict[str, float] = {}
+        self._requested: set[str] = set()
+        self._fetched: set[str] = set()
+
+    # --- feeds and sitemaps: conditional requests ---------------------------------------------
+
+    def conditional_headers(self, url: str) -> dict[str, str]:
+        """If-None-Match / If-Modified-Since from the validators remembered for `url`."""
+        etag, last_modified = self.state.get_validators(url)
+        headers = {}
+        if etag:
+            headers["If-None-Match"] = etag
+        if last_modified:
+            headers["If-Modified-Since"] = last_modified
+        return headers
+
+    def keep_validators(
+        self, url: str, etag: str | None, last_modified: str | None, *, site: str
+    ) -> None:
+        """Remember a parsed feed's or sitemap's validators (saved by `commit`)."""
+        if etag or last_modified:
+            self._validators[url] = (etag, last_modified, site)
+
+    # --- article URLs ------------------------------------------------------------------------
+
+    def note_date(self, canonical: str, modified: datetime | None) -> None:
+        """A feed or sitemap dated this URL (every sighting counts, the latest wins)."""
+        if modified is not None:
+            when = modified.timestamp()
+            self._dates[canonical] = max(self._dates.get(canonical, when), when)
+
+    def decide(self, canonical: str, modified: datetime | None) -> str:
+        """NEW (never archived), MODIFIED (archived, dated since) or ARCHIVED (do not fetch)."""
+        archived = self.state.get_url(canonical)
+        if archived is None:
+            return NEW
+        if modified is None:
+            return ARCHIVED
+        recorded = self.state.get_source_modified(canonical)
+        baseline = recorded if recorded is not None else archived.archived_at
+        return MODIFIED if modified.timestamp() > baseline else ARCHIVED
+
+    def requested(self, canonical: str) -> None:
+        self._requested.add(canonical)
+
+    def fetched(self, canonical: str) -> None:
+        self._fetched.add(canonical)
+
+    # --- end of run --------------------------------------------------------------------------
+
+    def commit(self, *, finished: bool, incomplete_sites: Iterable[str] = ()) -> None:
+        """Save the dates of archived URLs (those requested must have been fetched), and, when
+        the run finished normally, the validators of sites whose discovery was complete."""
+        dates = [
+            (url, when)
+            for url, when in self._dates.items()
+            if (url not in self._requested or url in self._fetched)
+            and self.state.get_url(url) is not None
+        ]
+        self.state.put_source_modified(dates)
+        if not finished:
+            return
+        skip = set(incomplete_sites)
+        for url, (etag, last_modified, site) in self._validators.items():
+            if site not in skip:
+                self.state.put_validators(url, etag, last_modified)
