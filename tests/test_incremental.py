@@ -171,3 +171,23 @@ def test_a_date_is_recorded_only_for_archived_urls_that_were_not_left_unfetched(
         assert state.get_source_modified("https://ex.com/kept/") == (day + timedelta(1)).timestamp()
         assert state.get_source_modified("https://ex.com/failed/") is None
         assert state.get_source_modified("https://ex.com/never/") is None
+
+
+def test_an_article_that_failed_is_retried_next_run_although_its_feed_did_not_change(
+    news_site, tmp_path
+):
+    archive = tmp_path / "archive"
+    # No home page links: the article can only be found again through the feed or the sitemap.
+    sites = [site_entry("ledger", news_site, home=f"{news_site.url}/no-links/")]
+    failing = sorted(news_site.articles)[0]
+    news_site.routes[failing] = lambda hit: (500, {"Content-Type": "text/html"}, b"oops")
+    first = crawl(tmp_path, sites, archive, RETRY_TIMES="0")
+    assert first.returncode == 0, first.stderr[-3000:]
+    assert len(records(archive)) == 5
+    del news_site.routes[failing]
+    del news_site.hits[:]
+
+    second = crawl(tmp_path, sites, archive)
+    assert second.returncode == 0, second.stderr[-3000:]
+    assert news_site.requested([failing]) == [failing]
+    assert len(records(archive)) == 6

@@ -23,6 +23,7 @@ class IncrementalState:
         self._dates: dict[str, float] = {}
         self._requested: set[str] = set()
         self._fetched: set[str] = set()
+        self._failed_sources: set[str] = set()
 
     # --- feeds and sitemaps: conditional requests ---------------------------------------------
 
@@ -68,6 +69,11 @@ class IncrementalState:
     def fetched(self, canonical: str) -> None:
         self._fetched.add(canonical)
 
+    def source_incomplete(self, source_url: str) -> None:
+        """An article a feed or sitemap listed could not be fetched: keep no validators for
+        that source, so the next run reads it in full and retries the article."""
+        self._failed_sources.add(source_url)
+
     # --- end of run --------------------------------------------------------------------------
 
     def commit(self, *, finished: bool, incomplete_sites: Iterable[str] = ()) -> None:
@@ -84,5 +90,5 @@ class IncrementalState:
             return
         skip = set(incomplete_sites)
         for url, (etag, last_modified, site) in self._validators.items():
-            if site not in skip:
+            if site not in skip and url not in self._failed_sources:
                 self.state.put_validators(url, etag, last_modified)

@@ -218,6 +218,9 @@ class NewsSpider(Spider):
         reason = failure_reason(failure)
         if reason is None:  # counted where it happened (robots.txt, redirect loop)
             return
+        source = (request.cb_kwargs.get("discovery") or {}).get("source")
+        if source:
+            self.incremental.source_incomplete(source)
         if reason.startswith("http_"):  # a status, not a broken crawl: summarised apart
             self._count(f"http_errors/{kind}/{reason[5:]}")
         else:
