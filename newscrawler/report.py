@@ -50,6 +50,7 @@ def summarize(
         },
         "per_site": sites_stats,
         "bytes_fetched": stats.get("downloader/response_bytes", 0),
+        "discovered": group("discovered"),
         "duplicates": group("duplicates"),
         "quarantined": group("quarantined"),
         "removed": group("removed"),

@@ -7,6 +7,7 @@ for each site (requests, responses, bytes, HTTP errors, download errors by kind)
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from scrapy import Request, Spider
@@ -46,10 +47,12 @@ def per_site(stats: dict[str, Any]) -> dict[str, dict[str, Any]]:
 
 
 class SiteStatsMiddleware:
-    """Per-site downloader counts: requested, fetched, bytes, http_errors, download errors."""
+    """Per-site downloader counts: requested, fetched, bytes, http_errors, download errors, and
+    `seconds` from the site's first response to its last."""
 
     def __init__(self, stats: Any) -> None:
         self.stats = stats
+        self._first: dict[str, float] = {}
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> SiteStatsMiddleware:
@@ -67,6 +70,9 @@ class SiteStatsMiddleware:
         if site:
             self.stats.inc_value(f"{PREFIX}/site/{site}/fetched")
             self.stats.inc_value(f"{PREFIX}/site/{site}/bytes", len(response.body))
+            now = time.monotonic()
+            first = self._first.setdefault(site, now)
+            self.stats.set_value(f"{PREFIX}/site/{site}/seconds", round(now - first, 3))
             if response.status >= 400:
                 self.stats.inc_value(f"{PREFIX}/site/{site}/errors/http_{response.status}")
         return response

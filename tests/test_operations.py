@@ -73,7 +73,8 @@ def test_the_cron_wrapper_runs_the_crawl_prints_the_report_and_exits_0(demo_site
     site = report["per_site"]["demo-news"]
     assert site["articles_archived"] == report["articles_archived"] > 0
     assert site["fetched"] > site["articles_archived"]
-    assert site["bytes"] > 0 and site["removed"]["ads"] > 0
+    assert site["bytes"] > 0 and site["removed"]["ads"] > 0 and site["seconds"] > 0
+    assert sum(site["discovered"].values()) >= site["articles_archived"]
     assert sum(site["duplicates"].values()) == 3
     assert site["quarantined"]
     logs = list((tmp_path / "logs").glob("crawl-*.log"))

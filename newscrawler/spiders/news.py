@@ -273,6 +273,7 @@ class NewsSpider(Spider):
             if canonical in self._requested:
                 continue
             self._requested.add(canonical)
+            self._count(f"discovered/{entry.via}", site=site)
             decision = self.incremental.decide(canonical, entry.modified)
             if decision == ARCHIVED:
                 self._count("skipped/already_archived", site=site)
