@@ -45,7 +45,7 @@ def articles_seen(site_stats: dict[str, Any]) -> int:
 
 
 def unchanged(site_stats: dict[str, Any]) -> bool:
-    """The site's feeds or sitemaps answered "not modified" (304) this run."""
+    """Some of the site's feeds or sitemaps answered "not modified" (304) this run."""
     return sum(site_stats.get("not_modified", {}).values()) > 0
 
 
@@ -72,9 +72,10 @@ def assess(summary: dict[str, Any], history: list[dict[str, int]]) -> list[Probl
         rejected = stats.get("quarantined", {})
         recent = [run[site] for run in history if site in run]
         median = statistics.median(recent) if recent else 0
-        if unchanged(stats) and seen == 0:
-            continue  # its feeds and sitemaps answered 304: nothing new, and that is fine
-        if seen == 0 and median > 0:
+        # A source that answered 304 (not modified) was not read: this run saw only part of
+        # the site, so only the rejection rule can judge it.
+        partial = unchanged(stats)
+        if seen == 0 and median > 0 and not partial:
             problems.append(
                 Problem(
                     site,
@@ -93,7 +94,7 @@ def assess(summary: dict[str, Any], history: list[dict[str, int]]) -> list[Probl
                     "a layout change or a block?",
                 )
             )
-        elif median >= FAR_BELOW_MIN_MEDIAN and seen < FAR_BELOW * median:
+        elif median >= FAR_BELOW_MIN_MEDIAN and seen < FAR_BELOW * median and not partial:
             problems.append(
                 Problem(
                     site,

@@ -151,7 +151,7 @@ class RunSummary:
             seen = {}
             for site in sites:
                 stats = summary["per_site"].get(site, {})
-                if articles_seen(stats) or not unchanged(stats):  # a 304 run tells nothing
+                if not unchanged(stats):  # with 304s, the run saw only part of the site
                     seen[site] = articles_seen(stats)
             history.append(runtime.run_id, summary["finished_at"], seen)
         self.summary = summary

@@ -1,0 +1,51 @@
+"""The health verdict of a run: which exit code a scheduler sees, and why."""
+
+from __future__ import annotations
+
+from newscrawler.health import (
+    EXIT_OK,
+    EXIT_SPOOL_LEFT,
+    EXIT_YIELD_DROPPED,
+    assess,
+    exit_code,
+)
+
+
+def summary(site: dict, **extra) -> dict:
+    return {"sites": ["s"], "per_site": {"s": site}, "errors": {}, **extra}
+
+
+HISTORY = [{"s": 60}, {"s": 64}, {"s": 58}]
+
+
+def test_a_quiet_run_that_found_only_known_articles_is_healthy():
+    run = summary({"skipped": {"already_archived": 61}})
+    assert exit_code(assess(run, HISTORY)) == EXIT_OK
+
+
+def test_a_site_that_found_nothing_after_finding_articles_is_a_dropped_yield():
+    (problem,) = assess(summary({"fetched": 3, "errors": {"http_404": 3}}), HISTORY)
+    assert problem.code == EXIT_YIELD_DROPPED and "median 60" in problem.message
+
+
+def test_far_fewer_articles_than_the_recent_median_is_a_dropped_yield():
+    problems = assess(summary({"articles_archived": 5}), HISTORY)
+    assert exit_code(problems) == EXIT_YIELD_DROPPED
+
+
+def test_a_partly_unchanged_site_is_not_judged_by_its_counts():
+    # Its sitemap answered 304: only the news sitemap was read, a few articles seen.
+    run = summary({"articles_archived": 4, "not_modified": {"sitemap": 2}})
+    assert assess(run, HISTORY) == []
+    assert assess(summary({"not_modified": {"feed": 1}}), HISTORY) == []
+
+
+def test_every_fetched_page_rejected_is_a_dropped_yield_even_without_history():
+    run = summary({"fetched": 5, "quarantined": {"too-short": 5}})
+    (problem,) = assess(run, [])
+    assert problem.code == EXIT_YIELD_DROPPED and "too-short 5" in problem.message
+
+
+def test_uploads_left_in_the_spool_come_before_a_dropped_yield():
+    run = summary({"fetched": 5, "quarantined": {"too-short": 5}}, spool_left=7)
+    assert exit_code(assess(run, [])) == EXIT_SPOOL_LEFT
