@@ -191,3 +191,17 @@ def test_an_article_that_failed_is_retried_next_run_although_its_feed_did_not_ch
     assert second.returncode == 0, second.stderr[-3000:]
     assert news_site.requested([failing]) == [failing]
     assert len(records(archive)) == 6
+
+
+def test_an_article_that_is_gone_is_not_asked_for_again(news_site, tmp_path):
+    archive = tmp_path / "archive"
+    sites = [site_entry("ledger", news_site)]
+    gone = sorted(news_site.articles)[0]
+    news_site.routes[gone] = lambda hit: (410, {"Content-Type": "text/html"}, b"gone")
+    assert crawl(tmp_path, sites, archive).returncode == 0
+    assert news_site.requested([gone]) == [gone]
+    del news_site.hits[:]
+
+    second = crawl(tmp_path, sites, archive)
+    assert second.returncode == 0, second.stderr[-3000:]
+    assert news_site.requested([gone]) == []

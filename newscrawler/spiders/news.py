@@ -7,6 +7,7 @@ are not requested again.
 
 from __future__ import annotations
 
+import time
 from collections import Counter
 from collections.abc import AsyncIterator, Iterable, Iterator
 from datetime import UTC, datetime
@@ -46,8 +47,11 @@ from newscrawler.spiders.support import (
     header,
     robots_urls,
 )
+from newscrawler.state import UrlRecord
 
 PREFIX = "newscrawler"
+# Answers that will not change on a retry: the article is gone.
+PERMANENT_FAILURES = {"http_404", "http_410"}
 
 
 class NewsSpider(Spider):
@@ -80,6 +84,8 @@ class NewsSpider(Spider):
         spider.sitemap_max_depth = crawler.settings.getint("NEWSCRAWLER_SITEMAP_MAX_DEPTH")
         configure_download_slots(crawler, spider.sites)
         spider._requested: set[str] = set()
+        spider._sighted: set[str] = set()  # canonical URLs discovered (counted once)
+        spider._skipped: set[str] = set()  # already archived, not (yet) requested
         spider._pages: Counter[str] = Counter()
         spider._capped: set[str] = set()
         spider._sitemaps_seen: set[str] = set()
@@ -219,7 +225,12 @@ class NewsSpider(Spider):
         if reason is None:  # counted where it happened (robots.txt, redirect loop)
             return
         source = (request.cb_kwargs.get("discovery") or {}).get("source")
-        if source:
+        canonical = request.meta.get("newscrawler_canonical")
+        if reason in PERMANENT_FAILURES and kind == "article" and canonical:
+            # Gone: remembered as seen (version 0), so later runs do not ask again unless a feed
+            # or sitemap dates it anew.
+            self.runtime.state.put_url(canonical, UrlRecord("", f"gone:{reason}", 0, time.time()))
+        elif source:  # worth another try next run
             self.incremental.source_incomplete(source)
         if reason.startswith("http_"):  # a status, not a broken crawl: summarised apart
             self._count(f"http_errors/{kind}/{reason[5:]}")
@@ -272,12 +283,21 @@ class NewsSpider(Spider):
             self.incremental.note_date(canonical, entry.modified)
             if canonical in self._requested:
                 continue
-            self._requested.add(canonical)
-            self._count(f"discovered/{entry.via}", site=site)
+            if canonical not in self._sighted:
+                self._sighted.add(canonical)
+                self._count(f"discovered/{entry.via}", site=site)
             decision = self.incremental.decide(canonical, entry.modified)
             if decision == ARCHIVED:
-                self._count("skipped/already_archived", site=site)
+                # Not final: a later sighting (a sitemap's lastmod after a feed entry without a
+                # date) may still say the page changed.
+                if canonical not in self._skipped:
+                    self._skipped.add(canonical)
+                    self._count("skipped/already_archived", site=site)
                 continue
+            self._requested.add(canonical)
+            if canonical in self._skipped:
+                self._skipped.discard(canonical)
+                self._count("skipped/already_archived", -1, site=site)
             self.incremental.requested(canonical)  # its date is kept only once it is fetched
             if not self._within_page_cap(site):
                 continue
