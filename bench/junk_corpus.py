@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import importlib.util
 import itertools
 import json
 import random
@@ -32,6 +31,7 @@ from copy import deepcopy
 from pathlib import Path
 
 import trafilatura
+from extraction_quality import load_scorer
 from junk_blocks import BLOCKS, CLASS_NAMES, Block
 from lxml import html as lxml_html
 from lxml.html import HtmlElement
@@ -164,7 +164,7 @@ def main() -> int:
     parser.add_argument("--dump", type=Path, help="write each injected page and its plan here")
     args = parser.parse_args()
 
-    scorer = _load_scorer(args.score or args.data.parent / "score.py")
+    scorer = load_scorer(args.score or args.data.parent / "score.py")
     truth_rows = [
         json.loads(line)
         for line in (args.data / "truth.jsonl").read_text(encoding="utf-8").splitlines()
@@ -267,15 +267,6 @@ def _print_worst(scorer, truth, clean: dict, rounds: list[dict], n: int) -> None
     print(f"\nnewscrawler: the {n} pages that lose most F1 (drop, page, round)")
     for drop, page_id, round_no in sorted(drops, reverse=True)[:n]:
         print(f"  {drop:.4f} {page_id[:10]} round {round_no}")
-
-
-def _load_scorer(path: Path):
-    spec = importlib.util.spec_from_file_location("zyte_score", path)
-    if spec is None or spec.loader is None:
-        raise SystemExit(f"{path}: cannot load the scorer")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 if __name__ == "__main__":
