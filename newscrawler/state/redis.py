@@ -34,7 +34,33 @@ import redis
 
 from newscrawler.state.base import ArticleEntry, Conflict, StateStore, StateStoreError, UrlRecord
 
-_CLAIM = """
+# A band's record ids live in a field of a bucket hash (see the module docstring), as one string
+# of ids separated by spaces: these helpers read, add to and remove from such a field.
+_BAND_HELPERS = """
+local function band_ids(key, field)
+  local ids = {}
+  local value = redis.call('HGET', key, field)
+  if value then for id in string.gmatch(value, '%S+') do ids[#ids + 1] = id end end
+  return ids
+end
+local function band_add(key, field, id)
+  local ids = band_ids(key, field)
+  for _, other in ipairs(ids) do if other == id then return end end
+  ids[#ids + 1] = id
+  redis.call('HSET', key, field, table.concat(ids, ' '))
+end
+local function band_remove(key, field, id)
+  local kept = {}
+  for _, other in ipairs(band_ids(key, field)) do if other ~= id then kept[#kept + 1] = other end end
+  if #kept == 0 then redis.call('HDEL', key, field)
+  else redis.call('HSET', key, field, table.concat(kept, ' ')) end
+end
+"""
+
+# KEYS: url reservation, url record, fingerprint, own signature, band buckets...
+# ARGV: id, base id, expected version, signature, threshold, ttl, signature key prefix, known,
+#       band fields (one per bucket key)...
+_CLAIM = _BAND_HELPERS + """
 local id, prefix, expected, sig = ARGV[1], ARGV[2], ARGV[3], ARGV[4]
 local threshold, ttl, sig_prefix, known = tonumber(ARGV[5]), tonumber(ARGV[6]), ARGV[7], ARGV[8]
 local holder = redis.call('GET', KEYS[1])
@@ -50,12 +76,12 @@ end
 if sig ~= '' and known ~= '1' then
   local best, best_id, seen, n = 0, false, {}, #sig / 4
   for i = 5, #KEYS do
-    for _, cand in ipairs(redis.call('SMEMBERS', KEYS[i])) do
+    for _, cand in ipairs(band_ids(KEYS[i], ARGV[i + 4])) do
       if not seen[cand] and string.sub(cand, 1, #prefix) ~= prefix then
         seen[cand] = true
         local other = redis.call('GET', sig_prefix .. cand)
         if not other then
-          redis.call('SREM', KEYS[i], cand)
+          band_remove(KEYS[i], ARGV[i + 4], cand)  -- an expired claim
         elseif #other == #sig then
           local same = 0
           for j = 1, #sig, 4 do
@@ -72,13 +98,19 @@ redis.call('SET', KEYS[1], id, 'EX', ttl)
 if not owner then redis.call('SET', KEYS[3], id, 'EX', ttl) end
 if sig ~= '' then
   redis.call('SET', KEYS[4], sig, 'EX', ttl)
-  for i = 5, #KEYS do redis.call('SADD', KEYS[i], id) end
+  for i = 5, #KEYS do band_add(KEYS[i], ARGV[i + 4], id) end
 end
 return {'new', '', '0'}
 """
 
-# KEYS: url reservation, fingerprint, signature, bands...; ARGV: record id.
-_RELEASE = """
+# KEYS: band buckets...; ARGV: record id, band fields...
+_ADD_BANDS = _BAND_HELPERS + """
+for i = 1, #KEYS do band_add(KEYS[i], ARGV[i + 1], ARGV[1]) end
+return 1
+"""
+
+# KEYS: url reservation, fingerprint, signature, band buckets...; ARGV: record id, band fields...
+_RELEASE = _BAND_HELPERS + """
 local id = ARGV[1]
 if redis.call('GET', KEYS[1]) == id then redis.call('DEL', KEYS[1]) end
 if redis.call('GET', KEYS[2]) == id and redis.call('TTL', KEYS[2]) > 0 then
@@ -86,7 +118,7 @@ if redis.call('GET', KEYS[2]) == id and redis.call('TTL', KEYS[2]) > 0 then
 end
 if redis.call('TTL', KEYS[3]) > 0 then
   redis.call('DEL', KEYS[3])
-  for i = 4, #KEYS do redis.call('SREM', KEYS[i], id) end
+  for i = 4, #KEYS do band_remove(KEYS[i], ARGV[i - 2], id) end
 end
 return 1
 """
@@ -148,6 +180,7 @@ class RedisStateStore(StateStore):
             raise StateStoreError(f"state store {uri}: {exc}") from None
         self._claim = self._redis.register_script(_CLAIM)
         self._release = self._redis.register_script(_RELEASE)
+        self._add_bands = self._redis.register_script(_ADD_BANDS)
         self._keep_fingerprint = self._redis.register_script(_KEEP_FINGERPRINT)
         self._source_modified = self._redis.register_script(_SOURCE_MODIFIED)
         self._template_page = self._redis.register_script(_TEMPLATE_PAGE)
@@ -158,6 +191,11 @@ class RedisStateStore(StateStore):
 
     def _url_key(self, url: str) -> bytes:
         return self._key(b"u", _url_hash(url))
+
+    def _band_keys(self, band_keys: Iterable[bytes]) -> tuple[list[bytes], list[bytes]]:
+        """(bucket hash keys, fields) of LSH band keys: 65,536 buckets by two bytes of hash."""
+        bands = list(band_keys)
+        return [self._key(b"b", band[-2:]) for band in bands], bands
 
     # URLs, fingerprints, near-duplicate index ----------------------------------------------
     def get_url(self, url: str) -> UrlRecord | None:
@@ -175,8 +213,12 @@ class RedisStateStore(StateStore):
         self._keep_fingerprint(keys=[self._key(b"f", fingerprint)], args=[record_id])
 
     def lsh_candidates(self, band_keys: Iterable[bytes]) -> set[str]:
-        keys = [self._key(b"b", band) for band in band_keys]
-        return {member.decode() for member in self._redis.sunion(keys)} if keys else set()
+        keys, fields = self._band_keys(band_keys)
+        with self._redis.pipeline(transaction=False) as pipe:
+            for key, field in zip(keys, fields, strict=True):
+                pipe.hget(key, field)
+            values = pipe.execute()
+        return {id_.decode() for value in values if value for id_ in value.split()}
 
     def put_lsh(self, record_id: str, band_keys: Iterable[bytes], signature: bytes) -> None:
         self.put_articles([([], UrlRecord(record_id, "", 0, 0.0), list(band_keys), signature)])
@@ -199,8 +241,9 @@ class RedisStateStore(StateStore):
                     )
                 if signature is not None:
                     pipe.set(self._key(b"s", record.record_id), signature)
-                    for band in band_keys:
-                        pipe.sadd(self._key(b"b", band), record.record_id)
+                    keys, fields = self._band_keys(band_keys)
+                    if keys:
+                        self._add_bands(keys=keys, args=[record.record_id, *fields], client=pipe)
                 for url in urls:
                     pipe.set(self._url_key(url), _pack(record), ex=self.url_ttl)
                     pipe.delete(self._key(b"r", _url_hash(url)))
@@ -218,12 +261,13 @@ class RedisStateStore(StateStore):
         signature: bytes | None,
         threshold: float,
     ) -> Conflict | None:
+        buckets, fields = self._band_keys(band_keys)
         keys = [
             self._key(b"r", _url_hash(url)),
             self._url_key(url),
             self._key(b"f", fingerprint),
             self._key(b"s", record_id),
-            *(self._key(b"b", band) for band in band_keys),
+            *buckets,
         ]
         known = known_version is not None and known_version > 0
         args = [
@@ -235,6 +279,7 @@ class RedisStateStore(StateStore):
             self.reservation_ttl,
             self._key(b"s", b""),
             "1" if known else "0",
+            *fields,
         ]
         layer, holder, score = self._claim(keys=keys, args=args)
         if layer == b"new":
@@ -244,13 +289,14 @@ class RedisStateStore(StateStore):
     def release_claim(
         self, url: str, record_id: str, fingerprint: str, band_keys: list[bytes]
     ) -> None:
+        buckets, fields = self._band_keys(band_keys)
         keys = [
             self._key(b"r", _url_hash(url)),
             self._key(b"f", fingerprint),
             self._key(b"s", record_id),
-            *(self._key(b"b", band) for band in band_keys),
+            *buckets,
         ]
-        self._release(keys=keys, args=[record_id])
+        self._release(keys=keys, args=[record_id, *fields])
 
     # Feeds, sitemaps, templates ------------------------------------------------------------
     def get_validators(self, url: str) -> tuple[str | None, str | None]:
