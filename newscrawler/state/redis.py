@@ -8,14 +8,19 @@ so a URL costs the same whatever its length):
     P r:h(url)        string  record id of a worker holding the URL in flight (EX reservation)
     P f:<fingerprint> string  record id holding this exact text (EX while only reserved)
     P s:<record_id>   string  512-byte MinHash signature (EX while only reserved)
-    P b:<band key>    set     record ids sharing this 12-byte LSH band
+    P b:<2 bytes>     hash    12-byte LSH band key -> space-separated record ids in that band
+                              (65,536 buckets by the band hash's last two bytes; 17 entries per
+                              record, so up to ~490,000 records each bucket stays in Redis's
+                              compact encoding at the default hash-max-ziplist-entries 128;
+                              raise that setting for larger archives)
     P v:<url>         string  JSON [etag, last_modified] of a feed or sitemap
     P m:h(url)        string  latest feed/sitemap date of an archived URL (epoch seconds)
     P tp:<site>       set     pages counted for template learning
     P tb:<site>       hash    block hash -> pages it occurs on
 
-A seen URL costs one `u:` key (~150 bytes with Redis's per-key overhead, measured by
-bench/redis_state.py); an archived record adds its `f:`, `s:` and 17 band set entries.
+Measured by bench/redis_state.py (Redis 6.2, 100,000 of each): a seen URL costs ~210 bytes
+(~250 with a TTL), whatever the URL's length; an archived record ~1.7 kB (its URL, `f:`, the
+512-byte `s:` and 17 band entries); an `m:` key is added per URL a feed or sitemap dated.
 With `url_ttl` the `u:` keys expire, and an expired URL is fetched again (dedup still catches
 unchanged text). Near-duplicate checks across workers are made atomic by one Lua script
 (`claim`): it checks the URL, the exact text and the band candidates' signatures and, only if
@@ -51,7 +56,9 @@ local function band_add(key, field, id)
 end
 local function band_remove(key, field, id)
   local kept = {}
-  for _, other in ipairs(band_ids(key, field)) do if other ~= id then kept[#kept + 1] = other end end
+  for _, other in ipairs(band_ids(key, field)) do
+    if other ~= id then kept[#kept + 1] = other end
+  end
   if #kept == 0 then redis.call('HDEL', key, field)
   else redis.call('HSET', key, field, table.concat(kept, ' ')) end
 end
@@ -60,7 +67,9 @@ end
 # KEYS: url reservation, url record, fingerprint, own signature, band buckets...
 # ARGV: id, base id, expected version, signature, threshold, ttl, signature key prefix, known,
 #       band fields (one per bucket key)...
-_CLAIM = _BAND_HELPERS + """
+_CLAIM = (
+    _BAND_HELPERS
+    + """
 local id, prefix, expected, sig = ARGV[1], ARGV[2], ARGV[3], ARGV[4]
 local threshold, ttl, sig_prefix, known = tonumber(ARGV[5]), tonumber(ARGV[6]), ARGV[7], ARGV[8]
 local holder = redis.call('GET', KEYS[1])
@@ -102,15 +111,21 @@ if sig ~= '' then
 end
 return {'new', '', '0'}
 """
+)
 
 # KEYS: band buckets...; ARGV: record id, band fields...
-_ADD_BANDS = _BAND_HELPERS + """
+_ADD_BANDS = (
+    _BAND_HELPERS
+    + """
 for i = 1, #KEYS do band_add(KEYS[i], ARGV[i + 1], ARGV[1]) end
 return 1
 """
+)
 
 # KEYS: url reservation, fingerprint, signature, band buckets...; ARGV: record id, band fields...
-_RELEASE = _BAND_HELPERS + """
+_RELEASE = (
+    _BAND_HELPERS
+    + """
 local id = ARGV[1]
 if redis.call('GET', KEYS[1]) == id then redis.call('DEL', KEYS[1]) end
 if redis.call('GET', KEYS[2]) == id and redis.call('TTL', KEYS[2]) > 0 then
@@ -122,6 +137,7 @@ if redis.call('TTL', KEYS[3]) > 0 then
 end
 return 1
 """
+)
 
 # Make a fingerprint permanent unless another record already holds it.
 _KEEP_FINGERPRINT = """
