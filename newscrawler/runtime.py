@@ -194,3 +194,10 @@ def check_archive(settings: Any) -> None:
     """Fail fast (StorageError, one line) when the configured archive cannot be written."""
     archive = Archive.open(str(settings.get("NEWSCRAWLER_ARCHIVE_URI")))
     archive.check(create=settings.getbool("NEWSCRAWLER_CREATE_BUCKET"))
+
+
+def check_state(settings: Any) -> None:
+    """Fail fast (StateStoreError, one line) when the shared state store cannot be reached."""
+    state_uri = settings.get("NEWSCRAWLER_STATE_URI")
+    if state_uri:
+        open_state(state_uri).close()

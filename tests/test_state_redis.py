@@ -200,6 +200,20 @@ def test_an_unreachable_redis_is_one_line_naming_it(redis_server):
         open_state(unused)
 
 
+def test_a_crawl_with_an_unreachable_state_store_stops_before_any_fetch(tmp_path):
+    with DemoServer() as site:
+        result = crawl(
+            tmp_path,
+            site.url,
+            str(tmp_path / "archive"),
+            NEWSCRAWLER_STATE_URI="redis://127.0.0.1:1/0",
+        )
+        assert not site.requests
+    assert result.returncode == 3
+    assert "newscrawler: state store unusable: state store redis://127.0.0.1:1/0: " in result.stderr
+    assert "Traceback" not in result.stderr
+
+
 # Crawls sharing the Redis state ------------------------------------------------------------
 
 
