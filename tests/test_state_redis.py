@@ -185,13 +185,16 @@ def test_a_failed_archive_frees_the_story_for_another_worker(redis_store):
     assert other.check(doc("https://b.example/2024/nine-copy/", near_copy(text))).status == "new"
 
 
-def test_a_seen_url_is_forgotten_after_its_ttl(redis_store):
+def test_a_seen_url_is_forgotten_after_its_ttl_and_an_archived_one_is_not(redis_store):
     store = redis_store(url_ttl=1)
-    store.put_url("https://ex.com/revisit", UrlRecord("id", "fp", 1, 0.0))
-    store.put_url("https://ex.com/keep", UrlRecord("id", "fp", 1, 0.0))
-    assert store.get_url("https://ex.com/revisit") is not None
-    assert wait_until(lambda: store.get_url("https://ex.com/revisit") is None)
-    assert redis_store().get_fingerprint("fp") is None  # fingerprints are not touched by it
+    store.put_articles(
+        [(["https://ex.com/archived"], UrlRecord("id", "fp", 1, 0.0), [], None)],
+        seen=[("https://ex.com/copy", UrlRecord("id", "fp-copy", 0, 0.0))],
+    )
+    assert store.get_url("https://ex.com/copy") is not None
+    assert wait_until(lambda: store.get_url("https://ex.com/copy") is None)
+    assert store.get_url("https://ex.com/archived") == UrlRecord("id", "fp", 1, 0.0)
+    assert store.get_fingerprint("fp") == "id"
 
 
 def test_an_unreachable_redis_is_one_line_naming_it(redis_server):

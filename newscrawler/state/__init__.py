@@ -19,7 +19,8 @@ def open_state(
     reservation_ttl: int = 900,
 ) -> StateStore:
     """Open the state store at `location`: a redis:// (rediss://, unix://) URI for the shared
-    Redis backend (keys under `namespace`, URL entries expiring after `url_ttl` seconds if set,
+    Redis backend (keys under `namespace`, seen URLs that were not archived
+    expiring after `url_ttl` seconds if set,
     a worker's claim on a story after `reservation_ttl` seconds unless committed or released),
     else a SQLite file path (created when missing)."""
     if str(location).startswith(REDIS_SCHEMES):

@@ -4,7 +4,7 @@ Key layout (`P` is the namespace prefix, `nc:<10 hex digits of the archive URI>:
 so two archives on one Redis never share state; `h(url)` is a 16-byte BLAKE2b digest of the URL,
 so a URL costs the same whatever its length):
 
-    P u:h(url)        string  "record_id|fingerprint|version|archived_at"  (EX url_ttl if set)
+    P u:h(url)        string  "record_id|fingerprint|version|archived_at"  (EX url_ttl if set, seen only)
     P r:h(url)        string  record id of a worker holding the URL in flight (EX reservation)
     P f:<fingerprint> string  record id holding this exact text (EX while only reserved)
     P s:<record_id>   string  512-byte MinHash signature (EX while only reserved)
@@ -21,8 +21,9 @@ so a URL costs the same whatever its length):
 Measured by bench/redis_state.py (Redis 6.2, 100,000 of each): a seen URL costs ~210 bytes
 (~250 with a TTL), whatever the URL's length; an archived record ~1.7 kB (its URL, `f:`, the
 512-byte `s:` and 17 band entries); an `m:` key is added per URL a feed or sitemap dated.
-With `url_ttl` the `u:` keys expire, and an expired URL is fetched again (dedup still catches
-unchanged text). Near-duplicate checks across workers are made atomic by one Lua script
+With `url_ttl` the `u:` keys of seen URLs (fetched, not archived: copies, non-articles) expire,
+and an expired one is fetched again (dedup still catches unchanged text); archived URLs stay, so
+their versions stay linked. Near-duplicate checks across workers are made atomic by one Lua script
 (`claim`): it checks the URL, the exact text and the band candidates' signatures and, only if
 the text is new, reserves all of them, so of two workers checking two copies at the same moment
 exactly one passes as first. Reservations expire, so a killed worker blocks nothing for long.
@@ -208,6 +209,10 @@ class RedisStateStore(StateStore):
     def _url_key(self, url: str) -> bytes:
         return self._key(b"u", _url_hash(url))
 
+    def _ttl(self, record: UrlRecord) -> int | None:
+        """Seen URLs (version 0) expire after `url_ttl`; archived ones never do."""
+        return self.url_ttl if record.version == 0 else None
+
     def _band_keys(self, band_keys: Iterable[bytes]) -> tuple[list[bytes], list[bytes]]:
         """(bucket hash keys, fields) of LSH band keys: 65,536 buckets by two bytes of hash."""
         bands = list(band_keys)
@@ -219,7 +224,7 @@ class RedisStateStore(StateStore):
         return _unpack(data) if data else None
 
     def put_url(self, url: str, record: UrlRecord) -> None:
-        self._redis.set(self._url_key(url), _pack(record), ex=self.url_ttl)
+        self._redis.set(self._url_key(url), _pack(record), ex=self._ttl(record))
 
     def get_fingerprint(self, fingerprint: str) -> str | None:
         owner = self._redis.get(self._key(b"f", fingerprint))
@@ -247,7 +252,7 @@ class RedisStateStore(StateStore):
     ) -> None:
         with self._redis.pipeline(transaction=True) as pipe:
             for url, record in seen:
-                pipe.set(self._url_key(url), _pack(record), ex=self.url_ttl)
+                pipe.set(self._url_key(url), _pack(record), ex=self._ttl(record))
             for urls, record, band_keys, signature in articles:
                 if record.fingerprint:
                     self._keep_fingerprint(
@@ -261,7 +266,7 @@ class RedisStateStore(StateStore):
                     if keys:
                         self._add_bands(keys=keys, args=[record.record_id, *fields], client=pipe)
                 for url in urls:
-                    pipe.set(self._url_key(url), _pack(record), ex=self.url_ttl)
+                    pipe.set(self._url_key(url), _pack(record), ex=self._ttl(record))
                     pipe.delete(self._key(b"r", _url_hash(url)))
             pipe.execute()
 
