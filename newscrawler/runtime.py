@@ -65,7 +65,15 @@ class Runtime:
         archive = Archive(
             storage, keep_raw_html=settings.getbool("NEWSCRAWLER_KEEP_RAW_HTML"), spool=spool
         )
-        state = open_state(state_path(state_dir, uri))
+        state_uri = settings.get("NEWSCRAWLER_STATE_URI")
+        if state_uri:  # shared between workers: one namespace per archive, like the SQLite files
+            state = open_state(
+                state_uri,
+                namespace=f"nc:{_slug(uri).rsplit('-', 1)[-1]}",
+                url_ttl=settings.getfloat("NEWSCRAWLER_STATE_URL_TTL"),
+            )
+        else:
+            state = open_state(state_path(state_dir, uri))
         dedup = Deduplicator(
             state, near_threshold=settings.getfloat("NEWSCRAWLER_NEAR_DUP_THRESHOLD")
         )
@@ -186,3 +194,10 @@ def check_archive(settings: Any) -> None:
     """Fail fast (StorageError, one line) when the configured archive cannot be written."""
     archive = Archive.open(str(settings.get("NEWSCRAWLER_ARCHIVE_URI")))
     archive.check(create=settings.getbool("NEWSCRAWLER_CREATE_BUCKET"))
+
+
+def check_state(settings: Any) -> None:
+    """Fail fast (StateStoreError, one line) when the shared state store cannot be reached."""
+    state_uri = settings.get("NEWSCRAWLER_STATE_URI")
+    if state_uri:
+        open_state(state_uri).close()

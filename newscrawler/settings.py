@@ -25,6 +25,12 @@ NEWSCRAWLER_CREATE_BUCKET = False
 # Local state (archived URLs, fingerprints, near-duplicate index, feed validators). One SQLite file
 # per archive, so pointing the crawler at another archive never skips articles it does not hold.
 NEWSCRAWLER_STATE_DIR = os.environ.get("NEWSCRAWLER_STATE_DIR", "state")
+# A shared state store for several workers: redis://host:6379/0 (rediss://, unix:// too). Empty:
+# the SQLite file under NEWSCRAWLER_STATE_DIR. Keys are namespaced per archive.
+NEWSCRAWLER_STATE_URI = os.environ.get("NEWSCRAWLER_STATE_URI", "")
+# Redis state only: seconds after which a URL fetched but not archived (a copy, a non-article)
+# is forgotten and may be fetched again (0: never). Archived URLs never expire.
+NEWSCRAWLER_STATE_URL_TTL = 0
 # Every archive write lands in a local spool under the state directory first (fsync'd unless
 # this is False), and background threads upload it, retrying with backoff while S3 is down.
 NEWSCRAWLER_SPOOL_FSYNC = True

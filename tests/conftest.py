@@ -75,3 +75,27 @@ def s3_env(s3_server, monkeypatch):
     for name, value in s3_server.env().items():
         monkeypatch.setenv(name, value)
     return s3_server.env()
+
+
+@pytest.fixture(params=["sqlite", "redis"])
+def open_store(request, tmp_path):
+    """Opens connections to one fresh state store per test, on each backend in turn: the
+    embedded SQLite file, then a namespace of its own on the real Redis server."""
+    from newscrawler.state import open_state
+
+    if request.param == "sqlite":
+        location, options = tmp_path / "state.sqlite3", {}
+    else:
+        location = request.getfixturevalue("redis_server").url
+        options = {"namespace": f"test-{secrets.token_hex(6)}"}
+    stores = []
+
+    def opener(**extra):
+        store = open_state(location, **options, **extra)
+        stores.append(store)
+        return store
+
+    opener.backend = request.param
+    yield opener
+    for store in stores:
+        store.close()

@@ -51,9 +51,9 @@ def doc(url: str, text: str) -> DedupInput:
 
 
 @pytest.fixture
-def state(tmp_path):
-    with open_state(tmp_path / "state.sqlite3") as store:
-        yield store
+def state(open_store):
+    """A fresh state store, on each backend (SQLite, Redis)."""
+    return open_store()
 
 
 def test_twelve_spellings_of_one_url_have_one_canonical_form():

@@ -15,6 +15,7 @@ from scrapy.exceptions import UsageError
 from newscrawler.health import EXIT_CONFIG_ERROR, EXIT_STORAGE_UNUSABLE
 from newscrawler.logs import install_json_logging
 from newscrawler.sites import SiteListError
+from newscrawler.state import StateStoreError
 from newscrawler.storage import StorageError
 
 
@@ -42,6 +43,10 @@ class Command(ScrapyCrawlCommand):
                     return
                 except StorageError as exc:
                     print(f"newscrawler: archive unusable: {exc}", file=sys.stderr)
+                    self.exitcode = EXIT_STORAGE_UNUSABLE
+                    return
+                except StateStoreError as exc:
+                    print(f"newscrawler: state store unusable: {exc}", file=sys.stderr)
                     self.exitcode = EXIT_STORAGE_UNUSABLE
                     return
         if len(args) != 1:

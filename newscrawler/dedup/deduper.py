@@ -50,6 +50,9 @@ class Verdict:
     bands: list[bytes] = field(default_factory=list, repr=False)
 
 
+_CLAIM_ATTEMPTS = 5  # a claim is retried when another worker changed the URL's entry meanwhile
+
+
 def versioned_id(base_id: str, version: int) -> str:
     return base_id if version == 1 else f"{base_id}-v{version}"
 
@@ -87,9 +90,13 @@ class Deduplicator:
         """Judge one document against the archive and the items in flight; reserve it when new."""
         prints = fingerprints(doc.text)
         with self._lock:
-            return self._check(doc, prints.exact, prints.signature)
+            for _ in range(_CLAIM_ATTEMPTS):
+                verdict = self._check(doc, prints.exact, prints.signature)
+                if verdict is not None:
+                    return verdict
+        raise RuntimeError(f"{doc.canonical_url}: its state entry kept changing during the check")
 
-    def _check(self, doc: DedupInput, fingerprint: str, signature: np.ndarray) -> Verdict:
+    def _check(self, doc: DedupInput, fingerprint: str, signature: np.ndarray) -> Verdict | None:
         url = doc.canonical_url
         if url in self._urls:
             return Verdict(
@@ -110,8 +117,11 @@ class Deduplicator:
                 similarity=1.0,
                 fingerprint=fingerprint,
             )
+        known_version = known.version if known else None
         if known and known.version == 0:
             known = None  # seen before (a copy, a non-article), never archived under this URL
+        if self._index is None:  # a shared store checks and reserves atomically itself
+            return self._claim(doc, known, known_version, fingerprint, signature)
         owner = self._fingerprints.get(fingerprint) or self.state.get_fingerprint(fingerprint)
         if owner and not (known and owner.startswith(doc.record_id)):
             return Verdict(
@@ -146,6 +156,53 @@ class Deduplicator:
             bands=bands,
         )
         self._reserve(url, verdict)
+        return verdict
+
+    def _claim(
+        self,
+        doc: DedupInput,
+        known: UrlRecord | None,
+        known_version: int | None,
+        fingerprint: str,
+        signature: np.ndarray,
+    ) -> Verdict | None:
+        """The shared-store path: one atomic claim decides against every worker's archive and
+        reservations. None when the URL's entry changed since it was read (check again)."""
+        version = known.version + 1 if known else 1
+        record_id = versioned_id(doc.record_id, version)
+        bands = band_keys(signature, self.bands, self.rows)
+        conflict = self.state.claim(
+            doc.canonical_url,
+            record_id,
+            base_id=doc.record_id,
+            known_version=known_version,
+            fingerprint=fingerprint,
+            band_keys=bands,
+            signature=signature_bytes(signature),
+            threshold=self.threshold,
+        )
+        if conflict is not None and conflict.layer == "stale":
+            return None
+        if conflict is not None:
+            return Verdict(
+                "duplicate",
+                conflict.layer,
+                doc.record_id,
+                duplicate_of=conflict.holder,
+                similarity=conflict.similarity,
+                fingerprint=fingerprint,
+            )
+        verdict = Verdict(
+            "new-version" if known else "new",
+            None,
+            record_id,
+            version=version,
+            previous=known.record_id if known else None,
+            fingerprint=fingerprint,
+            signature=signature,
+            bands=bands,
+        )
+        self._reserve(doc.canonical_url, verdict)
         return verdict
 
     def commit(self, doc: DedupInput, verdict: Verdict) -> None:
@@ -191,6 +248,10 @@ class Deduplicator:
     def release(self, doc: DedupInput, verdict: Verdict) -> None:
         """Forget a reservation (after commit, or when archiving failed)."""
         with self._lock:
+            if self._index is None and verdict.status != "duplicate":
+                self.state.release_claim(
+                    doc.canonical_url, verdict.record_id, verdict.fingerprint, verdict.bands
+                )
             if self._urls.get(doc.canonical_url) == verdict.record_id:
                 del self._urls[doc.canonical_url]
             if self._fingerprints.get(verdict.fingerprint) == verdict.record_id:

@@ -36,7 +36,7 @@ from newscrawler.discovery import (
 )
 from newscrawler.discovery.incremental import ARCHIVED, MODIFIED, IncrementalState
 from newscrawler.items import ArticleItem, FetchedPage, utc_now
-from newscrawler.runtime import Runtime, check_archive
+from newscrawler.runtime import Runtime, check_archive, check_state
 from newscrawler.sites import Site, load_sites
 from newscrawler.sitestats import inc
 from newscrawler.spiders.failures import failure_reason
@@ -72,6 +72,7 @@ class NewsSpider(Spider):
             raise ValueError("the news spider needs a site list: scrapy crawl news -a sites=PATH")
         load_sites(sites)
         check_archive(settings)
+        check_state(settings)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> NewsSpider:

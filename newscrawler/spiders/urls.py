@@ -17,7 +17,7 @@ from scrapy.http import Response
 from twisted.python.failure import Failure
 
 from newscrawler.items import ArticleItem, FetchedPage, utc_now
-from newscrawler.runtime import check_archive
+from newscrawler.runtime import check_archive, check_state
 from newscrawler.spiders.failures import failure_reason
 from newscrawler.storage.layout import partition_value
 
@@ -47,6 +47,7 @@ class UrlsSpider(Spider):
         if kwargs.get("urls") != "-":  # stdin can be read only once: the spider reads it
             cls(**kwargs)
         check_archive(settings)
+        check_state(settings)
 
     async def start(self) -> AsyncIterator[Request]:
         for url in self.start_list:

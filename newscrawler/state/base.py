@@ -20,6 +20,20 @@ class UrlRecord:
     archived_at: float
 
 
+class StateStoreError(Exception):
+    """The state store cannot be opened or used (one line naming it)."""
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """Why a shared store refused a claim: `layer` is "url" (another worker holds the URL),
+    "exact", "near" or "stale" (the URL's entry changed since it was read: check again)."""
+
+    layer: str
+    holder: str
+    similarity: float
+
+
 # What one archived record adds to the state: (urls, record, LSH band keys, signature).
 ArticleEntry = tuple[list[str], UrlRecord, list[bytes], bytes | None]
 
@@ -74,6 +88,33 @@ class StateStore(ABC):
         """Every stored (record id, signature), for an in-memory band index; None for a store
         shared between processes, which answers `lsh_candidates` itself."""
         return None
+
+    def claim(
+        self,
+        url: str,
+        record_id: str,
+        *,
+        base_id: str,
+        known_version: int | None,
+        fingerprint: str,
+        band_keys: list[bytes],
+        signature: bytes | None,
+        threshold: float,
+    ) -> Conflict | None:
+        """A shared store's atomic check-and-reserve: None when `record_id` is the first holder
+        of the URL, the text and (for a URL not archived before) its near copies, now reserved
+        until `put_articles` makes them permanent or `release_claim` frees them.
+
+        `known_version` is the URL's version as read before (None: unknown); earlier versions
+        (ids starting with `base_id`) are not duplicates. Embedded stores do not implement it:
+        their deduplicator is the only writer and reserves in memory."""
+        raise NotImplementedError(f"{type(self).__name__} is not a shared store")
+
+    def release_claim(
+        self, url: str, record_id: str, fingerprint: str, band_keys: list[bytes]
+    ) -> None:
+        """Free what `claim` reserved and was not made permanent (a committed record stays)."""
+        raise NotImplementedError(f"{type(self).__name__} is not a shared store")
 
     @abstractmethod
     def get_signature(self, record_id: str) -> bytes | None: ...

@@ -1,0 +1,356 @@
+"""The shared state store on Redis: every worker of a crawl sees every other worker's writes.
+
+Key layout (`P` is the namespace prefix, `nc:<10 hex digits of the archive URI>:` by default,
+so two archives on one Redis never share state; `h(url)` is a 16-byte BLAKE2b digest of the URL,
+so a URL costs the same whatever its length):
+
+    P u:h(url)        string  "record_id|fingerprint|version|archived_at"  (EX url_ttl if set, seen only)
+    P r:h(url)        string  record id of a worker holding the URL in flight (EX reservation)
+    P f:<fingerprint> string  record id holding this exact text (EX while only reserved)
+    P s:<record_id>   string  512-byte MinHash signature (EX while only reserved)
+    P b:<2 bytes>     hash    12-byte LSH band key -> space-separated record ids in that band
+                              (65,536 buckets by the band hash's last two bytes; 17 entries per
+                              record, so up to ~490,000 records each bucket stays in Redis's
+                              compact encoding at the default hash-max-ziplist-entries 128;
+                              raise that setting for larger archives)
+    P v:<url>         string  JSON [etag, last_modified] of a feed or sitemap
+    P m:h(url)        string  latest feed/sitemap date of an archived URL (epoch seconds)
+    P tp:<site>       set     pages counted for template learning
+    P tb:<site>       hash    block hash -> pages it occurs on
+
+Measured by bench/redis_state.py (Redis 6.2, 100,000 of each): a seen URL costs ~210 bytes
+(~250 with a TTL), whatever the URL's length; an archived record ~1.7 kB (its URL, `f:`, the
+512-byte `s:` and 17 band entries); an `m:` key is added per URL a feed or sitemap dated.
+With `url_ttl` the `u:` keys of seen URLs (fetched, not archived: copies, non-articles) expire,
+and an expired one is fetched again (dedup still catches unchanged text); archived URLs stay, so
+their versions stay linked. Near-duplicate checks across workers are made atomic by one Lua script
+(`claim`): it checks the URL, the exact text and the band candidates' signatures and, only if
+the text is new, reserves all of them, so of two workers checking two copies at the same moment
+exactly one passes as first. Reservations expire, so a killed worker blocks nothing for long.
+Needs one Redis server (the scripts touch keys they compute, so not Redis Cluster).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+
+import redis
+
+from newscrawler.state.base import ArticleEntry, Conflict, StateStore, StateStoreError, UrlRecord
+
+# A band's record ids live in a field of a bucket hash (see the module docstring), as one string
+# of ids separated by spaces: these helpers read, add to and remove from such a field.
+_BAND_HELPERS = """
+local function band_ids(key, field)
+  local ids = {}
+  local value = redis.call('HGET', key, field)
+  if value then for id in string.gmatch(value, '%S+') do ids[#ids + 1] = id end end
+  return ids
+end
+local function band_add(key, field, id)
+  local ids = band_ids(key, field)
+  for _, other in ipairs(ids) do if other == id then return end end
+  ids[#ids + 1] = id
+  redis.call('HSET', key, field, table.concat(ids, ' '))
+end
+local function band_remove(key, field, id)
+  local kept = {}
+  for _, other in ipairs(band_ids(key, field)) do
+    if other ~= id then kept[#kept + 1] = other end
+  end
+  if #kept == 0 then redis.call('HDEL', key, field)
+  else redis.call('HSET', key, field, table.concat(kept, ' ')) end
+end
+"""
+
+# KEYS: url reservation, url record, fingerprint, own signature, band buckets...
+# ARGV: id, base id, expected version, signature, threshold, ttl, signature key prefix, known,
+#       band fields (one per bucket key)...
+_CLAIM = (
+    _BAND_HELPERS
+    + """
+local id, prefix, expected, sig = ARGV[1], ARGV[2], ARGV[3], ARGV[4]
+local threshold, ttl, sig_prefix, known = tonumber(ARGV[5]), tonumber(ARGV[6]), ARGV[7], ARGV[8]
+local holder = redis.call('GET', KEYS[1])
+if holder and holder ~= id then return {'url', holder, '1'} end
+local record = redis.call('GET', KEYS[2])
+local version = ''
+if record then version = string.match(record, '|([^|]*)|[^|]*$') end
+if version ~= expected then return {'stale', '', '0'} end
+local owner = redis.call('GET', KEYS[3])
+if owner and owner ~= id and not (known == '1' and string.sub(owner, 1, #prefix) == prefix) then
+  return {'exact', owner, '1'}
+end
+if sig ~= '' and known ~= '1' then
+  local best, best_id, seen, n = 0, false, {}, #sig / 4
+  for i = 5, #KEYS do
+    for _, cand in ipairs(band_ids(KEYS[i], ARGV[i + 4])) do
+      if not seen[cand] and string.sub(cand, 1, #prefix) ~= prefix then
+        seen[cand] = true
+        local other = redis.call('GET', sig_prefix .. cand)
+        if not other then
+          band_remove(KEYS[i], ARGV[i + 4], cand)  -- an expired claim
+        elseif #other == #sig then
+          local same = 0
+          for j = 1, #sig, 4 do
+            if string.sub(sig, j, j + 3) == string.sub(other, j, j + 3) then same = same + 1 end
+          end
+          if same / n > best then best, best_id = same / n, cand end
+        end
+      end
+    end
+  end
+  if best_id and best >= threshold then return {'near', best_id, tostring(best)} end
+end
+redis.call('SET', KEYS[1], id, 'EX', ttl)
+if not owner then redis.call('SET', KEYS[3], id, 'EX', ttl) end
+if sig ~= '' then
+  redis.call('SET', KEYS[4], sig, 'EX', ttl)
+  for i = 5, #KEYS do band_add(KEYS[i], ARGV[i + 4], id) end
+end
+return {'new', '', '0'}
+"""
+)
+
+# KEYS: band buckets...; ARGV: record id, band fields...
+_ADD_BANDS = (
+    _BAND_HELPERS
+    + """
+for i = 1, #KEYS do band_add(KEYS[i], ARGV[i + 1], ARGV[1]) end
+return 1
+"""
+)
+
+# KEYS: url reservation, fingerprint, signature, band buckets...; ARGV: record id, band fields...
+_RELEASE = (
+    _BAND_HELPERS
+    + """
+local id = ARGV[1]
+if redis.call('GET', KEYS[1]) == id then redis.call('DEL', KEYS[1]) end
+if redis.call('GET', KEYS[2]) == id and redis.call('TTL', KEYS[2]) > 0 then
+  redis.call('DEL', KEYS[2])
+end
+if redis.call('TTL', KEYS[3]) > 0 then
+  redis.call('DEL', KEYS[3])
+  for i = 4, #KEYS do band_remove(KEYS[i], ARGV[i - 2], id) end
+end
+return 1
+"""
+)
+
+# Make a fingerprint permanent unless another record already holds it.
+_KEEP_FINGERPRINT = """
+local owner = redis.call('GET', KEYS[1])
+if not owner or owner == ARGV[1] then redis.call('SET', KEYS[1], ARGV[1]) end
+return 1
+"""
+
+_SOURCE_MODIFIED = """
+local current = redis.call('GET', KEYS[1])
+if not current or tonumber(current) < tonumber(ARGV[1]) then redis.call('SET', KEYS[1], ARGV[1]) end
+return 1
+"""
+
+_TEMPLATE_PAGE = """
+if redis.call('SADD', KEYS[1], ARGV[1]) == 0 then return 0 end
+for i = 2, #ARGV do redis.call('HINCRBY', KEYS[2], ARGV[i], 1) end
+return 1
+"""
+
+
+def _url_hash(url: str) -> bytes:
+    return hashlib.blake2b(url.encode(), digest_size=16).digest()
+
+
+def _pack(record: UrlRecord) -> bytes:
+    return (
+        f"{record.record_id}|{record.fingerprint}|{record.version}|{record.archived_at!r}".encode()
+    )
+
+
+def _unpack(data: bytes) -> UrlRecord:
+    record_id, fingerprint, version, archived_at = data.decode().rsplit("|", 3)
+    return UrlRecord(record_id, fingerprint, int(version), float(archived_at))
+
+
+class RedisStateStore(StateStore):
+    """The state store on one Redis server, shared by every process that opens the same URI."""
+
+    def __init__(
+        self,
+        uri: str,
+        *,
+        namespace: str = "nc",
+        url_ttl: float = 0,
+        reservation_ttl: int = 900,
+    ) -> None:
+        self.uri = uri
+        self.prefix = f"{namespace}:".encode()
+        self.url_ttl = int(url_ttl) or None
+        self.reservation_ttl = reservation_ttl
+        try:
+            self._redis = redis.Redis.from_url(uri)
+            self._redis.ping()
+        except (redis.RedisError, ValueError) as exc:
+            raise StateStoreError(f"state store {uri}: {exc}") from None
+        self._claim = self._redis.register_script(_CLAIM)
+        self._release = self._redis.register_script(_RELEASE)
+        self._add_bands = self._redis.register_script(_ADD_BANDS)
+        self._keep_fingerprint = self._redis.register_script(_KEEP_FINGERPRINT)
+        self._source_modified = self._redis.register_script(_SOURCE_MODIFIED)
+        self._template_page = self._redis.register_script(_TEMPLATE_PAGE)
+
+    # Keys ----------------------------------------------------------------------------------
+    def _key(self, kind: bytes, name: bytes | str) -> bytes:
+        return self.prefix + kind + b":" + (name.encode() if isinstance(name, str) else name)
+
+    def _url_key(self, url: str) -> bytes:
+        return self._key(b"u", _url_hash(url))
+
+    def _ttl(self, record: UrlRecord) -> int | None:
+        """Seen URLs (version 0) expire after `url_ttl`; archived ones never do."""
+        return self.url_ttl if record.version == 0 else None
+
+    def _band_keys(self, band_keys: Iterable[bytes]) -> tuple[list[bytes], list[bytes]]:
+        """(bucket hash keys, fields) of LSH band keys: 65,536 buckets by two bytes of hash."""
+        bands = list(band_keys)
+        return [self._key(b"b", band[-2:]) for band in bands], bands
+
+    # URLs, fingerprints, near-duplicate index ----------------------------------------------
+    def get_url(self, url: str) -> UrlRecord | None:
+        data = self._redis.get(self._url_key(url))
+        return _unpack(data) if data else None
+
+    def put_url(self, url: str, record: UrlRecord) -> None:
+        self._redis.set(self._url_key(url), _pack(record), ex=self._ttl(record))
+
+    def get_fingerprint(self, fingerprint: str) -> str | None:
+        owner = self._redis.get(self._key(b"f", fingerprint))
+        return owner.decode() if owner else None
+
+    def put_fingerprint(self, fingerprint: str, record_id: str) -> None:
+        self._keep_fingerprint(keys=[self._key(b"f", fingerprint)], args=[record_id])
+
+    def lsh_candidates(self, band_keys: Iterable[bytes]) -> set[str]:
+        keys, fields = self._band_keys(band_keys)
+        with self._redis.pipeline(transaction=False) as pipe:
+            for key, field in zip(keys, fields, strict=True):
+                pipe.hget(key, field)
+            values = pipe.execute()
+        return {id_.decode() for value in values if value for id_ in value.split()}
+
+    def put_lsh(self, record_id: str, band_keys: Iterable[bytes], signature: bytes) -> None:
+        self.put_articles([([], UrlRecord(record_id, "", 0, 0.0), list(band_keys), signature)])
+
+    def get_signature(self, record_id: str) -> bytes | None:
+        return self._redis.get(self._key(b"s", record_id))
+
+    def put_articles(
+        self, articles: Iterable[ArticleEntry], seen: Iterable[tuple[str, UrlRecord]] = ()
+    ) -> None:
+        with self._redis.pipeline(transaction=True) as pipe:
+            for url, record in seen:
+                pipe.set(self._url_key(url), _pack(record), ex=self._ttl(record))
+            for urls, record, band_keys, signature in articles:
+                if record.fingerprint:
+                    self._keep_fingerprint(
+                        keys=[self._key(b"f", record.fingerprint)],
+                        args=[record.record_id],
+                        client=pipe,
+                    )
+                if signature is not None:
+                    pipe.set(self._key(b"s", record.record_id), signature)
+                    keys, fields = self._band_keys(band_keys)
+                    if keys:
+                        self._add_bands(keys=keys, args=[record.record_id, *fields], client=pipe)
+                for url in urls:
+                    pipe.set(self._url_key(url), _pack(record), ex=self._ttl(record))
+                    pipe.delete(self._key(b"r", _url_hash(url)))
+            pipe.execute()
+
+    def claim(
+        self,
+        url: str,
+        record_id: str,
+        *,
+        base_id: str,
+        known_version: int | None,
+        fingerprint: str,
+        band_keys: list[bytes],
+        signature: bytes | None,
+        threshold: float,
+    ) -> Conflict | None:
+        buckets, fields = self._band_keys(band_keys)
+        keys = [
+            self._key(b"r", _url_hash(url)),
+            self._url_key(url),
+            self._key(b"f", fingerprint),
+            self._key(b"s", record_id),
+            *buckets,
+        ]
+        known = known_version is not None and known_version > 0
+        args = [
+            record_id,
+            base_id,
+            "" if known_version is None else str(known_version),
+            signature or b"",
+            repr(threshold),
+            self.reservation_ttl,
+            self._key(b"s", b""),
+            "1" if known else "0",
+            *fields,
+        ]
+        layer, holder, score = self._claim(keys=keys, args=args)
+        if layer == b"new":
+            return None
+        return Conflict(layer.decode(), holder.decode(), float(score))
+
+    def release_claim(
+        self, url: str, record_id: str, fingerprint: str, band_keys: list[bytes]
+    ) -> None:
+        buckets, fields = self._band_keys(band_keys)
+        keys = [
+            self._key(b"r", _url_hash(url)),
+            self._key(b"f", fingerprint),
+            self._key(b"s", record_id),
+            *buckets,
+        ]
+        self._release(keys=keys, args=[record_id, *fields])
+
+    # Feeds, sitemaps, templates ------------------------------------------------------------
+    def get_validators(self, url: str) -> tuple[str | None, str | None]:
+        data = self._redis.get(self._key(b"v", url))
+        if not data:
+            return None, None
+        etag, last_modified = json.loads(data)
+        return etag, last_modified
+
+    def put_validators(self, url: str, etag: str | None, last_modified: str | None) -> None:
+        self._redis.set(self._key(b"v", url), json.dumps([etag, last_modified]))
+
+    def template_counts(self, site: str) -> dict[str, int]:
+        counts = self._redis.hgetall(self._key(b"tb", site))
+        return {block.decode(): int(pages) for block, pages in counts.items()}
+
+    def add_template_page(self, site: str, page: str, block_hashes: Iterable[str]) -> bool:
+        keys = [self._key(b"tp", site), self._key(b"tb", site)]
+        return bool(self._template_page(keys=keys, args=[page, *sorted(set(block_hashes))]))
+
+    def get_source_modified(self, url: str) -> float | None:
+        data = self._redis.get(self._key(b"m", _url_hash(url)))
+        return float(data) if data else None
+
+    def put_source_modified(self, entries: Iterable[tuple[str, float]]) -> None:
+        rows = list(entries)
+        if not rows:
+            return
+        with self._redis.pipeline(transaction=True) as pipe:
+            for url, modified in rows:
+                keys = [self._key(b"m", _url_hash(url))]
+                self._source_modified(keys=keys, args=[repr(float(modified))], client=pipe)
+            pipe.execute()
+
+    def close(self) -> None:
+        self._redis.close()
