@@ -12,6 +12,7 @@ import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import urlsplit, urlunsplit
 
 from w3lib.url import canonicalize_url as w3lib_canonicalize
@@ -69,6 +70,7 @@ def clean_url(url: str) -> str:
     return urlunsplit((parts.scheme.lower(), netloc, parts.path or "/", parts.query, ""))
 
 
+@lru_cache(maxsize=65_536)  # the same URL is folded several times per page (aliases, state)
 def canonicalize_url(url: str) -> str:
     """The canonical spelling of `url` (see the module docstring)."""
     url = w3lib_canonicalize(url.strip(), keep_fragments=False)
