@@ -43,6 +43,11 @@ class Storage(ABC):
         """Store `data` under `key` unless it is there already; never overwrite other content."""
 
     @abstractmethod
+    def replace(self, key: str, data: bytes, *, content_type: str) -> None:
+        """Store `data` under `key`, replacing what is there: only for files that describe
+        other files (an export's card and state), never for archived records."""
+
+    @abstractmethod
     def get(self, key: str) -> bytes:
         """The object's bytes; KeyError when missing."""
 

@@ -58,6 +58,17 @@ class LocalStorage(Storage):
             if tmp_name:
                 Path(tmp_name).unlink(missing_ok=True)
 
+    def replace(self, key: str, data: bytes, *, content_type: str) -> None:
+        path = self._path(key)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+            with os.fdopen(fd, "wb") as tmp:
+                tmp.write(data)
+            os.replace(tmp_name, path)  # readers see the old file or the new one, whole
+        except OSError as exc:
+            raise StorageError(f"cannot write {path}: {exc.strerror}") from None
+
     def get(self, key: str) -> bytes:
         try:
             return self._path(key).read_bytes()

@@ -113,6 +113,15 @@ class S3Storage(Storage):
                 f"S3 put {self.location(key)} failed: {type(exc).__name__}"
             ) from None
 
+    def replace(self, key: str, data: bytes, *, content_type: str) -> None:
+        try:
+            self.client.put_object(
+                Bucket=self.bucket, Key=self._key(key), Body=data, ContentType=content_type
+            )
+        except (ClientError, BotoCoreError) as exc:
+            code = _code(exc) if isinstance(exc, ClientError) else type(exc).__name__
+            raise StorageError(f"S3 put {self.location(key)} failed: {code}") from None
+
     def get(self, key: str) -> bytes:
         try:
             return self.client.get_object(Bucket=self.bucket, Key=self._key(key))["Body"].read()
