@@ -168,7 +168,7 @@ class PartWriter:
     def _finish_part(self) -> None:
         self._close()
         key = f"{self.folder}/part-{self.prefix}-{len(self.keys):05d}{self.extension}"
-        self.storage.put(key, self._path.read_bytes(), content_type=self.content_type)
+        self.storage.put_file(key, self._path, content_type=self.content_type)
         self._path.unlink()
         self._path = None
         self.keys.append(key)
@@ -197,7 +197,8 @@ class JsonlParts(PartWriter):
 
     def _open(self, path: Path) -> None:
         self._raw = open(path, "wb")  # noqa: SIM115
-        self._gz = gzip.GzipFile(fileobj=self._raw, mode="wb", compresslevel=6, mtime=0)
+        # level 1: twice as fast as 6, about 10% larger
+        self._gz = gzip.GzipFile(fileobj=self._raw, mode="wb", compresslevel=1, mtime=0)
 
     def _write(self, rows: list[dict[str, Any]]) -> None:
         lines = "".join(json.dumps(row, ensure_ascii=False, default=str) + "\n" for row in rows)

@@ -1,15 +1,17 @@
 """Export the archive as an analysis-ready dataset: Parquet and/or gzip JSON Lines, with a card.
 
 Records are streamed from the run shards the manifests list (newest run first, so a newer
-version is met before the one it supersedes), or from `articles/` when no manifest lists any
-shard. Filters: publication days, sites, languages, minimum words. The destination remembers
-what it holds (`export_state.json`): the runs (or, from `articles/`, the record ids) exported
-and the filters; a second export to it only adds what is new, with the same filters.
+version, always archived in a later run, is met before the one it supersedes), or from
+`articles/` when no manifest lists any shard. Filters: publication days, sites, languages,
+minimum words. The destination remembers what it holds (`export_state.json`): the runs (or,
+from `articles/`, the record ids) exported and the filters; a second export to it only adds
+what is new, with the same filters.
 """
 
 from __future__ import annotations
 
 import gzip
+import io
 import json
 import logging
 import re
@@ -38,7 +40,6 @@ logger = logging.getLogger(__name__)
 
 STATE_KEY = "export_state.json"
 BATCH_ROWS = 2000
-_PREVIOUS = re.compile(rb'"previous_version": "([A-Za-z0-9_-]+)"')
 LICENCE_NOTE = (
     "The texts belong to their publishers and authors; each row's `url` names the source. "
     "This dataset is for research and analysis under the terms that apply where you use it "
@@ -172,20 +173,14 @@ def _rows_from_shards(archive, runs, filters, state, result) -> Iterator[dict[st
         for shard in manifest.get("shards", []):
             if filters.languages and shard.get("language") not in filters.languages:
                 continue
-            data = _read_shard(archive, shard["key"], result)
-            if data is None:
-                continue
-            run_superseded = {m.decode() for m in _PREVIOUS.findall(data)}
-            for line in data.splitlines():
-                record = _parse(line, shard["key"], result)
-                if record is None:
-                    continue
+            for record in _shard_records(archive, shard["key"], result):
                 result.stats["read"] += 1
+                if record["metadata"].get("previous_version"):
+                    superseded.add(record["metadata"]["previous_version"])
                 if record["id"] in superseded and not filters.keep_versions:
                     result.stats["superseded"] += 1
                     continue
                 yield to_row(record, run_id)
-            superseded |= run_superseded
         state["runs"].append(run_id)
 
 
@@ -227,16 +222,23 @@ def _manifests(archive: Storage, result: ExportResult) -> list[tuple[str, dict[s
     return found
 
 
-def _read_shard(archive: Storage, key: str, result: ExportResult) -> bytes | None:
+def _shard_records(archive: Storage, key: str, result: ExportResult) -> Iterator[dict[str, Any]]:
+    """The records of one gzip shard, decompressed line by line (memory: the compressed shard)."""
     try:
-        return gzip.decompress(archive.get(key))
+        data = archive.get(key)
     except KeyError:
         logger.warning("%s: listed in a manifest but missing, skipped", key)
         result.stats["errors/shard_missing"] += 1
+        return
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as lines:
+            for line in lines:
+                record = _parse(line, key, result)
+                if record is not None:
+                    yield record
     except (OSError, EOFError, zlib.error) as exc:
-        logger.warning("%s: not a readable gzip shard, skipped (%s)", key, exc)
+        logger.warning("%s: not a readable gzip shard, rest skipped (%s)", key, exc)
         result.stats["errors/shard_corrupt"] += 1
-    return None
 
 
 def _parse(data: bytes, where: str, result: ExportResult) -> dict[str, Any] | None:

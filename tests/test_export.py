@@ -182,7 +182,7 @@ def test_a_corrupt_shard_is_counted_and_the_other_records_are_exported(archive, 
     shard.write_bytes(b"not gzip")
     done = cli("export", "--archive", str(archive), "--out", str(tmp_path / "out"))
     assert done.returncode == 0
-    assert "not a readable gzip shard" in done.stderr
+    assert "not a readable gzip shard, rest skipped" in done.stderr
     assert "errors/shard_corrupt 1" in done.stdout
     count = duckdb.sql(f"SELECT count(*) FROM read_parquet('{tmp_path}/out/parquet/*.parquet')")
     assert count.fetchone()[0] == len(local_records(archive)) - lost
