@@ -317,3 +317,10 @@ def test_the_readme_snippets_read_the_exported_dataset(crawled, tmp_path, monkey
         names: dict = {}
         exec(compile(code, "README.md", "exec"), names)  # noqa: S102
         assert len(names["articles"]) == len(local_records(crawled)), code
+
+
+def test_the_reextract_command_says_what_it_did(archive):
+    _age_texts(archive, 1)
+    done = cli("reextract", "--archive", str(archive), "--site", "demo-news")
+    assert done.returncode == 0, done.stderr
+    assert "new_versions 1" in done.stdout and "skipped/unchanged" in done.stdout
