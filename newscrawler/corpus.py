@@ -40,8 +40,13 @@ def add_commands(commands: Any) -> dict[str, Any]:
         help="keep superseded versions too (rows of one story share cluster_id)",
     )
     export.add_argument("--part-mb", type=int, default=128, help="approximate size of a part")
-    commands.add_parser(
+    reextract = commands.add_parser(
         "reextract", parents=[archive], help="re-extract archived pages from their raw HTML"
+    )
+    reextract.add_argument(
+        "--state",
+        default=str(defaults.NEWSCRAWLER_STATE_DIR),
+        help="the crawler's state directory: new versions are recorded in its store, if any",
     )
     return {"export": run_export, "reextract": run_reextract}
 
@@ -77,8 +82,16 @@ def run_export(args: argparse.Namespace) -> int:
 
 def run_reextract(args: argparse.Namespace) -> int:
     from newscrawler.reextract import reextract
+    from newscrawler.runtime import state_path
+    from newscrawler.state import open_state
 
-    result = reextract(open_storage(args.archive), sites=tuple(args.site))
+    path = state_path(args.state, args.archive) if args.state else None
+    state = open_state(path) if path is not None and path.exists() else None
+    try:
+        result = reextract(open_storage(args.archive), sites=tuple(args.site), state=state)
+    finally:
+        if state is not None:
+            state.close()
     stats = ", ".join(f"{k} {v}" for k, v in sorted(result.stats.items()))
     print(f"reextract {args.archive} run {result.run_id}: {stats or 'no articles'}")
     return EXIT_OK

@@ -13,6 +13,7 @@ import gzip
 import json
 import logging
 import tempfile
+import time
 import zlib
 from collections import Counter
 from collections.abc import Iterator
@@ -25,10 +26,13 @@ from scrapy.settings import Settings
 from newscrawler.archive import Archive, new_run_id
 from newscrawler.dataset import base_id, id_of_key, version_of
 from newscrawler.dedup.deduper import versioned_id
+from newscrawler.dedup.fingerprints import band_keys, fingerprints, lsh_params, signature_bytes
+from newscrawler.dedup.urls import canonicalize_url
 from newscrawler.extraction.extract import ExtractionOptions
 from newscrawler.items import extract_article, extractor_versions, utc_now
 from newscrawler.manifest import build_manifest, settings_hash
 from newscrawler.shards import ShardWriter
+from newscrawler.state import StateStore, UrlRecord
 from newscrawler.storage import Storage
 from newscrawler.storage.layout import partition_value, raw_html_key
 
@@ -43,12 +47,20 @@ class ReextractResult:
 
 
 def reextract(
-    storage: Storage, *, sites: tuple[str, ...] = (), now: datetime | None = None
+    storage: Storage,
+    *,
+    sites: tuple[str, ...] = (),
+    state: StateStore | None = None,
+    now: datetime | None = None,
 ) -> ReextractResult:
-    """Re-extract the latest version of every article (of `sites`); see the module docstring."""
+    """Re-extract the latest version of every article (of `sites`); see the module docstring.
+
+    With the crawler's `state` store for this archive, each new version is recorded there as
+    the URL's latest, so the next crawl numbers its versions after it and compares with it."""
     result = ReextractResult(new_run_id(now))
     archive = Archive(storage)
     options = ExtractionOptions()
+    settings = _project_settings()
     provenance = {
         "run_id": result.run_id,
         "extractor": extractor_versions(),
@@ -57,8 +69,9 @@ def reextract(
             for k, v in asdict(options).items()
             if not k.startswith("_")
         },
-        "settings_hash": settings_hash(_project_settings()),
+        "settings_hash": settings_hash(settings),
     }
+    bands = lsh_params(settings.getfloat("NEWSCRAWLER_NEAR_DUP_THRESHOLD"))
     with tempfile.TemporaryDirectory(prefix="newscrawler-reextract-") as tmp:
         shards = ShardWriter(tmp, result.run_id)
         for key in _latest_keys(storage, sites):
@@ -66,6 +79,8 @@ def reextract(
             if new is not None:
                 archive.write_article(new[0], raw_html=new[1])
                 shards.add(new[0])
+                if state is not None:
+                    _remember(state, new[0], bands)
                 result.new_ids.append(new[0]["id"])
         objects, finished = shards.finish()
         for obj in objects:
@@ -119,6 +134,16 @@ def _reextract_one(
     stats["new_versions"] += 1
     record = {**fresh, "id": versioned_id(base_id(old["id"]), version), "metadata": metadata}
     return record, html
+
+
+def _remember(state: StateStore, record: dict[str, Any], bands: tuple[int, int]) -> None:
+    """Record a new version in the state as the crawler's deduplicator does."""
+    meta = record["metadata"]
+    prints = fingerprints(record["text"])
+    entry = UrlRecord(record["id"], prints.exact, meta["version"], time.time())
+    urls = sorted({meta["url"], *(canonicalize_url(a) for a in meta.get("url_aliases", []))})
+    keys = band_keys(prints.signature, *bands)
+    state.put_articles([(urls, entry, keys, signature_bytes(prints.signature))])
 
 
 def _latest_keys(storage: Storage, sites: tuple[str, ...]) -> Iterator[str]:

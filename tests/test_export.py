@@ -25,6 +25,7 @@ from test_crawl_demo import crawl, local_records
 from newscrawler.demo.server import DemoServer
 from newscrawler.export import Filters, export
 from newscrawler.reextract import reextract
+from newscrawler.state import open_state
 from newscrawler.storage import open_storage
 
 REPO = Path(__file__).resolve().parent.parent
@@ -253,6 +254,22 @@ def test_reextraction_makes_new_versions_from_raw_html_without_any_request(archi
         assert provenance["options"]["min_words"] > 0 and provenance["settings_hash"]
     manifest = json.loads((archive / f"runs/{result.run_id}/manifest.json").read_text())
     assert manifest["kind"] == "reextract" and manifest["records"] == 3
+
+
+def test_reextraction_records_its_versions_in_the_crawl_state_so_the_next_crawl_numbers_after(
+    archive, crawled, tmp_path
+):
+    state_file = next((crawled.parent / "state").glob("*.sqlite3"))
+    state = open_state(shutil.copy(state_file, tmp_path / "state.sqlite3"))
+    originals = _age_texts(archive, 1)
+    [record] = [r for r in local_records(archive) if r["id"] in originals]
+    try:
+        result = reextract(open_storage(archive), state=state)
+        known = state.get_url(record["metadata"]["url"])
+    finally:
+        state.close()
+    assert result.new_ids == [f"{record['id']}-v2"]
+    assert (known.record_id, known.version) == (f"{record['id']}-v2", 2)
 
 
 def test_reextracting_again_changes_nothing(archive):
