@@ -14,7 +14,6 @@ import platform
 from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 
-from newscrawler.items import SCHEMA_VERSION
 from newscrawler.shards import Shard
 from newscrawler.storage.layout import LAYOUT_VERSION
 
@@ -53,6 +52,8 @@ def build_manifest(
     settings_hash: str,
     recovered: bool = False,
 ) -> dict[str, Any]:
+    from newscrawler.items import SCHEMA_VERSION  # the extractor stack, only when needed
+
     return {
         "manifest_version": MANIFEST_VERSION,
         "layout_version": LAYOUT_VERSION,

@@ -126,3 +126,24 @@ def test_an_unwritable_archive_directory_is_reported_at_check(tmp_path):
     blocker.write_text("not a directory")
     with pytest.raises(StorageError, match="cannot write to archive directory"):
         open_storage(blocker / "archive").check()
+
+
+@pytest.mark.parametrize("size", [1000, 9 * 1024 * 1024], ids=["small", "multipart"])
+def test_a_file_is_stored_whole_once_and_never_over_other_content(storage, tmp_path, size):
+    path = tmp_path / "part.bin"
+    data = bytes(range(256)) * (size // 256)
+    path.write_bytes(data)
+    first = storage.put_file("parts/p.bin", path, content_type="application/octet-stream")
+    again = storage.put_file("parts/p.bin", path, content_type="application/octet-stream")
+    assert (first.created, again.created) == (True, False)
+    assert storage.get("parts/p.bin") == data
+    path.write_bytes(b"other" + data)
+    with pytest.raises(StorageConflict):
+        storage.put_file("parts/p.bin", path, content_type="application/octet-stream")
+
+
+def test_replace_writes_over_a_descriptive_file(storage):
+    storage.replace("card.json", b"one", content_type="application/json")
+    storage.replace("card.json", b"two", content_type="application/json")
+    assert storage.get("card.json") == b"two"
+    assert list(storage.list("")) == ["card.json"]

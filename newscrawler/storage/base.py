@@ -5,6 +5,7 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 
 class StorageError(Exception):
@@ -41,6 +42,15 @@ class Storage(ABC):
         metadata: dict[str, str] | None = None,
     ) -> PutResult:
         """Store `data` under `key` unless it is there already; never overwrite other content."""
+
+    def put_file(self, key: str, path: Path, *, content_type: str) -> PutResult:
+        """`put` of a local file's content; backends stream it instead of reading it whole."""
+        return self.put(key, path.read_bytes(), content_type=content_type)
+
+    @abstractmethod
+    def replace(self, key: str, data: bytes, *, content_type: str) -> None:
+        """Store `data` under `key`, replacing what is there: only for files that describe
+        other files (an export's card and state), never for archived records."""
 
     @abstractmethod
     def get(self, key: str) -> bytes:

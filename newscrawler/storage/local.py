@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -57,6 +58,36 @@ class LocalStorage(Storage):
         finally:
             if tmp_name:
                 Path(tmp_name).unlink(missing_ok=True)
+
+    def put_file(self, key: str, path: Path, *, content_type: str) -> PutResult:
+        target = self._path(key)
+        if target.exists():
+            return self._same_or_conflict(key, target, path.read_bytes())
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+            os.close(fd)
+            shutil.copyfile(path, tmp_name)
+            try:
+                os.link(tmp_name, target)
+            finally:
+                os.unlink(tmp_name)
+        except FileExistsError:
+            return self._same_or_conflict(key, target, path.read_bytes())
+        except OSError as exc:
+            raise StorageError(f"cannot write {target}: {exc.strerror}") from None
+        return PutResult(key, created=True)
+
+    def replace(self, key: str, data: bytes, *, content_type: str) -> None:
+        path = self._path(key)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+            with os.fdopen(fd, "wb") as tmp:
+                tmp.write(data)
+            os.replace(tmp_name, path)  # readers see the old file or the new one, whole
+        except OSError as exc:
+            raise StorageError(f"cannot write {path}: {exc.strerror}") from None
 
     def get(self, key: str) -> bytes:
         try:

@@ -11,9 +11,11 @@ import base64
 import hashlib
 import io
 from collections.abc import Iterator
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import boto3
+from boto3.exceptions import S3UploadFailedError
 from boto3.s3.transfer import TransferConfig
 from botocore.config import Config
 from botocore.exceptions import BotoCoreError, ClientError, EndpointConnectionError
@@ -112,6 +114,35 @@ class S3Storage(Storage):
             raise StorageError(
                 f"S3 put {self.location(key)} failed: {type(exc).__name__}"
             ) from None
+
+    def put_file(self, key: str, path: Path, *, content_type: str) -> PutResult:
+        if path.stat().st_size < MULTIPART_THRESHOLD:
+            return self.put(key, path.read_bytes(), content_type=content_type)
+        if self.exists(key):  # no conditional multipart upload: checked first, as in put
+            return self._same_or_conflict(key, self._key(key), path.read_bytes())
+        config = TransferConfig(
+            multipart_threshold=MULTIPART_THRESHOLD, multipart_chunksize=MULTIPART_THRESHOLD
+        )
+        try:
+            self.client.upload_file(
+                str(path),
+                self.bucket,
+                self._key(key),
+                ExtraArgs={"ContentType": content_type},
+                Config=config,
+            )
+        except (ClientError, BotoCoreError, S3UploadFailedError) as exc:
+            raise StorageError(f"S3 put {self.location(key)} failed: {exc}") from None
+        return PutResult(key, created=True)
+
+    def replace(self, key: str, data: bytes, *, content_type: str) -> None:
+        try:
+            self.client.put_object(
+                Bucket=self.bucket, Key=self._key(key), Body=data, ContentType=content_type
+            )
+        except (ClientError, BotoCoreError) as exc:
+            code = _code(exc) if isinstance(exc, ClientError) else type(exc).__name__
+            raise StorageError(f"S3 put {self.location(key)} failed: {code}") from None
 
     def get(self, key: str) -> bytes:
         try:
