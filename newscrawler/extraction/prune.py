@@ -102,11 +102,21 @@ def _prune_titled_boxes(tree: HtmlElement, audit: Audit, protected: set[HtmlElem
             continue  # holds running text: maybe the article itself, left to the text pass
         audit.add(family, " ".join(box.text_content().split()))
         box.drop_tree()
+    for table in list(tree.iter("table")):  # a widget laid out as a table, one label per cell
+        if table.getparent() is None or table in protected:
+            continue
+        family = _widget_family(table)
+        if family is not None and not _has_sentences(table):
+            audit.add(family, " ".join(table.text_content().split()))
+            table.drop_tree()
 
 
 def _widget_family(box: HtmlElement) -> str | None:
-    """The family of a box whose children are mostly widget labels, else None."""
-    children = [child for child in box if isinstance(child.tag, str)]
+    """The family of a box whose children (a table's cells) are mostly widget labels, else None."""
+    if box.tag == "table":
+        children = list(box.iter("td", "th"))
+    else:
+        children = [child for child in box if isinstance(child.tag, str)]
     if len(children) < 3:
         return None
     families = Counter()
