@@ -197,13 +197,22 @@ def _is_heading(element: HtmlElement) -> bool:
     return 0 < len(text.split()) <= 6 and len(text) <= 60 and not text.endswith(PROSE_END)
 
 
-@lru_cache(maxsize=8192)
 def _markup_family(signal: str) -> str | None:
-    """The family a class/id/role/label string names, None when none or a body class."""
-    match = _MARKUP_RE.search(signal)
-    if match is None or _has_body_class(signal):
-        return None
-    return match.lastgroup
+    """The family a class/id/role/label string names, None when none or a body class.
+
+    No pattern spans a space, so the string is read token by token: tokens repeat across
+    elements and pages ("menu-item", "widget") where whole strings rarely do (ids)."""
+    for token in signal.split():
+        family = _token_family(token)
+        if family is not None:
+            return None if _has_body_class(signal) else family
+    return None
+
+
+@lru_cache(maxsize=65536)
+def _token_family(token: str) -> str | None:
+    match = _MARKUP_RE.search(token)
+    return match.lastgroup if match else None
 
 
 def _protected(tree: HtmlElement, longest: HtmlElement | None = None) -> set[HtmlElement]:
