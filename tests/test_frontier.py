@@ -17,13 +17,18 @@ from pathlib import Path
 import pytest
 import redis
 import yaml
+from scrapy import Request, Spider
 from test_crawl_demo import FAST, assert_each_story_once, local_records
 from test_dedup_crawl import wire_story
 from vhosts import VirtualHosts, article_html, rss
 
 from newscrawler.cli import demo_site_list
 from newscrawler.demo.server import DemoServer, _Handler
+from newscrawler.frontier import FrontierAddon
+from newscrawler.frontier.dupefilter import CrawlDupeFilter
+from newscrawler.frontier.queue import LEASE_META, LeasedQueue
 from newscrawler.frontier.report import merge_summaries
+from newscrawler.sites import Site
 
 ENV = {**os.environ, "SCRAPY_SETTINGS_MODULE": "newscrawler.settings"}
 
@@ -103,11 +108,20 @@ def delayed(handler: type, delay: float, paths_containing: str = "") -> type:
     return Delayed
 
 
-def test_two_workers_fetch_each_url_once_and_archive_each_story_once(redis_server, tmp_path):
+@pytest.fixture(scope="module")
+def two_workers(redis_server, tmp_path_factory):
+    """The demo site crawled by `seed` and two workers at once: (frontier, crawl id, site)."""
     with DemoServer() as site:
-        frontier = Frontier(redis_server.url, tmp_path, demo_site_list(site.url))
+        frontier = Frontier(
+            redis_server.url, tmp_path_factory.mktemp("two"), demo_site_list(site.url)
+        )
         crawl_id = frontier.seed()
         finish(frontier, {name: frontier.worker(name) for name in ("one", "two")})
+    return frontier, crawl_id, site
+
+
+def test_two_workers_fetch_each_url_once_and_archive_each_story_once(two_workers):
+    frontier, crawl_id, site = two_workers
     fetched = Counter(path for path in site.requests if path != "/robots.txt")
     assert fetched and max(fetched.values()) == 1, fetched.most_common(3)
     assert_each_story_once(
@@ -116,25 +130,21 @@ def test_two_workers_fetch_each_url_once_and_archive_each_story_once(redis_serve
     summaries = frontier.summaries()
     assert [s["crawl_id"] for s in summaries] == [crawl_id, crawl_id]
     assert all(s["pages_fetched"] > 0 for s in summaries)  # both took part
-    merged = merge_summaries(summaries)
-    assert merged["articles_archived"] == len(local_records(frontier.archive))
-    assert merged["pages_fetched"] == sum(s["pages_fetched"] for s in summaries)
 
 
-def test_the_crawl_report_sums_the_workers_of_one_crawl(redis_server, tmp_path):
-    with DemoServer() as site:
-        frontier = Frontier(redis_server.url, tmp_path, demo_site_list(site.url))
-        crawl_id = frontier.seed()
-        finish(frontier, {name: frontier.worker(name) for name in ("one", "two")})
+def test_the_crawl_report_sums_the_workers_of_one_crawl(two_workers):
+    frontier, crawl_id, _ = two_workers
     args = [sys.executable, "-m", "newscrawler.cli", "crawl-report", crawl_id,
             "--archive", str(frontier.archive)]  # fmt: skip
     report = subprocess.run([*args, "--json"], env=ENV, capture_output=True, text=True)
     assert report.returncode == 0, report.stderr
     merged = json.loads(report.stdout)
     archived = len(local_records(frontier.archive))
+    summaries = frontier.summaries()
     assert merged["articles_archived"] == archived
     assert merged["per_site"]["demo-news"]["articles_archived"] == archived
-    assert sorted(merged["workers"]) == sorted(s["run_id"] for s in frontier.summaries())
+    assert merged["pages_fetched"] == sum(s["pages_fetched"] for s in summaries)
+    assert sorted(merged["workers"]) == sorted(s["run_id"] for s in summaries)
     text = subprocess.run(args, env=ENV, capture_output=True, text=True).stdout
     assert f"{archived} articles archived" in text
 
@@ -221,6 +231,161 @@ def test_a_worker_killed_mid_crawl_loses_nothing(redis_server, tmp_path):
         [r["metadata"]["url"] for r in local_records(frontier.archive)], site.site.truth_json()
     )
     assert not server.keys(frontier.key % {"spider": "news"} + ":lease:*")
+
+
+# The pieces, without a crawl ----------------------------------------------------------------
+
+
+class Worker(Spider):
+    name = "news"
+
+    def __init__(self, sites: list[Site]) -> None:
+        super().__init__()
+        self.sites = sites
+
+    def parse_feed(self, response, site):  # pragma: no cover - only named by requests
+        return []
+
+
+@pytest.fixture
+def queue_opener(redis_server):
+    """Opens queues on one fresh frontier key of the real Redis server, one per worker."""
+    base = f"test-{secrets.token_hex(4)}:news"
+    server = redis.Redis.from_url(redis_server.url)
+
+    def opener(sites: list[Site], worker: str, **options) -> LeasedQueue:
+        spider = Worker(sites)
+        return LeasedQueue(server, spider, f"{base}:requests", base_key=base, worker=worker,
+                           **options)  # fmt: skip
+
+    opener.server = server
+    return opener
+
+
+def feed_request(spider: Worker, site: Site, priority: int = 20) -> Request:
+    return Request(
+        "https://ex.test/feed/",
+        callback=spider.parse_feed,
+        priority=priority,
+        cb_kwargs={"site": site},
+        meta={"newscrawler_kind": "feed", "is_start_request": True, LEASE_META: "7"},
+    )
+
+
+def test_a_request_travels_with_its_site_name_and_comes_back_with_the_workers_site(queue_opener):
+    seeder = queue_opener([Site("ex", feeds=("https://ex.test/feed/",))], "seeder")
+    seeder.push(feed_request(seeder.spider, seeder.spider.sites[0]))
+    (stored,) = queue_opener.server.zrange(seeder.key, 0, -1)
+    assert b"newscrawler.sites" not in stored  # the name, not a pickled Site
+    current = Site("ex", feeds=("https://ex.test/feed/",), max_pages=5)
+    request = queue_opener([current], "worker").pop()
+    assert request.cb_kwargs == {"site": current}
+    assert request.callback.__name__ == "parse_feed"
+    assert "is_start_request" not in request.meta  # a worker's own marks stay with it
+    assert request.meta[LEASE_META] != "7"
+
+
+def test_a_request_for_a_site_the_worker_does_not_know_is_dropped_not_leased(queue_opener):
+    seeder = queue_opener([Site("gone", feeds=("https://ex.test/feed/",))], "seeder")
+    seeder.push(feed_request(seeder.spider, seeder.spider.sites[0]))
+    worker = queue_opener([Site("other")], "worker")
+    assert worker.pop() is None
+    assert len(worker) == 0 and not queue_opener.server.hlen(worker.lease_key)
+
+
+def test_requests_come_out_by_priority(queue_opener):
+    queue = queue_opener([Site("ex")], "one")
+    for priority in (0, 30, 10):
+        request = feed_request(queue.spider, queue.spider.sites[0], priority)
+        queue.push(request.replace(url=f"https://ex.test/{priority}"))
+    assert [queue.pop().priority for _ in range(3)] == [30, 10, 0]
+
+
+def test_the_leases_of_a_dead_worker_go_back_in_the_queue_and_a_live_ones_do_not(queue_opener):
+    sites = [Site("ex")]
+    dying, living = queue_opener(sites, "dying", lease_ttl=1), queue_opener(sites, "living")
+    for n, queue in enumerate((dying, living, dying)):
+        queue.heartbeat()
+        queue.push(feed_request(queue.spider, sites[0]).replace(url=f"https://ex.test/{n}"))
+    taken = [queue.pop().url for queue in (dying, living, dying)]
+    assert len(dying) == 0 and living.leased_elsewhere() == 2
+    time.sleep(1.5)  # the dying worker's heartbeat expires
+    assert living.leased_elsewhere() == 0
+    assert living.requeue_dead() == 2
+    assert sorted(living.pop().url for _ in range(2)) == sorted([taken[0], taken[2]])
+    assert living.pop() is None
+
+
+def test_acknowledged_requests_are_not_requeued(queue_opener):
+    queue = queue_opener([Site("ex")], "worker", lease_ttl=1)
+    queue.heartbeat()
+    queue.push(feed_request(queue.spider, queue.spider.sites[0]))
+    queue.ack([queue.pop().meta[LEASE_META]])
+    assert queue.release_all() == 0 and len(queue) == 0
+
+
+def test_each_crawl_has_its_own_seen_set_which_expires(redis_server):
+    server = redis.Redis.from_url(redis_server.url)
+    base = f"test-{secrets.token_hex(4)}:news"
+    first = CrawlDupeFilter.for_crawl(server, base, "crawl-1", ttl=3600)
+    request = Request("https://ex.test/feed/")
+    assert not first.request_seen(request)
+    assert first.request_seen(request)
+    assert 0 < server.ttl(first.key) <= 3600
+    second = CrawlDupeFilter.for_crawl(server, base, "crawl-2", ttl=3600)
+    assert not second.request_seen(request)
+    first.close("finished")
+    assert server.exists(first.key)  # the other workers of the crawl still use it
+
+
+def test_one_setting_switches_the_scheduler_and_duplicate_filter_to_redis():
+    from scrapy.settings import Settings
+
+    embedded = Settings({"SCHEDULER": "scrapy.core.scheduler.Scheduler"})
+    FrontierAddon().update_settings(embedded)
+    assert embedded["SCHEDULER"] == "scrapy.core.scheduler.Scheduler"
+    shared = Settings({"NEWSCRAWLER_FRONTIER_URI": "redis://redis:6379/1"})
+    FrontierAddon().update_settings(shared)
+    assert shared["SCHEDULER"] == "newscrawler.frontier.scheduler.FrontierScheduler"
+    assert shared["DUPEFILTER_CLASS"] == "newscrawler.frontier.dupefilter.CrawlDupeFilter"
+    assert shared["REDIS_URL"] == "redis://redis:6379/1"
+
+
+def test_merged_reports_sum_counts_per_site_and_keep_the_span_and_worst_exit_code():
+    one = {"run_id": "r1", "crawl_id": "c", "sites": ["a"], "finish_reason": "finished",
+           "started_at": "2026-01-01T10:00:00", "finished_at": "2026-01-01T10:05:00",
+           "exit_code": 0, "articles_archived": 3, "duplicates": {"near": 1},
+           "per_site": {"a": {"articles_archived": 3}}, "shards": ["s1"]}  # fmt: skip
+    two = {"run_id": "r2", "crawl_id": "c", "sites": ["a", "b"], "finish_reason": "finished",
+           "started_at": "2026-01-01T09:59:00", "finished_at": "2026-01-01T10:04:00",
+           "exit_code": 2, "articles_archived": 4, "duplicates": {"near": 2, "exact": 1},
+           "per_site": {"a": {"articles_archived": 1}, "b": {"articles_archived": 3}},
+           "shards": ["s2"]}  # fmt: skip
+    merged = merge_summaries([one, two])
+    assert merged["articles_archived"] == 7
+    assert merged["duplicates"] == {"near": 3, "exact": 1}
+    assert merged["per_site"] == {"a": {"articles_archived": 4}, "b": {"articles_archived": 3}}
+    assert merged["sites"] == ["a", "b"] and merged["shards"] == ["s1", "s2"]
+    assert (merged["started_at"], merged["finished_at"]) == (two["started_at"], one["finished_at"])
+    assert merged["exit_code"] == 2 and merged["workers"] == ["r1", "r2"]
+
+
+def test_the_scale_out_compose_file_seeds_once_and_scales_workers_on_redis():
+    repo = Path(__file__).resolve().parent.parent
+    base = yaml.safe_load((repo / "deploy/docker/docker-compose.yml").read_text())["services"]
+    overlay = yaml.safe_load((repo / "deploy/docker/scale-out.yml").read_text())["services"]
+    assert overlay["crawler"]["profiles"] == ["single"]  # the single crawler stays out
+    seed, worker = overlay["seed"], overlay["worker"]
+    assert seed["entrypoint"] == ["newscrawler", "seed"] and seed["restart"] == "no"
+    assert worker["depends_on"]["seed"]["condition"] == "service_completed_successfully"
+    assert not {"container_name", "ports"} & set(worker)  # `--scale worker=N` needs neither
+    for service in (seed, worker):
+        env = service["environment"]
+        assert env["NEWSCRAWLER_FRONTIER_URI"].startswith("redis://redis:")
+        assert env["NEWSCRAWLER_STATE_URI"].startswith("redis://redis:")
+        assert env["AWS_ENDPOINT_URL"] == base["crawler"]["environment"]["AWS_ENDPOINT_URL"]
+        assert set(service["depends_on"]) - {"seed"} <= set(base)
+        assert (repo / service["build"]["dockerfile"]).exists()
 
 
 if __name__ == "__main__":

@@ -161,7 +161,7 @@ class FrontierScheduler(Scheduler):
         """Stay while the frontier may still get work; close after IDLE_CLOSE seconds without."""
         if self.seeding:
             return
-        self._tick()
+        self._ack_finished()
         self._requeue_dead()
         if len(self.queue) or self.queue.leased_elsewhere():
             self._idle_since = None
@@ -186,8 +186,10 @@ class FrontierScheduler(Scheduler):
             if crawl_id != self.crawl_id:
                 self.crawl_id = crawl_id
                 self._set_dupefilter()
-        if not self._leased and len(self.queue):
-            _wake(self.crawler.engine)  # requests another worker queued while this one idled
+        if not self._leased:
+            # Idle: look again now rather than at the engine's 5-second heartbeat, for requests
+            # another worker queued, and to close on time.
+            _wake(self.crawler.engine)
 
     def _ack_finished(self) -> None:
         busy = _in_progress(self.crawler.engine)
