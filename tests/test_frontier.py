@@ -24,10 +24,12 @@ from vhosts import VirtualHosts, article_html, rss
 
 from newscrawler.cli import demo_site_list
 from newscrawler.demo.server import DemoServer, _Handler
-from newscrawler.frontier import FrontierAddon
+from newscrawler.discovery.incremental import IncrementalState
+from newscrawler.frontier import QUEUE, FrontierAddon
 from newscrawler.frontier.dupefilter import CrawlDupeFilter
 from newscrawler.frontier.queue import LEASE_META, LeasedQueue
 from newscrawler.frontier.report import merge_summaries
+from newscrawler.frontier.scheduler import FrontierScheduler
 from newscrawler.sites import Site
 
 ENV = {**os.environ, "SCRAPY_SETTINGS_MODULE": "newscrawler.settings"}
@@ -336,6 +338,27 @@ def test_each_crawl_has_its_own_seen_set_which_expires(redis_server):
     assert not second.request_seen(request)
     first.close("finished")
     assert server.exists(first.key)  # the other workers of the crawl still use it
+
+
+def test_an_article_failing_on_one_worker_keeps_the_feed_another_parsed_unconditional(
+    redis_server,
+):
+    from types import SimpleNamespace
+
+    server = redis.Redis.from_url(redis_server.url)
+    base = f"test-{secrets.token_hex(4)}:news"
+    workers = []
+    for _ in range(2):
+        crawler = SimpleNamespace(stats=None)
+        scheduler = FrontierScheduler(server, crawler, queue_cls=QUEUE)
+        scheduler.spider = SimpleNamespace(incremental=IncrementalState(None))
+        scheduler.base, scheduler.crawl_id = base, "crawl-1"
+        workers.append(scheduler)
+    fetcher, parser = workers
+    fetcher.spider.incremental.source_incomplete("https://ex.test/feed/")
+    fetcher._share_failed_sources()  # while fetching, before the request's lease ends
+    parser._share_failed_sources(final=True)  # at close, before the spider commits validators
+    assert parser.spider.incremental.failed_sources == {"https://ex.test/feed/"}
 
 
 def test_one_setting_switches_the_scheduler_and_duplicate_filter_to_redis():

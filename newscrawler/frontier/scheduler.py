@@ -60,6 +60,7 @@ class FrontierScheduler(Scheduler):
         self.worker = new_worker_id()
         self.crawl_id: str | None = None
         self._leased: dict[str, Request] = {}
+        self._shared: set[str] = set()
         self._idle_since: float | None = None
         self._last_heartbeat = 0.0
         self._loop: LoopingCall | None = None
@@ -125,6 +126,7 @@ class FrontierScheduler(Scheduler):
             )
             return
         self._ack_finished()
+        self._share_failed_sources(final=True)
         released = self.queue.release_all()
         if released:
             self.stats.inc_value(f"{STATS}/released", released)
@@ -192,12 +194,32 @@ class FrontierScheduler(Scheduler):
             _wake(self.crawler.engine)
 
     def _ack_finished(self) -> None:
+        self._share_failed_sources()  # before the leases of the requests that failed end
         busy = _in_progress(self.crawler.engine)
         done = [lease for lease, request in self._leased.items() if request not in busy]
         if done:
             self.queue.ack(done)
             for lease in done:
                 del self._leased[lease]
+
+    def _share_failed_sources(self, *, final: bool = False) -> None:
+        """An article that failed keeps the feed or sitemap that listed it unconditional next run
+        (see IncrementalState), whichever worker parsed that source: failures are shared in the
+        crawl's `failed` set, and at close each worker takes in everyone's before it commits."""
+        incremental = getattr(self.spider, "incremental", None)
+        if incremental is None or self.crawl_id is None:
+            return
+        key = f"{self.base}:failed:{self.crawl_id}"
+        new = incremental.failed_sources - self._shared
+        if new:
+            pipe = self.server.pipeline(transaction=False)
+            pipe.sadd(key, *new)
+            pipe.expire(key, round(self.seen_ttl))
+            pipe.execute()
+            self._shared |= new
+        if final:
+            for source in self.server.smembers(key):
+                incremental.source_incomplete(source.decode())
 
     def _requeue_dead(self) -> None:
         moved = self.queue.requeue_dead()
