@@ -21,6 +21,7 @@ import time
 from datetime import UTC, datetime
 from typing import Any
 
+import redis
 from scrapy import Request, Spider, signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DontCloseSpider
@@ -178,6 +179,14 @@ class FrontierScheduler(Scheduler):
         )
 
     def _tick(self) -> None:
+        try:
+            self._tick_once()
+        except redis.RedisError as exc:  # a LoopingCall stops at its first error: keep it going
+            self.stats.inc_value(f"{STATS}/errors")
+            logger.warning("frontier: %s (leases and heartbeat retried in %.1f s)", exc,
+                           POLL_SECONDS)  # fmt: skip
+
+    def _tick_once(self) -> None:
         self._ack_finished()
         now = time.monotonic()
         if now - self._last_heartbeat >= self.lease_ttl / 3:
