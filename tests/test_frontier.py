@@ -235,6 +235,19 @@ def test_a_worker_killed_mid_crawl_loses_nothing(redis_server, tmp_path):
     assert not server.keys(frontier.key % {"spider": "news"} + ":lease:*")
 
 
+def test_a_worker_with_an_unreachable_frontier_stops_before_any_fetch(redis_server, tmp_path):
+    with DemoServer() as site:
+        frontier = Frontier("redis://127.0.0.1:1/0", tmp_path, demo_site_list(site.url))
+        frontier.settings["NEWSCRAWLER_STATE_URI"] = redis_server.url
+        process = frontier.worker("one")
+        process.wait(timeout=60)
+        assert not site.requests
+    assert process.returncode == 3
+    log = frontier.log("one")
+    assert "newscrawler: state store unusable: frontier redis://127.0.0.1:1/0: " in log
+    assert "Traceback" not in log
+
+
 # The pieces, without a crawl ----------------------------------------------------------------
 
 

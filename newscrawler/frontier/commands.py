@@ -44,6 +44,10 @@ def run_seed(args: argparse.Namespace) -> int:
         print("newscrawler: seed needs --frontier or NEWSCRAWLER_FRONTIER_URI", file=sys.stderr)
         return EXIT_CONFIG_ERROR
     load_sites(args.sites)
+    malformed = [s for s in args.settings if "=" not in s]
+    if malformed:
+        print(f"newscrawler: -s {malformed[0]}: expected NAME=VALUE", file=sys.stderr)
+        return EXIT_CONFIG_ERROR
     overrides: dict[str, Any] = dict(s.split("=", 1) for s in args.settings)
     overrides.update(
         NEWSCRAWLER_FRONTIER_URI=args.frontier,
