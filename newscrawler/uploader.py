@@ -125,7 +125,7 @@ class Uploader:
             return
         retrying = Retrying(
             retry=retry_if_exception(_transient),
-            wait=wait_exponential_jitter(initial=0.2, max=self.max_backoff),
+            wait=wait_exponential_jitter(multiplier=0.2, max=self.max_backoff),
             stop=lambda _state: self._stopping.is_set(),
             sleep=self._stopping.wait,
             before_sleep=self._failed,
