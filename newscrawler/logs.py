@@ -37,6 +37,29 @@ def redact(text: str) -> str:
     return text
 
 
+def redact_record(value: Any) -> Any:
+    """A record (any JSON-like value) with credentials masked in every string, so a signed URL
+    on a page never reaches the archive. Strings are changed only where a pattern matches."""
+    if isinstance(value, str):
+        return redact(value) if _may_hold_secret(value) else value
+    if isinstance(value, dict):
+        return {key: redact_record(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return type(value)(redact_record(item) for item in value)
+    return value
+
+
+def _may_hold_secret(text: str) -> bool:
+    """A cheap pre-check before the patterns: `=` (query parameters, key=value) or `@` (URL
+    passwords), or an environment secret."""
+    if "=" in text or "@" in text:
+        return True
+    return any(
+        (secret := os.environ.get(name)) and len(secret) >= 8 and secret in text
+        for name in _SECRET_VARIABLES
+    )
+
+
 class RedactingFilter(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()

@@ -111,7 +111,9 @@ def _decompress(body: bytes, url: str) -> bytes:
     except (OSError, EOFError, zlib.error) as exc:
         raise SitemapError(f"{url}: broken gzip sitemap: {exc}") from None
     if len(data) > MAX_SITEMAP_BYTES:
-        raise SitemapError(f"{url}: gzip sitemap expands beyond {MAX_SITEMAP_BYTES} bytes")
+        raise SitemapError(
+            f"{url}: gzip sitemap expands beyond {MAX_SITEMAP_BYTES} bytes", "too_large"
+        )
     return data
 
 

@@ -45,6 +45,7 @@ from newscrawler.spiders.support import (
     configure_download_slots,
     discovery_record,
     header,
+    page_encoding,
     robots_urls,
 )
 from newscrawler.state import UrlRecord
@@ -117,6 +118,10 @@ class NewsSpider(Spider):
                 yield self._source_request(site, url, "sitemap", self.parse_sitemap, depth=0)
             for url in site.entry_urls:
                 yield self._page_request(site, url, self.parse_listing, priority=10, depth=0)
+
+    def named_urls(self) -> list[str]:
+        """The URLs the site list names (their hosts may be private: see addresses.py)."""
+        return [u for site in self.sites for u in (*site.entry_urls, *site.feeds, *site.sitemaps)]
 
     def closed(self, reason: str) -> None:
         self.incremental.commit(finished=reason == "finished", incomplete_sites=self._capped)
@@ -214,6 +219,7 @@ class NewsSpider(Spider):
                 redirects=redirects,
                 discovery=discovery,
                 extraction=dict(site.extraction),
+                encoding=page_encoding(response, site.name, self.crawler.stats, self.logger),
             )
         )
 
@@ -237,9 +243,9 @@ class NewsSpider(Spider):
             self._count(f"http_errors/{kind}/{reason[5:]}")
         else:
             self._count(f"errors/{kind}/{reason}")
-        self.logger.warning(
-            "%s: %s %s failed: %s", site.name if site else "-", kind, request.url, reason
-        )
+        redirects = request.meta.get("redirect_urls")
+        url = f"{redirects[0]} (redirected to {request.url})" if redirects else request.url
+        self.logger.warning("%s: %s %s failed: %s", site.name if site else "-", kind, url, reason)
 
     # --- helpers -----------------------------------------------------------------------------
 
