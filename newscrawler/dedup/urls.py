@@ -70,9 +70,30 @@ def clean_url(url: str) -> str:
     return urlunsplit((parts.scheme.lower(), netloc, parts.path or "/", parts.query, ""))
 
 
+def is_fetchable(url: str) -> bool:
+    """An http(s) URL with a host and a valid port, without spaces or control characters: what
+    a feed, sitemap or page may send the crawler to (anything else is skipped)."""
+    if not url or any(c.isspace() or ord(c) < 32 or c == "\x7f" for c in url):
+        return False
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError on a port out of range or not a number
+    except ValueError:
+        return False
+    return parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
+
+
 @lru_cache(maxsize=65_536)  # the same URL is folded several times per page (aliases, state)
 def canonicalize_url(url: str) -> str:
-    """The canonical spelling of `url` (see the module docstring)."""
+    """The canonical spelling of `url` (see the module docstring); a URL too broken to parse
+    (bad port, bad IPv6 literal) is its own canonical spelling, stripped."""
+    try:
+        return _canonicalize(url)
+    except ValueError:
+        return url.strip()
+
+
+def _canonicalize(url: str) -> str:
     url = w3lib_canonicalize(url.strip(), keep_fragments=False)
     parts = urlsplit(url)
     host = (parts.hostname or "").lower()

@@ -43,7 +43,8 @@ def parse_sitemap(body: bytes, url: str) -> SitemapDoc:
     try:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
-        raise SitemapError(f"{url}: malformed sitemap XML: {str(exc)[:120]}") from None
+        problem = " ".join(str(exc).split())[:120]  # libxml2's messages can span lines
+        raise SitemapError(f"{url}: malformed sitemap XML: {problem}") from None
     if root.getroottree().docinfo.internalDTD is not None:
         raise SitemapError(f"{url}: sitemap declares a DTD; refused", "entities")
     kind = etree.QName(root).localname

@@ -18,7 +18,7 @@ from scrapy.crawler import Crawler
 from scrapy.http import Response, TextResponse
 from twisted.python.failure import Failure
 
-from newscrawler.dedup.urls import canonicalize_url, strip_tracking
+from newscrawler.dedup.urls import canonicalize_url, is_fetchable, strip_tracking
 from newscrawler.discovery import (
     DiscoveredEntry,
     FeedError,
@@ -281,6 +281,10 @@ class NewsSpider(Spider):
         max_age = site.max_age_days if site.max_age_days is not None else self.max_age_days
         now = datetime.now(UTC)
         for entry in entries:
+            if not is_fetchable(entry.url):
+                self._count("skipped/bad_url", site=site)
+                self.logger.debug("%s: not an http(s) URL, skipped: %r", site.name, entry.url)
+                continue
             if not allowed(entry.url, site):
                 continue
             if not within_window(entry, max_age, now):
@@ -341,6 +345,8 @@ class NewsSpider(Spider):
         self, site: Site, url: str, callback: Any, *, priority: int, **kwargs: Any
     ) -> Request | None:
         """A home, section or pagination page; None once the site's page cap is reached."""
+        if not is_fetchable(url):
+            return None
         if kwargs.get("depth", 0) > 0 and not self._within_page_cap(site):
             return None
         if kwargs.get("depth", 0) == 0:
