@@ -138,7 +138,7 @@ def test_a_second_export_to_the_same_destination_adds_nothing(crawled, tmp_path)
     second = export(open_storage(crawled), open_storage(out), formats=("parquet", "jsonl"))
     assert first.added > 0 and second.added == 0
     assert second.parts == {"jsonl": [], "parquet": []}
-    rows = duckdb.sql(f"SELECT count(*) FROM read_parquet('{out}/parquet/*.parquet')").fetchone()
+    rows = duckdb.sql(f"SELECT count(*) FROM read_parquet('{out}/parquet/*.parquet')").fetchall()[0]
     assert rows[0] == first.added
     assert json.loads((out / "dataset_card.json").read_text())["records"] == first.added
 
@@ -186,7 +186,7 @@ def test_a_corrupt_shard_is_counted_and_the_other_records_are_exported(archive, 
     assert "not a readable gzip shard, rest skipped" in done.stderr
     assert "errors/shard_corrupt 1" in done.stdout
     count = duckdb.sql(f"SELECT count(*) FROM read_parquet('{tmp_path}/out/parquet/*.parquet')")
-    assert count.fetchone()[0] == len(local_records(archive)) - lost
+    assert count.fetchall()[0][0] == len(local_records(archive)) - lost
 
 
 def test_export_from_s3_to_s3(crawled, s3_bucket, s3_env, tmp_path):
