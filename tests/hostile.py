@@ -161,9 +161,9 @@ def not_http() -> Route:
 
 
 def feed_of(site: NewsSite, paths: list[str]) -> Route:
-    """An RSS feed listing `paths` on `site` (absolute URLs unless a path is one already)."""
+    """An RSS feed listing `paths` on `site` (anything not starting with / as it is)."""
     items = "".join(
-        f"<item><title>Story {n}</title><link>{html.escape(p if '://' in p else site.url + p)}"
+        f"<item><title>Story {n}</title><link>{html.escape(site.url + p if p[:1] == '/' else p)}"
         "</link></item>"
         for n, p in enumerate(paths)
     )

@@ -32,6 +32,13 @@ from newssite import NewsSite, crawl, last_summary, site_entry
 from test_bad_input import one_line, stats_dump
 
 SECRET = "HOSTILE-SECRET-7f3a9c"
+# Feed links no request can be made of (listed first: the entries after them still count).
+BAD_URLS = [
+    "http://127.0.0.21:99999/x/",
+    "javascript:alert(1)",
+    "file:///etc/passwd",
+    "http://[::1/",
+]
 UTF8 = "text/html; charset=utf-8"
 LATIN1_PARAGRAPH = (
     "<p>Le café crème coûte désormais trois euros à la gare, selon la régie des transports, "
@@ -107,7 +114,7 @@ def hostile_crawl(tmp_path_factory):
     }
     cases = build(hostile, internal, secret_file)
     good_paths = hostile.add_articles(3, when=recent)
-    hostile.routes["/feed/"] = feed_of(hostile, [*good_paths, *cases.values()])
+    hostile.routes["/feed/"] = feed_of(hostile, [*BAD_URLS, *good_paths, *cases.values()])
     good.add_articles(3, when=recent)
     for code, site in storms.items():
         paths = site.add_articles(5, when=recent)
@@ -277,3 +284,8 @@ def test_a_site_in_a_429_or_503_storm_is_given_up_in_bounded_tries(hostile_crawl
         if f"storm-{code}: article" in line and line.endswith(f"failed: http_{code}")
     ]
     assert len(lines) == 5
+
+
+def test_feed_links_that_are_not_fetchable_http_urls_are_skipped_and_counted(hostile_crawl):
+    assert hostile_crawl["stats"]["newscrawler/skipped/bad_url"] == len(BAD_URLS)
+    assert "Traceback" not in hostile_crawl["log"]

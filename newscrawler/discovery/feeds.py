@@ -42,15 +42,18 @@ def parse_feed(body: bytes, url: str) -> list[DiscoveredEntry]:
         return _parse_json_feed(stripped, url)
     if _declares_entities(body):
         raise FeedError(f"{url}: feed declares XML entities; refused", "entities")
-    parsed = feedparser.parse(body, sanitize_html=False, resolve_relative_uris=False)
+    try:
+        parsed = feedparser.parse(body, sanitize_html=False, resolve_relative_uris=False)
+    except Exception as exc:  # feedparser's own bugs on hostile input (lone surrogates, ...)
+        raise FeedError(f"{url}: unreadable feed: {type(exc).__name__}") from None
     entries = []
     for item in parsed.entries:
-        link = item.get("link")
+        link = _join(url, item.get("link"))
         if not link:
             continue
         entries.append(
             DiscoveredEntry(
-                url=urljoin(url, link.strip()),
+                url=link,
                 via="feed",
                 source=url,
                 date=_struct_time(item.get("published_parsed")),
@@ -99,12 +102,12 @@ def _parse_json_feed(body: bytes, url: str) -> list[DiscoveredEntry]:
     for item in data["items"]:
         if not isinstance(item, dict):
             continue
-        link = item.get("url") or item.get("external_url")
-        if not isinstance(link, str):
+        link = _join(url, item.get("url") or item.get("external_url"))
+        if not link:
             continue
         entries.append(
             DiscoveredEntry(
-                url=urljoin(url, link),
+                url=link,
                 via="feed",
                 source=url,
                 date=_iso(item.get("date_published")),
@@ -113,6 +116,16 @@ def _parse_json_feed(body: bytes, url: str) -> list[DiscoveredEntry]:
             )
         )
     return entries
+
+
+def _join(base: str, link: object) -> str | None:
+    """The absolute URL of an entry's link; None when missing or too broken to join."""
+    if not isinstance(link, str) or not link.strip():
+        return None
+    try:
+        return urljoin(base, link.strip())
+    except ValueError:  # a bad IPv6 literal, ...: the spider counts it as a bad URL
+        return link.strip()
 
 
 def _struct_time(value) -> datetime | None:
