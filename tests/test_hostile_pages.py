@@ -71,6 +71,8 @@ def build(hostile: NewsSite, internal: NewsSite, secret_file: Path) -> dict[str,
     add("utf16-bom", page(art("Utf16 page").encode("utf-16"), "text/html"))
     add("nul-bytes", page(art("Nul page").encode().replace(b". ", b".\x00 "), UTF8))
     add("deep-dom", page(art("Deep page", before="<div>" * 100_000).encode(), UTF8))
+    many = art("Many page", after="<p>A short paragraph of filler text.</p>" * 60_000)
+    add("too-many-elements", page(many.encode(), UTF8))
     add("deep-dom-after", page(art("Deep after page", after="<div>" * 100_000).encode(), UTF8))
     add(
         "huge-attribute",
@@ -289,3 +291,11 @@ def test_a_site_in_a_429_or_503_storm_is_given_up_in_bounded_tries(hostile_crawl
 def test_feed_links_that_are_not_fetchable_http_urls_are_skipped_and_counted(hostile_crawl):
     assert hostile_crawl["stats"]["newscrawler/skipped/bad_url"] == len(BAD_URLS)
     assert "Traceback" not in hostile_crawl["log"]
+
+
+def test_a_page_with_too_many_elements_is_quarantined_without_extraction(hostile_crawl):
+    assert record(hostile_crawl, "too-many-elements")["metadata"]["reject_reason"] == (
+        "too-many-elements"
+    )
+    assert hostile_crawl["stats"]["newscrawler/quarantined/too-many-elements"] == 1
+    one_line(hostile_crawl["log"], "not an article (too-many-elements)")
