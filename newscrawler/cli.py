@@ -5,6 +5,7 @@ newscrawler extract FILE_OR_URL [--url URL]                 print a page's recor
 newscrawler validate SITES.yaml                             check a site list
 newscrawler runs | report | records | show | drain          operator commands (see ops.py)
 newscrawler export | reextract                              corpus commands (see corpus.py)
+newscrawler seed | crawl-report                             shared frontier (see frontier/)
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from typing import Any
 import yaml
 
 from newscrawler import corpus, ops
+from newscrawler.frontier import commands as frontier
 from newscrawler.health import EXIT_CONFIG_ERROR, EXIT_STORAGE_UNUSABLE
 from newscrawler.sites import SiteListError, load_sites
 from newscrawler.storage import StorageError
@@ -50,6 +52,7 @@ def main(argv: list[str] | None = None) -> int:
     handlers = {"demo": run_demo, "extract": run_extract, "validate": run_validate}
     handlers.update(ops.add_commands(commands))
     handlers.update(corpus.add_commands(commands))
+    handlers.update(frontier.add_commands(commands))
     args = parser.parse_args(argv)
     try:
         return handlers[args.command](args)

@@ -26,6 +26,14 @@ from newscrawler.storage.layout import day_of
 
 _ARTICLE_ID = re.compile(r"/([A-Za-z0-9_-]+)\.json$")
 _strings = pa.list_(pa.string())
+_COPY = pa.struct(
+    [
+        ("url", pa.string()),
+        ("site", pa.string()),
+        ("layer", pa.string()),
+        ("similarity", pa.float32()),
+    ]
+)
 ROW_SCHEMA = pa.schema(
     [
         pa.field("id", pa.string(), nullable=False),
@@ -33,6 +41,8 @@ ROW_SCHEMA = pa.schema(
         pa.field("version", pa.int32()),
         pa.field("previous_version", pa.string()),
         pa.field("url", pa.string()),
+        pa.field("url_aliases", _strings),  # every other spelling that led to the story
+        pa.field("copies", pa.list_(_COPY)),  # the same story archived nowhere else: its copies
         pa.field("site", pa.string()),
         pa.field("site_name", pa.string()),
         pa.field("title", pa.string()),
@@ -59,6 +69,10 @@ FIELD_DOCS = {
     "version": "1 for the first text seen at the URL, then 2, 3, ...",
     "previous_version": "id of the version this one replaces",
     "url": "canonical URL of the article",
+    "url_aliases": "other spellings of the URL (tracking parameters, hosts, AMP, redirects) seen "
+    "for the story, by this fetch and by later duplicates",
+    "copies": "copies of the story not archived (syndicated on other sites, the same text): "
+    "url, site, layer (exact or near) and similarity",
     "site": "site name from the site list",
     "site_name": "the publication's own name",
     "title": "headline",
@@ -108,6 +122,8 @@ def to_row(record: dict[str, Any], run_id: str | None) -> dict[str, Any]:
         "version": meta.get("version") or 1,
         "previous_version": meta.get("previous_version"),
         "url": meta.get("url"),
+        "url_aliases": _list(meta.get("url_aliases")),
+        "copies": [],
         "site": meta.get("site"),
         "site_name": meta.get("site_name"),
         "title": meta.get("title"),

@@ -6,6 +6,10 @@ version, always archived in a later run, is met before the one it supersedes), o
 minimum words. The destination remembers what it holds (`export_state.json`): the runs (or,
 from `articles/`, the record ids) exported and the filters; a second export to it only adds
 what is new, with the same filters.
+
+The crawls' duplicates logs (`runs/*/duplicates.jsonl`) are read first: each row lists the other
+URL spellings of its story and the copies of it that were not archived (memory: one entry per
+logged duplicate). A duplicate logged after its story was exported does not reach that row.
 """
 
 from __future__ import annotations
@@ -121,11 +125,16 @@ def export(
     result = ExportResult()
     counts = state["counts"]
     batch: list[dict[str, Any]] = []
+    aliases, copies = _duplicates(archive, result)
     for row in _rows(archive, filters, state, result):
         reason = filters.reject(row)
         if reason:
             result.stats[f"filtered/{reason}"] += 1
             continue
+        story = row["cluster_id"]
+        if story in aliases:
+            row["url_aliases"] = sorted((set(row["url_aliases"]) | aliases[story]) - {row["url"]})
+        row["copies"] = copies.get(story, [])
         batch.append(row)
         result.added += 1
         _count(counts, row)
@@ -208,6 +217,44 @@ def _rows_from_articles(archive, filters, state, result) -> Iterator[dict[str, A
         result.stats["read"] += 1
         state["records"].append(record_id)
         yield to_row(record, None)
+
+
+def _duplicates(
+    archive: Storage, result: ExportResult
+) -> tuple[dict[str, set[str]], dict[str, list[dict[str, Any]]]]:
+    """From every duplicates log, by story: the URL spellings that led to it (layers `url` and
+    `unchanged`) and its copies elsewhere (layers `exact` and `near`)."""
+    aliases: dict[str, set[str]] = {}
+    copies: dict[str, list[dict[str, Any]]] = {}
+    for key in archive.list("runs/"):
+        if not key.endswith("/duplicates.jsonl"):
+            continue
+        try:
+            lines = archive.get(key).splitlines()
+        except KeyError:
+            continue
+        for line in lines:
+            try:
+                entry = json.loads(line)
+            except ValueError:
+                entry = None
+            if not isinstance(entry, dict) or not entry.get("duplicate_of"):
+                result.stats["errors/duplicates_log"] += 1 if line.strip() else 0
+                continue
+            story = base_id(entry["duplicate_of"])
+            if entry.get("layer") in ("exact", "near"):
+                copies.setdefault(story, []).append(
+                    {
+                        "url": entry.get("url"),
+                        "site": entry.get("site"),
+                        "layer": entry["layer"],
+                        "similarity": entry.get("similarity"),
+                    }
+                )
+            else:
+                found = aliases.setdefault(story, set())
+                found.update(u for u in [entry.get("url"), *(entry.get("aliases") or [])] if u)
+    return aliases, copies
 
 
 def _manifests(archive: Storage, result: ExportResult) -> list[tuple[str, dict[str, Any]]]:

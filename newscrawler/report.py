@@ -33,6 +33,7 @@ def summarize(
     start, finish = stats.get("start_time"), stats.get("finish_time")
     return {
         "run_id": run_id,
+        "crawl_id": stats.get(f"{PREFIX}frontier/crawl_id"),  # shared frontier: one per seed
         "archive": archive,
         "sites": sites,
         "finish_reason": stats.get("finish_reason"),

@@ -200,7 +200,13 @@ def check_archive(settings: Any) -> None:
 
 
 def check_state(settings: Any) -> None:
-    """Fail fast (StateStoreError, one line) when the shared state store cannot be reached."""
+    """Fail fast (StateStoreError, one line) when the shared state store or frontier cannot be
+    reached."""
     state_uri = settings.get("NEWSCRAWLER_STATE_URI")
     if state_uri:
         open_state(state_uri).close()
+    frontier_uri = settings.get("NEWSCRAWLER_FRONTIER_URI")
+    if frontier_uri:
+        from newscrawler.frontier import check_frontier
+
+        check_frontier(frontier_uri)

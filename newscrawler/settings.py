@@ -31,6 +31,21 @@ NEWSCRAWLER_STATE_URI = os.environ.get("NEWSCRAWLER_STATE_URI", "")
 # Redis state only: seconds after which a URL fetched but not archived (a copy, a non-article)
 # is forgotten and may be fetched again (0: never). Archived URLs never expire.
 NEWSCRAWLER_STATE_URL_TTL = 0
+# A shared frontier for several workers (newscrawler/frontier): redis://host:6379/1. Empty: each
+# crawl schedules its own requests in memory. Set, `scrapy crawl news` is a worker that takes its
+# requests from Redis, and `newscrawler seed` queues a crawl's start requests there.
+NEWSCRAWLER_FRONTIER_URI = os.environ.get("NEWSCRAWLER_FRONTIER_URI", "")
+# The frontier's Redis keys start with this (%(spider)s: the spider's name).
+NEWSCRAWLER_FRONTIER_KEY = "nc-frontier:%(spider)s"
+# A worker closes once the frontier has been empty, with nothing leased by a live worker, this long.
+NEWSCRAWLER_FRONTIER_IDLE_CLOSE = 30.0
+# Seconds a worker's leases outlive its last heartbeat (sent every third of it); then another
+# worker puts the requests it was handling back in the queue.
+NEWSCRAWLER_FRONTIER_LEASE_TTL = 60.0
+# Seconds a crawl's seen-set (the duplicate filter) outlives its last addition.
+NEWSCRAWLER_FRONTIER_SEEN_TTL = 2 * 24 * 3600
+# Set by `newscrawler seed`: queue the start requests of a new crawl, fetch nothing.
+NEWSCRAWLER_FRONTIER_SEED = False
 # Every archive write lands in a local spool under the state directory first (fsync'd unless
 # this is False), and background threads upload it, retrying with backoff while S3 is down.
 NEWSCRAWLER_SPOOL_FSYNC = True
@@ -78,7 +93,11 @@ NEWSCRAWLER_CONTACT = os.environ.get("NEWSCRAWLER_CONTACT", "https://github.com/
 
 USER_AGENT = f"newscrawler/{__version__} (+{NEWSCRAWLER_CONTACT})"
 # `-s NEWSCRAWLER_CONTACT=...` rebuilds the User-Agent around it (unless USER_AGENT is set too).
-ADDONS = {"newscrawler.politeness.ContactUserAgent": 0}
+ADDONS = {
+    "newscrawler.politeness.ContactUserAgent": 0,
+    # NEWSCRAWLER_FRONTIER_URI set: scheduler and duplicate filter on Redis (scrapy-redis).
+    "newscrawler.frontier.FrontierAddon": 0,
+}
 ROBOTSTXT_OBEY = True
 AUTOTHROTTLE_ENABLED = True
 AUTOTHROTTLE_START_DELAY = 1.0

@@ -22,6 +22,7 @@ import pyarrow.parquet as pq
 import pytest
 from test_crawl_demo import crawl, local_records
 
+from newscrawler.dataset import base_id
 from newscrawler.demo.server import DemoServer
 from newscrawler.export import Filters, export
 from newscrawler.reextract import reextract
@@ -328,8 +329,11 @@ def readme_snippets() -> list[str]:
 def test_the_readme_snippets_read_the_exported_dataset(crawled, tmp_path, monkeypatch):
     export(open_storage(crawled), open_storage(tmp_path / "dataset"), formats=("parquet", "jsonl"))
     monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("HF_HOME", str(tmp_path / "hf"))  # datasets' cache, and never the network
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    monkeypatch.setenv("HF_DATASETS_OFFLINE", "1")
     snippets = readme_snippets()
-    assert len(snippets) >= 2
+    assert len(snippets) >= 3
     for code in snippets:
         names: dict = {}
         exec(compile(code, "README.md", "exec"), names)  # noqa: S102
@@ -341,3 +345,26 @@ def test_the_reextract_command_says_what_it_did(archive):
     done = cli("reextract", "--archive", str(archive), "--site", "demo-news")
     assert done.returncode == 0, done.stderr
     assert "new_versions 1" in done.stdout and "skipped/unchanged" in done.stdout
+
+
+def test_each_row_lists_its_other_url_spellings_and_its_copies_from_the_duplicates_log(
+    crawled, tmp_path
+):
+    logged = [
+        json.loads(line)
+        for path in crawled.glob("runs/*/duplicates.jsonl")
+        for line in path.read_text().splitlines()
+    ]
+    assert {d["layer"] for d in logged} & {"exact", "near"}, logged  # the demo has wire copies
+    export(open_storage(crawled), open_storage(tmp_path / "out"), formats=("parquet",))
+    rows = {r["cluster_id"]: r for r in pq.read_table(tmp_path / "out" / "parquet").to_pylist()}
+    for duplicate in logged:
+        row = rows[base_id(duplicate["duplicate_of"])]
+        if duplicate["layer"] in ("exact", "near"):
+            assert {
+                "url": duplicate["url"],
+                "site": duplicate["site"],
+                "layer": duplicate["layer"],
+            } in [{k: c[k] for k in ("url", "site", "layer")} for c in row["copies"]]
+        else:
+            assert duplicate["url"] in row["url_aliases"] or duplicate["url"] == row["url"]

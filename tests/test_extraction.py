@@ -164,6 +164,11 @@ COMMENTS = {
     "plain-thread": "<div><h3>3 Comments</h3><p>TrueBlue77: Absolutely shameful, they never "
     "listen to anyone.</p><p>Marta_K: I live there and nobody asked us anything.</p>"
     "<p>Leave a Reply</p></div>",
+    # a table of labels inside a quoted tweet: trafilatura writes the quote as one line
+    "table-in-quote": "<blockquote><p>We must apply a system of compassion.</p>— A reader "
+    "<table><tr><td>Subscribe</td></tr><tr><td>Notify of</td></tr><tr><td>guest</td></tr>"
+    "<tr><td>0 Comments</td></tr><tr><td>Inline Feedbacks</td></tr><tr><td>View all comments"
+    "</td></tr></table><a href='https://x.example/s/1'>November 19, 2019</a></blockquote>",
 }
 
 
@@ -431,6 +436,16 @@ def test_a_list_whose_every_item_is_a_link_to_another_story_is_removed():
     record = extracted(page(EN, teasers, after=len(EN)))
     assert_clean(record, ("Ten things we learned", "energy bill", "budget row"), EN)
     assert "related" in removal_families(record)
+
+
+def test_a_data_table_of_short_cells_in_the_body_survives():
+    table = (
+        "<table><tr><th>Pillar</th><th>Corrosion</th></tr><tr><td>North</td><td>12%</td></tr>"
+        "<tr><td>Centre</td><td>31%</td></tr><tr><td>South</td><td>8%</td></tr></table>"
+    )
+    record = extracted(page(EN, table))
+    for cell in ("Pillar", "Corrosion", "Centre", "31%"):
+        assert cell in record["text"]
 
 
 def test_a_list_of_plain_items_in_the_body_survives():

@@ -74,6 +74,11 @@ class IncrementalState:
         that source, so the next run reads it in full and retries the article."""
         self._failed_sources.add(source_url)
 
+    @property
+    def failed_sources(self) -> set[str]:
+        """Feeds and sitemaps that listed an article this run could not fetch."""
+        return self._failed_sources
+
     # --- end of run --------------------------------------------------------------------------
 
     def commit(self, *, finished: bool, incomplete_sites: Iterable[str] = ()) -> None:

@@ -102,11 +102,21 @@ def _prune_titled_boxes(tree: HtmlElement, audit: Audit, protected: set[HtmlElem
             continue  # holds running text: maybe the article itself, left to the text pass
         audit.add(family, " ".join(box.text_content().split()))
         box.drop_tree()
+    for table in list(tree.iter("table")):  # a widget laid out as a table, one label per cell
+        if table.getparent() is None or table in protected:
+            continue
+        family = _widget_family(table)
+        if family is not None and not _has_sentences(table):
+            audit.add(family, " ".join(table.text_content().split()))
+            table.drop_tree()
 
 
 def _widget_family(box: HtmlElement) -> str | None:
-    """The family of a box whose children are mostly widget labels, else None."""
-    children = [child for child in box if isinstance(child.tag, str)]
+    """The family of a box whose children (a table's cells) are mostly widget labels, else None."""
+    if box.tag == "table":
+        children = list(box.iter("td", "th"))
+    else:
+        children = [child for child in box if isinstance(child.tag, str)]
     if len(children) < 3:
         return None
     families = Counter()
@@ -187,13 +197,22 @@ def _is_heading(element: HtmlElement) -> bool:
     return 0 < len(text.split()) <= 6 and len(text) <= 60 and not text.endswith(PROSE_END)
 
 
-@lru_cache(maxsize=8192)
 def _markup_family(signal: str) -> str | None:
-    """The family a class/id/role/label string names, None when none or a body class."""
-    match = _MARKUP_RE.search(signal)
-    if match is None or _has_body_class(signal):
-        return None
-    return match.lastgroup
+    """The family a class/id/role/label string names, None when none or a body class.
+
+    No pattern spans a space, so the string is read token by token: tokens repeat across
+    elements and pages ("menu-item", "widget") where whole strings rarely do (ids)."""
+    for token in signal.split():
+        family = _token_family(token)
+        if family is not None:
+            return None if _has_body_class(signal) else family
+    return None
+
+
+@lru_cache(maxsize=65536)
+def _token_family(token: str) -> str | None:
+    match = _MARKUP_RE.search(token)
+    return match.lastgroup if match else None
 
 
 def _protected(tree: HtmlElement, longest: HtmlElement | None = None) -> set[HtmlElement]:
