@@ -24,10 +24,9 @@ from w3lib.encoding import (
 FALLBACK = "utf-8+cp1252"
 _ERRORS = "newscrawler-cp1252"
 _UTF8 = {"utf-8", "utf8", "utf_8"}
-_MULTIBYTE = re.compile(
-    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
-)
-_GUESS_BYTES = 64 * 1024
+_LATIN = {"ascii", "latin_1", "cp1250", "cp1252", "cp1254", "cp1257", "iso8859_2", "iso8859_15"}
+_HIGH = bytes(range(128, 256))
+_GUESS_BYTES = 16 * 1024  # the guess runs on the reactor thread: a sample is enough
 
 
 def _cp1252_for_invalid(error: UnicodeError) -> tuple[str, int]:
@@ -90,7 +89,7 @@ def choose_encoding(body: bytes, content_type: str | bytes | None = None) -> Cha
         if declared and declared not in _UTF8 and not body.isascii():
             problems = ("wrong_charset", *problems)
         return Charset("utf-8", declared, problems)
-    mixed = _MULTIBYTE.search(body) is not None
+    mixed = _mostly_utf8(body)
     if declared and declared not in _UTF8:
         return Charset(declared, declared, problems)
     if declared or mixed:  # claims UTF-8 but is not, or mixes UTF-8 with single-byte text
@@ -127,6 +126,14 @@ def _known(name: str | None) -> str | None:
     return codecs.lookup(resolved).name
 
 
+def _mostly_utf8(body: bytes) -> bool:
+    """Most non-ASCII bytes form valid UTF-8 sequences: UTF-8 with a few single-byte inserts
+    (in a Shift_JIS or GBK page only some byte pairs happen to look like UTF-8)."""
+    non_ascii = len(body) - len(body.translate(None, _HIGH))
+    invalid = body.decode("utf-8", "replace").count("\ufffd")  # about one per invalid byte
+    return (non_ascii - invalid) * 4 >= non_ascii * 3
+
+
 def _valid_utf8(body: bytes) -> bool:
     try:
         body.decode("utf-8")
@@ -145,10 +152,12 @@ def _utf16_without_bom(body: bytes) -> str | None:
 
 
 def _guess(body: bytes) -> str:
-    """Undeclared and not UTF-8: charset_normalizer's best guess, else windows-1252."""
+    """Undeclared and not UTF-8: windows-1252 (the web's default), unless charset_normalizer
+    finds another script (Cyrillic, Greek, CJK, ...). Between Latin code pages a short sample
+    cannot choose (it takes cp1250 for French, and "à" becomes "ŕ"): windows-1252 wins."""
     from charset_normalizer import from_bytes
 
     match = from_bytes(body[:_GUESS_BYTES]).best()
-    if match is None or match.encoding.startswith(("utf_16", "utf_32")):
+    if match is None or match.encoding in _LATIN or match.encoding.startswith(("utf_", "mac_")):
         return "cp1252"
     return match.encoding
