@@ -8,6 +8,7 @@ import secrets
 from datetime import UTC, datetime
 from typing import Any
 
+from newscrawler.logs import redact_bytes
 from newscrawler.spool import Spool, StoredObject
 from newscrawler.storage import Storage, open_storage
 from newscrawler.storage.layout import article_key, quarantine_key, raw_html_key, run_key
@@ -48,14 +49,15 @@ class Archive:
         self.storage.check(create=create)
 
     def write_article(self, record: dict[str, Any], raw_html: bytes | None = None) -> str:
-        """Store one article (and its gzip HTML); return the record's key. Idempotent."""
+        """Store one article (and its gzip HTML, URL signatures and credentials masked); return
+        the record's key. Idempotent."""
         meta = record["metadata"]
         site, date = meta.get("site") or "unknown", meta.get("date_published")
         if raw_html is not None and self.keep_raw_html:
             self.store(
                 StoredObject(
                     raw_html_key(site, date, record["id"]),
-                    gzip.compress(raw_html, mtime=0),
+                    gzip.compress(redact_bytes(raw_html), mtime=0),
                     "text/html",
                     "gzip",
                     {"record-id": record["id"]},

@@ -37,6 +37,7 @@ from newscrawler.dedup.fingerprints import exact_fingerprint
 from newscrawler.dedup.urls import record_id, url_identity
 from newscrawler.extraction.extract import ExtractionOptions, extract
 from newscrawler.extraction.templates import SiteTemplates
+from newscrawler.logs import redact_record
 
 SCHEMA_VERSION = 1
 
@@ -54,6 +55,7 @@ class FetchedPage:
     redirects: tuple[str, ...] = ()
     discovery: dict[str, Any] = field(default_factory=dict)
     extraction: dict[str, Any] = field(default_factory=dict)  # per-site options
+    encoding: str | None = None  # how to read `body` (extraction.encoding); None: chosen there
 
 
 @dataclass
@@ -81,18 +83,21 @@ def extract_article(
     options: ExtractionOptions | dict[str, Any] | None = None,
     hints: dict[str, Any] | None = None,
     templates: SiteTemplates | None = None,
+    encoding: str | None = None,
 ) -> dict[str, Any]:
     """Extract, clean and judge one page; return the record the crawler would archive.
 
     When the page is not an article, `metadata["is_article"]` is False and
     `metadata["reject_reason"]` says why. With `templates`, the blocks the site is known to
-    repeat are removed too, and an article's blocks are counted for later pages.
+    repeat are removed too, and an article's blocks are counted for later pages. Bytes are read
+    in `encoding` when given, else in the one newscrawler.extraction.encoding chooses.
+    Credentials and URL signatures never reach the record (see newscrawler.logs.redact).
     """
     if isinstance(options, dict):
         options = ExtractionOptions(**options)
     if templates is not None and templates.known():
         options = replace(options or ExtractionOptions(), known_boilerplate=templates.known())
-    result = extract(html, url, hints=hints, options=options)
+    result = extract(html, url, hints=hints, options=options, encoding=encoding)
     meta = dict(result.metadata)
     identity = url_identity(url, canonical_tag=meta.get("canonical_url")) if url else None
     canonical = identity.canonical if identity else meta.get("canonical_url")
@@ -123,7 +128,8 @@ def extract_article(
     if result.removed_text:
         metadata["removed_text"] = {k: list(v) for k, v in result.removed_text.items()}
     metadata.pop("canonical_url", None)
-    return {"schema_version": SCHEMA_VERSION, "id": rid, "text": result.text, "metadata": metadata}
+    record = {"schema_version": SCHEMA_VERSION, "id": rid, "text": result.text}
+    return redact_record({**record, "metadata": metadata})
 
 
 def record_for_page(
@@ -141,6 +147,7 @@ def record_for_page(
         options=options or None,
         hints={"feed_date": hints.get("date"), "feed_title": hints.get("title")} if hints else None,
         templates=templates,
+        encoding=page.encoding,
     )
     metadata = record["metadata"]
     # Every URL that led here is an alias of the canonical one.
@@ -158,7 +165,7 @@ def record_for_page(
         "fetched_at": page.fetched_at,
     }
     metadata["discovery"] = dict(page.discovery)
-    return record
+    return redact_record(record)
 
 
 def utc_now() -> str:

@@ -14,12 +14,14 @@ import re
 from typing import Any
 
 from pythonjsonlogger.json import JsonFormatter
+from scrapy import signals
 from scrapy.crawler import Crawler
 
 MASK = "[redacted]"
 _PATTERNS = [
     re.compile(r"(?i)(X-Amz-(?:Signature|Credential|Security-Token)=)[^&\s\"']+"),
-    re.compile(r"(?i)((?:^|[?&])(?:Signature|AWSAccessKeyId|x-goog-signature)=)[^&\s\"']+"),
+    # also after `&amp;` in HTML
+    re.compile(r"(?i)((?:^|[?&;])(?:Signature|AWSAccessKeyId|x-goog-signature)=)[^&\s\"'<]+"),
     re.compile(r"(?i)((?:aws_secret_access_key|aws_session_token|secret_key)\W{1,3})[^\s\"',}]+"),
     re.compile(r"(?<=://)[^/\s:@]+:[^/\s@]+(?=@)"),  # user:password@host
 ]
@@ -35,6 +37,34 @@ def redact(text: str) -> str:
     for pattern in _PATTERNS:
         text = pattern.sub(lambda m: (m.group(1) if m.groups() else "") + MASK, text)
     return text
+
+
+def redact_record(value: Any) -> Any:
+    """A record (any JSON-like value) with credentials masked in every string, so a signed URL
+    on a page never reaches the archive. Strings are changed only where a pattern matches."""
+    if isinstance(value, str):
+        return redact(value) if _may_hold_secret(value) else value
+    if isinstance(value, dict):
+        return {key: redact_record(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return type(value)(redact_record(item) for item in value)
+    return value
+
+
+def redact_bytes(data: bytes) -> bytes:
+    """`redact` for raw bytes (a fetched page): ASCII patterns, every other byte kept."""
+    return redact(data.decode("latin-1")).encode("latin-1")
+
+
+def _may_hold_secret(text: str) -> bool:
+    """A cheap pre-check before the patterns: `=` (query parameters, key=value) or `@` (URL
+    passwords), or an environment secret."""
+    if "=" in text or "@" in text:
+        return True
+    return any(
+        (secret := os.environ.get(name)) and len(secret) >= 8 and secret in text
+        for name in _SECRET_VARIABLES
+    )
 
 
 class RedactingFilter(logging.Filter):
@@ -74,15 +104,24 @@ def install_json_logging(log_file: str | None, level: str, settings: Any = None)
 
 
 class LogSetup:
-    """Installs the redaction filter (always) and the JSON formatter (when asked)."""
+    """Installs the redaction filter (always) and the JSON formatter (when asked) on every root
+    handler: now, and again when the spider opens, because Scrapy replaces its root handler
+    after the extensions are built (Crawler._update_root_log_handler)."""
 
     def __init__(self, json_lines: bool) -> None:
-        for handler in logging.root.handlers:
-            if not any(isinstance(f, RedactingFilter) for f in handler.filters):
-                handler.addFilter(RedactingFilter())
-            if json_lines and not isinstance(handler.formatter, JsonFormatter):
-                handler.setFormatter(json_formatter())
+        self.json_lines = json_lines
+        self.apply()
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> LogSetup:
-        return cls(crawler.settings.getbool("NEWSCRAWLER_LOG_JSON"))
+        extension = cls(crawler.settings.getbool("NEWSCRAWLER_LOG_JSON"))
+        crawler.signals.connect(extension.apply, signal=signals.engine_started)
+        crawler.signals.connect(extension.apply, signal=signals.spider_opened)
+        return extension
+
+    def apply(self, *args: Any, **kwargs: Any) -> None:
+        for handler in logging.root.handlers:
+            if not any(isinstance(f, RedactingFilter) for f in handler.filters):
+                handler.addFilter(RedactingFilter())
+            if self.json_lines and not isinstance(handler.formatter, JsonFormatter):
+                handler.setFormatter(json_formatter())

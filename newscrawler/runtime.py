@@ -108,9 +108,12 @@ class Runtime:
 
     def archive_article(self, record: dict[str, Any], raw_html: bytes | None) -> str:
         """Durably take one article: its shard line, then its objects in the spool."""
-        self.shards.add(record)
-        key = self.archive.write_article(record, raw_html)
-        return key
+        mark = self.shards.add(record)
+        try:
+            return self.archive.write_article(record, raw_html)
+        except BaseException:
+            self.shards.retract(mark)  # not archived: not in this run's shards either
+            raise
 
     def finish(self, counts: dict[str, Any]) -> dict[str, Any]:
         """End of the run: duplicates log, shards and manifest into the spool, then drain it."""

@@ -83,6 +83,9 @@ NEWSCRAWLER_RETRY_AFTER_MAX = 300.0
 NEWSCRAWLER_MAX_CRAWL_DELAY = 60.0
 # Sitemap indexes nested deeper than this are not followed (the protocol allows no nesting).
 NEWSCRAWLER_SITEMAP_MAX_DEPTH = 3
+# Fetch pages on private, loopback and link-local addresses that the site list does not name
+# (links and redirects from public sites into an intranet or cloud metadata are refused).
+NEWSCRAWLER_ALLOW_PRIVATE_ADDRESSES = False
 # Contact for the User-Agent string: sites' operators should be able to reach you.
 NEWSCRAWLER_CONTACT = os.environ.get("NEWSCRAWLER_CONTACT", "https://github.com/newscrawler")
 
@@ -117,6 +120,8 @@ DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "newscrawler.politeness.RetryAfterMiddleware": 550,
     "newscrawler.politeness.RedirectLoopMiddleware": 650,
+    # After HttpProxyMiddleware (750): a proxied request is left to the proxy.
+    "newscrawler.addresses.PrivateAddressMiddleware": 760,
     # Closest to the engine: per-site counts of final responses and errors, after retries.
     "newscrawler.sitestats.SiteStatsMiddleware": 50,
 }

@@ -14,6 +14,7 @@ import gzip
 import hashlib
 import json
 import shutil
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -53,21 +54,32 @@ class ShardWriter:
         self.run_id = run_id
         self.max_records = max_records
         self._files: dict[str, Any] = {}
+        self._lock = threading.Lock()
+        self._retracted: set[tuple[str, int]] = set()
 
-    def add(self, record: dict[str, Any]) -> None:
-        """Append one record to its language's file; SpoolFull when the disk is full."""
+    def add(self, record: dict[str, Any]) -> tuple[str, int]:
+        """Append one record to its language's file; SpoolFull when the disk is full. Returns
+        where the line starts, for `retract`."""
         language = partition_value(record["metadata"].get("language"))
-        line = json.dumps(record, ensure_ascii=False, sort_keys=True) + "\n"
+        line = (json.dumps(record, ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8")
         try:
-            fh = self._files.get(language)
-            if fh is None:
-                directory = self.root / self.run_id
-                directory.mkdir(parents=True, exist_ok=True)
-                fh = self._files[language] = open(directory / f"{language}.jsonl", "a")  # noqa: SIM115
-            fh.write(line)
-            fh.flush()
+            with self._lock:  # archive writes run in threads: one line at a time
+                fh = self._files.get(language)
+                if fh is None:
+                    directory = self.root / self.run_id
+                    directory.mkdir(parents=True, exist_ok=True)
+                    fh = self._files[language] = open(directory / f"{language}.jsonl", "ab")  # noqa: SIM115
+                offset = fh.tell()
+                fh.write(line)
+                fh.flush()
         except OSError as exc:
             raise SpoolFull(f"shard spool {self.root}: cannot write ({exc.strerror})") from exc
+        return language, offset
+
+    def retract(self, mark: tuple[str, int]) -> None:
+        """Leave out a line `add` wrote, its record not archived after all (a failed write).
+        Kept in memory: a run killed later re-queues the record, which is then archived."""
+        self._retracted.add(mark)
 
     def unfinished_runs(self) -> list[str]:
         """Runs whose shards were never finished (the process died): not this run."""
@@ -96,7 +108,10 @@ class ShardWriter:
         objects, shards = [], []
         for path in sorted((self.root / run_id).glob("*.jsonl")):
             language = path.stem
-            for number, lines in enumerate(self._parts(path)):
+            skip = {offset for lang, offset in self._retracted if lang == language}
+            if run_id != self.run_id:
+                skip = set()
+            for number, lines in enumerate(self._parts(path, skip)):
                 data = gzip.compress("".join(lines).encode("utf-8"), mtime=0)
                 key = shard_key(language, run_id, number)
                 objects.append(StoredObject(key, data, GZIP))
@@ -109,13 +124,17 @@ class ShardWriter:
         """Remove a run's shard files once the spool holds their finished parts."""
         shutil.rmtree(self.root / (run_id or self.run_id), ignore_errors=True)
 
-    def _parts(self, path: Path) -> Iterator[list[str]]:
+    def _parts(self, path: Path, skip: set[int]) -> Iterator[list[str]]:
         part: list[str] = []
-        with open(path, encoding="utf-8") as fh:
-            for line in fh:
-                if not line.endswith("\n"):
+        offset = 0
+        with open(path, "rb") as fh:
+            for raw in fh:
+                start, offset = offset, offset + len(raw)
+                if not raw.endswith(b"\n"):
                     break  # torn by a kill
-                part.append(line)
+                if start in skip:
+                    continue
+                part.append(raw.decode("utf-8"))
                 if len(part) == self.max_records:
                     yield part
                     part = []

@@ -27,7 +27,7 @@ import yaml
 
 from newscrawler.demo.text import TOPICS, english_story
 
-Reply = tuple[int, dict[str, str], bytes]
+Reply = tuple[int, dict[str, str], bytes] | Callable[[BaseHTTPRequestHandler], None]
 Route = Callable[["Hit"], Reply]
 
 
@@ -67,7 +67,11 @@ class NewsSite:
             def do_GET(self) -> None:  # noqa: N802 - http.server's naming
                 hit = Hit(self.path, time.monotonic(), dict(self.headers.items()))
                 site.hits.append(hit)
-                status, headers, body = site.reply(hit)
+                reply = site.reply(hit)
+                if callable(reply):  # a raw reply writes to the socket itself (tests/hostile.py)
+                    reply(self)
+                    return
+                status, headers, body = reply
                 self.send_response(status)
                 for name, value in headers.items():
                     self.send_header(name, value)

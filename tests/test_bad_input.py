@@ -4,8 +4,12 @@ their own loopback addresses; one test per case."""
 
 from __future__ import annotations
 
+import gzip
+import os
 import re
+import tempfile
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from newssite import NewsSite, crawl, last_summary, site_entry
@@ -18,6 +22,10 @@ BILLION_LAUGHS = b"""<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">
 <!ENTITY lol6 "&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;">]>
 <rss version="2.0"><channel><title>&lol6;</title><item><title>&lol6;</title>
 <link>http://example.invalid/a-b-c-d-e/</link></item></channel></rss>"""
+
+
+SECRET = "BAD-INPUT-SECRET-51c0"
+SECRET_FILE = Path(tempfile.gettempdir()) / f"newscrawler-xxe-{os.getpid()}.txt"
 
 
 def xml(body: str | bytes):
@@ -33,7 +41,10 @@ def build_sites() -> dict[str, NewsSite]:
     sites = {
         name: NewsSite(host=f"127.0.0.{n}", seed=n)
         for n, name in enumerate(
-            ["good", "malformed", "bomb", "missing", "loop", "redirects", "trap", "slow", "nested"],
+            [
+                *("good", "malformed", "bomb", "missing", "loop", "redirects", "trap", "slow"),
+                *("nested", "xxe", "gzbomb", "junkfeed"),
+            ],
             start=2,
         )
     }
@@ -95,6 +106,29 @@ def build_sites() -> dict[str, NewsSite]:
 
     sites["nested"].prefix_routes["/s/"] = endless_index
 
+    # External entities naming a local file (XXE), the feed's one past the first 4 KB.
+    xxe = sites["xxe"]
+    doctype = f'<!DOCTYPE r [<!ENTITY xxe SYSTEM "file://{SECRET_FILE}">]>'
+    xxe.routes["/feed/"] = xml(
+        f'<?xml version="1.0"?><!-- {"padding " * 1000} -->{doctype}<rss version="2.0">'
+        "<channel><title>&xxe;</title><item><title>&xxe;</title>"
+        f"<link>{xxe.url}/2026/11/24/&xxe;/</link></item></channel></rss>"
+    )
+    xxe.routes["/sitemap.xml"] = xml(
+        f'<?xml version="1.0"?>{doctype}<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        f"<url><loc>{xxe.url}/2026/11/24/&xxe;/</loc></url></urlset>"
+    )
+    sites["gzbomb"].routes["/sitemap.xml.gz"] = lambda hit: (
+        200,
+        {"Content-Type": "application/x-gzip"},
+        gzip.compress(b"<" + b" " * (60 * 1024 * 1024), compresslevel=1),
+    )
+    sites["junkfeed"].routes["/feed/"] = lambda hit: (
+        200,
+        {"Content-Type": "application/rss+xml"},
+        b"%PDF-1.7\n" + bytes(range(256)) * 64,
+    )
+
     slow = sites["slow"]
     slow.routes["/robots.txt"] = lambda hit: (404, {}, b"")
     slow.prefix_routes["/"] = slow.hang
@@ -104,6 +138,7 @@ def build_sites() -> dict[str, NewsSite]:
 @pytest.fixture(scope="module")
 def bad_crawl(tmp_path_factory):
     workdir = tmp_path_factory.mktemp("bad-input")
+    SECRET_FILE.write_text(SECRET)
     sites = build_sites()
     for site in sites.values():
         site.start()
@@ -118,16 +153,24 @@ def bad_crawl(tmp_path_factory):
             {"name": "trap", "home": f"{sites['trap'].url}/", "max_depth": 100},
             {"name": "slow", "feeds": [f"{sites['slow'].url}/feed/"]},
             {"name": "nested", "sitemaps": [f"{sites['nested'].url}/s/1.xml"]},
+            {
+                "name": "xxe",
+                "feeds": [f"{sites['xxe'].url}/feed/"],
+                "sitemaps": [f"{sites['xxe'].url}/sitemap.xml"],
+            },
+            {"name": "gzbomb", "sitemaps": [f"{sites['gzbomb'].url}/sitemap.xml.gz"]},
+            {"name": "junkfeed", "feeds": [f"{sites['junkfeed'].url}/feed/"]},
         ]
         archive = workdir / "archive"
         result = crawl(workdir, site_list, archive, DOWNLOAD_TIMEOUT="2")
     finally:
         for site in sites.values():
             site.stop()
+        SECRET_FILE.unlink()
     assert result.returncode == 0, result.stderr[-3000:]
     stats = stats_dump(result.stderr)
     return {"result": result, "log": result.stderr, "stats": stats, "sites": sites,
-            "summary": last_summary(archive)}  # fmt: skip
+            "summary": last_summary(archive), "archive": archive}  # fmt: skip
 
 
 def stats_dump(log: str) -> dict[str, int]:
@@ -147,13 +190,13 @@ def test_the_crawl_goes_on_and_archives_the_good_site(bad_crawl):
 
 
 def test_a_malformed_feed_is_counted_and_logged(bad_crawl):
-    assert bad_crawl["stats"]["newscrawler/errors/feed/malformed"] == 1
+    assert bad_crawl["stats"]["newscrawler/site/malformed/errors/feed/malformed"] == 1
     assert "mismatched tag" in one_line(bad_crawl["log"], "malformed: unusable feed:")
 
 
 def test_an_xml_entity_bomb_is_refused_unexpanded(bad_crawl):
-    assert bad_crawl["stats"]["newscrawler/errors/feed/entities"] == 1
-    one_line(bad_crawl["log"], "feed declares XML entities; refused")
+    assert bad_crawl["stats"]["newscrawler/site/bomb/errors/feed/entities"] == 1
+    one_line(bad_crawl["log"], "bomb: unusable feed:")
     assert "lollollol" not in bad_crawl["log"]
 
 
@@ -207,3 +250,25 @@ def test_endlessly_nested_sitemap_indexes_stop_at_the_depth_cap(bad_crawl):
     ]
     assert bad_crawl["stats"]["newscrawler/errors/sitemap/too_deep"] == 1
     one_line(bad_crawl["log"], "sitemap indexes nested deeper than 3")
+
+
+def test_external_entities_in_feeds_and_sitemaps_never_read_the_local_file(bad_crawl):
+    assert bad_crawl["stats"]["newscrawler/site/xxe/errors/feed/entities"] == 1
+    assert bad_crawl["stats"]["newscrawler/site/xxe/errors/sitemap/entities"] == 1
+    assert "declares XML entities; refused" in one_line(bad_crawl["log"], "xxe: unusable feed:")
+    assert "declares a DTD; refused" in one_line(bad_crawl["log"], "xxe: unusable sitemap:")
+    assert SECRET not in bad_crawl["log"]
+    assert [h.path for h in bad_crawl["sites"]["xxe"].hits if "2026" in h.path] == []
+    for path in bad_crawl["archive"].rglob("*.json"):
+        assert SECRET not in path.read_text()
+
+
+def test_a_gzip_sitemap_that_expands_past_the_cap_is_refused(bad_crawl):
+    assert bad_crawl["stats"]["newscrawler/errors/sitemap/too_large"] == 1
+    assert "expands beyond" in one_line(bad_crawl["log"], "gzbomb: unusable sitemap:")
+
+
+def test_a_binary_body_served_as_a_feed_is_one_error(bad_crawl):
+    line = one_line(bad_crawl["log"], "junkfeed: unusable feed:")
+    kind = [k for k in bad_crawl["stats"] if k.startswith("newscrawler/site/junkfeed/errors/feed/")]
+    assert len(kind) == 1 and "\n" not in line

@@ -9,6 +9,7 @@ host lower-case, default port dropped, query sorted, percent-encoding normalised
 from __future__ import annotations
 
 import hashlib
+import ipaddress
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -51,6 +52,7 @@ TRACKING_PARAMS = (
 )
 TRACKING_PREFIXES = ("utm_", "pk_", "mtm_", "itm_")
 HOST_VARIANTS = ("www.", "m.", "mobile.", "amp.")
+_BRACKETED = re.compile(r"\[[0-9A-Fa-f:.]+\](:\d*)?")
 _AMP_PATH = re.compile(r"(/amp/?$|\.amp(?=\.html?$)|/amp(?=/))")
 
 
@@ -66,13 +68,48 @@ def clean_url(url: str) -> str:
     cleaned = w3lib_canonicalize(strip_tracking(url.strip()), keep_fragments=False)
     parts = urlsplit(cleaned)
     host = (parts.hostname or "").lower()
+    host = f"[{host}]" if ":" in host else host  # an IPv6 address keeps its brackets
     netloc = host if parts.port in (None, 80, 443) else f"{host}:{parts.port}"
     return urlunsplit((parts.scheme.lower(), netloc, parts.path or "/", parts.query, ""))
 
 
+def is_fetchable(url: str) -> bool:
+    """An http(s) URL with a host and a valid port, without spaces or control characters: what
+    a feed, sitemap or page may send the crawler to (anything else is skipped)."""
+    if not url or any(c.isspace() or ord(c) < 32 or c == "\x7f" for c in url):
+        return False
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError on a port out of range or not a number
+    except ValueError:
+        return False
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return False
+    if "[" in parts.netloc or "]" in parts.netloc:  # only around an IPv6 address
+        host = parts.netloc.rpartition("@")[2]
+        return bool(_BRACKETED.fullmatch(host)) and _ipv6(parts.hostname)
+    return True
+
+
+def _ipv6(host: str) -> bool:
+    try:
+        ipaddress.IPv6Address(host)
+    except ValueError:
+        return False
+    return True
+
+
 @lru_cache(maxsize=65_536)  # the same URL is folded several times per page (aliases, state)
 def canonicalize_url(url: str) -> str:
-    """The canonical spelling of `url` (see the module docstring)."""
+    """The canonical spelling of `url` (see the module docstring); a URL too broken to parse
+    (bad port, bad IPv6 literal) is its own canonical spelling, stripped."""
+    try:
+        return _canonicalize(url)
+    except ValueError:
+        return url.strip()
+
+
+def _canonicalize(url: str) -> str:
     url = w3lib_canonicalize(url.strip(), keep_fragments=False)
     parts = urlsplit(url)
     host = (parts.hostname or "").lower()
@@ -81,6 +118,7 @@ def canonicalize_url(url: str) -> str:
             host = host[len(variant) :]
             break
     port = parts.port
+    host = f"[{host}]" if ":" in host else host
     netloc = host if port in (None, 80, 443) else f"{host}:{port}"
     query = url_query_cleaner(
         f"?{parts.query}" if parts.query else "",

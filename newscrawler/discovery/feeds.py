@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import calendar
 import json
+import re
 from datetime import UTC, datetime
 from urllib.parse import urljoin
 
@@ -22,6 +23,9 @@ FEED_TYPES = (
 )
 
 
+_ENTITY = re.compile(rb"<!\s*ENTITY", re.IGNORECASE)
+
+
 class FeedError(ValueError):
     """A feed that cannot be read; one line naming the URL and the problem. `kind` names the
     problem for the crawl stats: malformed, entities or not_a_feed."""
@@ -36,17 +40,20 @@ def parse_feed(body: bytes, url: str) -> list[DiscoveredEntry]:
     stripped = body.lstrip()
     if stripped.startswith(b"{"):
         return _parse_json_feed(stripped, url)
-    if b"<!ENTITY" in body[:4096]:
+    if _declares_entities(body):
         raise FeedError(f"{url}: feed declares XML entities; refused", "entities")
-    parsed = feedparser.parse(body, sanitize_html=False, resolve_relative_uris=False)
+    try:
+        parsed = feedparser.parse(body, sanitize_html=False, resolve_relative_uris=False)
+    except Exception as exc:  # feedparser's own bugs on hostile input (lone surrogates, ...)
+        raise FeedError(f"{url}: unreadable feed: {type(exc).__name__}") from None
     entries = []
     for item in parsed.entries:
-        link = item.get("link")
+        link = _join(url, item.get("link"))
         if not link:
             continue
         entries.append(
             DiscoveredEntry(
-                url=urljoin(url, link.strip()),
+                url=link,
                 via="feed",
                 source=url,
                 date=_struct_time(item.get("published_parsed")),
@@ -59,6 +66,14 @@ def parse_feed(body: bytes, url: str) -> list[DiscoveredEntry]:
         problem = str(parsed.get("bozo_exception", "not a feed")).splitlines()[0][:120]
         raise FeedError(f"{url}: unreadable feed: {problem}")
     return entries
+
+
+def _declares_entities(body: bytes) -> bool:
+    """An entity declaration anywhere (also in UTF-16/32, whose NUL bytes are skipped): entity
+    expansion (billion laughs) and external entities (XXE) never reach the XML parser."""
+    return _ENTITY.search(body) is not None or (
+        b"\x00" in body and _ENTITY.search(body.replace(b"\x00", b"")) is not None
+    )
 
 
 def find_feed_links(page: bytes | str, base_url: str) -> list[str]:
@@ -87,12 +102,12 @@ def _parse_json_feed(body: bytes, url: str) -> list[DiscoveredEntry]:
     for item in data["items"]:
         if not isinstance(item, dict):
             continue
-        link = item.get("url") or item.get("external_url")
-        if not isinstance(link, str):
+        link = _join(url, item.get("url") or item.get("external_url"))
+        if not link:
             continue
         entries.append(
             DiscoveredEntry(
-                url=urljoin(url, link),
+                url=link,
                 via="feed",
                 source=url,
                 date=_iso(item.get("date_published")),
@@ -101,6 +116,16 @@ def _parse_json_feed(body: bytes, url: str) -> list[DiscoveredEntry]:
             )
         )
     return entries
+
+
+def _join(base: str, link: object) -> str | None:
+    """The absolute URL of an entry's link; None when missing or too broken to join."""
+    if not isinstance(link, str) or not link.strip():
+        return None
+    try:
+        return urljoin(base, link.strip())
+    except ValueError:  # a bad IPv6 literal, ...: the spider counts it as a bad URL
+        return link.strip()
 
 
 def _struct_time(value) -> datetime | None:

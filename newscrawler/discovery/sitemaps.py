@@ -43,7 +43,8 @@ def parse_sitemap(body: bytes, url: str) -> SitemapDoc:
     try:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
-        raise SitemapError(f"{url}: malformed sitemap XML: {str(exc)[:120]}") from None
+        problem = " ".join(str(exc).split())[:120]  # libxml2's messages can span lines
+        raise SitemapError(f"{url}: malformed sitemap XML: {problem}") from None
     if root.getroottree().docinfo.internalDTD is not None:
         raise SitemapError(f"{url}: sitemap declares a DTD; refused", "entities")
     kind = etree.QName(root).localname
@@ -111,7 +112,9 @@ def _decompress(body: bytes, url: str) -> bytes:
     except (OSError, EOFError, zlib.error) as exc:
         raise SitemapError(f"{url}: broken gzip sitemap: {exc}") from None
     if len(data) > MAX_SITEMAP_BYTES:
-        raise SitemapError(f"{url}: gzip sitemap expands beyond {MAX_SITEMAP_BYTES} bytes")
+        raise SitemapError(
+            f"{url}: gzip sitemap expands beyond {MAX_SITEMAP_BYTES} bytes", "too_large"
+        )
     return data
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from scrapy.exceptions import (
     CannotResolveHostError,
+    DownloadCancelledError,
     DownloadConnectionRefusedError,
     DownloadTimeoutError,
     IgnoreRequest,
@@ -14,6 +15,8 @@ from twisted.internet.defer import TimeoutError as DeferredTimeoutError
 from twisted.internet.error import ConnectError, DNSLookupError, TCPTimedOutError
 from twisted.internet.error import TimeoutError as ConnectTimeoutError
 from twisted.python.failure import Failure
+
+from newscrawler.addresses import REFUSED
 
 TIMEOUTS = (
     DownloadTimeoutError,
@@ -31,9 +34,14 @@ def failure_reason(failure: Failure) -> str | None:
         return f"http_{exc.response.status}"
     if isinstance(exc, IgnoreRequest):
         message = str(exc)
-        if "robots.txt" in message or "redirect loop" in message:
+        if "robots.txt" in message or "redirect loop" in message or REFUSED in message:
             return None
+        if "during decompression" in message:
+            return "decompression_bomb"
         return "too_many_redirects" if "redirections" in message else "ignored"
+    if isinstance(exc, DownloadCancelledError):
+        # Scrapy cancels a download once it exceeds DOWNLOAD_MAXSIZE, announced or received
+        return "too_large"
     if isinstance(exc, TIMEOUTS):
         return "timeout"
     if isinstance(exc, (CannotResolveHostError, DNSLookupError)):

@@ -18,7 +18,7 @@ from scrapy.crawler import Crawler
 from scrapy.http import Response, TextResponse
 from twisted.python.failure import Failure
 
-from newscrawler.dedup.urls import canonicalize_url, strip_tracking
+from newscrawler.dedup.urls import canonicalize_url, is_fetchable, strip_tracking
 from newscrawler.discovery import (
     DiscoveredEntry,
     FeedError,
@@ -45,6 +45,7 @@ from newscrawler.spiders.support import (
     configure_download_slots,
     discovery_record,
     header,
+    page_encoding,
     robots_urls,
 )
 from newscrawler.state import UrlRecord
@@ -117,6 +118,10 @@ class NewsSpider(Spider):
                 yield self._source_request(site, url, "sitemap", self.parse_sitemap, depth=0)
             for url in site.entry_urls:
                 yield self._page_request(site, url, self.parse_listing, priority=10, depth=0)
+
+    def named_urls(self) -> list[str]:
+        """The URLs the site list names (their hosts may be private: see addresses.py)."""
+        return [u for site in self.sites for u in (*site.entry_urls, *site.feeds, *site.sitemaps)]
 
     def closed(self, reason: str) -> None:
         self.incremental.commit(finished=reason == "finished", incomplete_sites=self._capped)
@@ -214,6 +219,7 @@ class NewsSpider(Spider):
                 redirects=redirects,
                 discovery=discovery,
                 extraction=dict(site.extraction),
+                encoding=page_encoding(response, site.name, self.crawler.stats, self.logger),
             )
         )
 
@@ -237,9 +243,9 @@ class NewsSpider(Spider):
             self._count(f"http_errors/{kind}/{reason[5:]}")
         else:
             self._count(f"errors/{kind}/{reason}")
-        self.logger.warning(
-            "%s: %s %s failed: %s", site.name if site else "-", kind, request.url, reason
-        )
+        redirects = request.meta.get("redirect_urls")
+        url = f"{redirects[0]} (redirected to {request.url})" if redirects else request.url
+        self.logger.warning("%s: %s %s failed: %s", site.name if site else "-", kind, url, reason)
 
     # --- helpers -----------------------------------------------------------------------------
 
@@ -275,6 +281,10 @@ class NewsSpider(Spider):
         max_age = site.max_age_days if site.max_age_days is not None else self.max_age_days
         now = datetime.now(UTC)
         for entry in entries:
+            if not is_fetchable(entry.url):
+                self._count("skipped/bad_url", site=site)
+                self.logger.debug("%s: not an http(s) URL, skipped: %r", site.name, entry.url)
+                continue
             if not allowed(entry.url, site):
                 continue
             if not within_window(entry, max_age, now):
@@ -335,6 +345,8 @@ class NewsSpider(Spider):
         self, site: Site, url: str, callback: Any, *, priority: int, **kwargs: Any
     ) -> Request | None:
         """A home, section or pagination page; None once the site's page cap is reached."""
+        if not is_fetchable(url):
+            return None
         if kwargs.get("depth", 0) > 0 and not self._within_page_cap(site):
             return None
         if kwargs.get("depth", 0) == 0:

@@ -3,6 +3,7 @@ entry's discovery is recorded."""
 
 from __future__ import annotations
 
+import logging
 import re
 from typing import Any
 from urllib.parse import urlsplit
@@ -11,7 +12,9 @@ from scrapy.crawler import Crawler
 from scrapy.http import Response
 
 from newscrawler.discovery import DiscoveredEntry
+from newscrawler.extraction.encoding import choose_encoding, looks_binary
 from newscrawler.sites import Site
+from newscrawler.sitestats import inc
 
 
 def discovery_record(entry: DiscoveredEntry) -> dict[str, Any]:
@@ -65,3 +68,27 @@ def configure_download_slots(crawler: Crawler, sites: list[Site]) -> None:
                 slots[domain] = {**slots.get(domain, {}), **overrides}
     if slots:
         crawler.settings.set("DOWNLOAD_SLOTS", slots, priority="spider")
+
+
+def page_encoding(
+    response: Response, site: str, stats: Any, logger: logging.LoggerAdapter
+) -> str | None:
+    """How to read an article page's bytes (extraction.encoding). A page whose charset is wrong,
+    missing or mixed is counted (`encoding/<problem>`) and named in one log line. None for a
+    binary body (the quality gate says so)."""
+    if looks_binary(response.body):
+        return None
+    charset = choose_encoding(response.body, response.headers.get(b"Content-Type"))
+    for problem in charset.problems:
+        inc(stats, f"encoding/{problem}", site)
+    if charset.problems:
+        said = {
+            "wrong_charset": f"is not in the {charset.declared} it declares",
+            "mixed_encodings": "mixes UTF-8 with a single-byte encoding",
+            "conflicting_charsets": "declares different charsets in header and meta",
+            "undeclared": "declares no charset",
+            "nul_bytes": "holds NUL bytes",
+        }
+        problems = ", ".join(said[p] for p in charset.problems)
+        logger.info("%s: %s %s; read as %s", site, response.url, problems, charset.encoding)
+    return charset.encoding

@@ -19,6 +19,7 @@ from twisted.python.failure import Failure
 from newscrawler.items import ArticleItem, FetchedPage, utc_now
 from newscrawler.runtime import check_archive, check_state
 from newscrawler.spiders.failures import failure_reason
+from newscrawler.spiders.support import page_encoding
 from newscrawler.storage.layout import partition_value
 
 
@@ -49,6 +50,10 @@ class UrlsSpider(Spider):
         check_archive(settings)
         check_state(settings)
 
+    def named_urls(self) -> list[str]:
+        """The URLs asked for (their hosts may be private: see addresses.py)."""
+        return list(self.start_list)
+
     async def start(self) -> AsyncIterator[Request]:
         for url in self.start_list:
             yield Request(
@@ -69,15 +74,17 @@ class UrlsSpider(Spider):
     def parse_article(self, response: Response) -> Iterator[ArticleItem]:
         redirects = tuple(response.meta.get("redirect_urls", ()))
         requested = redirects[0] if redirects else response.url
+        site = partition_value(urlsplit(response.url).hostname)
         yield ArticleItem(
             page=FetchedPage(
                 url=requested,
                 final_url=response.url,
                 status=response.status,
                 body=response.body,
-                site=partition_value(urlsplit(response.url).hostname),
+                site=site,
                 fetched_at=utc_now(),
                 redirects=redirects,
                 discovery={"via": "ondemand", "source": requested, "date": None, "title": None},
+                encoding=page_encoding(response, site, self.crawler.stats, self.logger),
             )
         )
