@@ -17,5 +17,6 @@ def test_a_sitemap_named_only_in_robots_txt_is_read(tmp_path):
         result = crawl(tmp_path, [{"name": "ledger", "home": f"{site.url}/"}], archive)
     assert result.returncode == 0, result.stderr[-3000:]
     assert site.requested(["/sitemap.xml"]) == ["/sitemap.xml"]
+    assert site.requested(["/robots.txt"]) == ["/robots.txt"]  # read once, for rules and sitemaps
     assert sorted(set(site.requested(paths))) == sorted(paths)
     assert last_summary(archive)["articles_archived"] == 2

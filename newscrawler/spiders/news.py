@@ -12,10 +12,13 @@ from collections import Counter
 from collections.abc import AsyncIterator, Iterable, Iterator
 from datetime import UTC, datetime
 from typing import Any
+from urllib.parse import urljoin, urlsplit
 
-from scrapy import Request, Spider
+from scrapy import Request, Spider, signals
 from scrapy.crawler import Crawler
 from scrapy.http import Response, TextResponse
+from scrapy.robotstxt import ProtegoRobotParser
+from scrapy.utils.misc import load_object
 from twisted.python.failure import Failure
 
 from newscrawler.dedup.urls import canonicalize_url, is_fetchable, strip_tracking
@@ -91,13 +94,22 @@ class NewsSpider(Spider):
         spider._pages: Counter[str] = Counter()
         spider._capped: set[str] = set()
         spider._sitemaps_seen: set[str] = set()
+        # With robots.txt obeyed, Scrapy's middleware fetches each host's robots.txt anyway: its
+        # Sitemap: lines are read from that parse (one fetch per host, not two).
+        spider._robots_sites = {}
+        if crawler.settings.getbool("ROBOTSTXT_OBEY") and issubclass(
+            load_object(crawler.settings["ROBOTSTXT_PARSER"]), ProtegoRobotParser
+        ):
+            sites = reversed(spider.sites)  # the first site naming a host wins
+            spider._robots_sites = {url: s for s in sites for url in robots_urls(s)}
+            crawler.signals.connect(spider.robots_parsed, signal=signals.robots_parsed)
         return spider
 
     async def start(self) -> AsyncIterator[Request]:
         robots_seen: set[str] = set()
         for site in self.sites:
             for url in robots_urls(site):
-                if url not in robots_seen:
+                if url not in robots_seen and not self._robots_sites:
                     robots_seen.add(url)
                     yield Request(
                         url,
@@ -137,6 +149,21 @@ class NewsSpider(Spider):
                 self._sitemaps_seen.add(url)
                 self._count("sitemaps_from_robots")
                 yield self._source_request(site, url, "sitemap", self.parse_sitemap, depth=0)
+
+    def robots_parsed(self, robotparser: ProtegoRobotParser, request: Request) -> None:
+        """Scrapy's robots.txt middleware read a host's robots.txt: its sitemaps join the crawl."""
+        parts = urlsplit(request.url)
+        robots = f"{parts.scheme}://{parts.netloc}/robots.txt"
+        site = self._robots_sites.get(robots)
+        if site is None:
+            return
+        for url in dict.fromkeys(urljoin(robots, u) for u in robotparser.rp.sitemaps):
+            if url not in self._sitemaps_seen:
+                self._sitemaps_seen.add(url)
+                self._count("sitemaps_from_robots")
+                self.crawler.engine.crawl(
+                    self._source_request(site, url, "sitemap", self.parse_sitemap, depth=0)
+                )
 
     def parse_feed(self, response: Response, site: Site) -> Iterator[Request]:
         if response.status == 304:
