@@ -98,6 +98,14 @@ def finish(frontier: Frontier, processes: dict[str, subprocess.Popen]) -> None:
         assert process.returncode == 0, frontier.log(name)[-3000:]
 
 
+def wait_for(condition, processes: dict[str, subprocess.Popen], timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        assert all(p.poll() is None for p in processes.values()), "a worker stopped"
+        time.sleep(0.1)
+
+
 def delayed(handler: type, delay: float, paths_containing: str = "") -> type:
     """A server's request handler, answering the matching paths after `delay` seconds."""
 
@@ -233,6 +241,42 @@ def test_a_worker_killed_mid_crawl_loses_nothing(redis_server, tmp_path):
         [r["metadata"]["url"] for r in local_records(frontier.archive)], site.site.truth_json()
     )
     assert not server.keys(frontier.key % {"spider": "news"} + ":lease:*")
+
+
+def test_a_sites_page_cap_holds_for_the_crawl_not_for_each_worker(redis_server, tmp_path):
+    host, cap = "www.capped.test", 10
+    with VirtualHosts() as site:
+        for feed in ("a", "b"):  # two feeds, 20 articles each: one feed for each worker
+            urls = [f"http://{host}/2024/05/06/{feed}-story-{n}/" for n in range(20)]
+            site.add(host, f"/{feed}/feed/", rss(f"http://{host}/", feed, urls, "Mon, 06 May 2024"))
+            for n, url in enumerate(urls):
+                page = article_html(site_name="capped", title=f"{feed} {n}",
+                                    paragraphs=wire_story(n + 100 * len(feed)))  # fmt: skip
+                site.add(host, url.removeprefix(f"http://{host}"), page)
+        fetched: list[str] = []
+
+        class Recorded(delayed(site.httpd.RequestHandlerClass, 0.5, "capped")):
+            def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+                fetched.append(self.path)
+                super().do_GET()
+
+        site.httpd.RequestHandlerClass = Recorded
+        entry = {"name": "capped", "feeds": [f"http://{host}/{f}/feed/" for f in "ab"]}
+        frontier = Frontier(redis_server.url, tmp_path, {"sites": [entry]}, env=site.env())
+        frontier.settings["NEWSCRAWLER_MAX_PAGES_PER_SITE"] = str(cap)
+        options = {"CONCURRENT_REQUESTS": "1", "NEWSCRAWLER_FRONTIER_IDLE_CLOSE": "30"}
+        workers = {n: frontier.worker(n, **options) for n in ("one", "two")}
+        server = redis.Redis.from_url(redis_server.url)
+        base = frontier.key % {"spider": "news"}
+        wait_for(lambda: server.scard(f"{base}:workers") == 2, workers)  # both up: seed
+        crawl_id = frontier.seed()
+        finish(frontier, workers)
+    pages = [url for url in fetched if not url.endswith("/robots.txt")]
+    assert len(pages) == cap, pages  # the crawl's cap, not each worker's (2 feeds, 8 articles)
+    archived = [s["per_site"]["capped"].get("articles_archived", 0) for s in frontier.summaries()]
+    assert sum(archived) == cap - 2 and all(archived), archived  # both workers took part
+    assert int(server.hget(f"{base}:pages:{crawl_id}", "capped")) == cap
+    assert 0 < server.ttl(f"{base}:pages:{crawl_id}") <= 2 * 24 * 3600  # as the seen-set
 
 
 def test_a_worker_with_an_unreachable_frontier_stops_before_any_fetch(redis_server, tmp_path):
