@@ -30,6 +30,7 @@ from newscrawler.frontier.dupefilter import CrawlDupeFilter
 from newscrawler.frontier.queue import LEASE_META, LeasedQueue
 from newscrawler.frontier.report import merge_summaries
 from newscrawler.frontier.scheduler import FrontierScheduler
+from newscrawler.health import EXIT_OK, EXIT_YIELD_DROPPED
 from newscrawler.sites import Site
 
 ENV = {**os.environ, "SCRAPY_SETTINGS_MODULE": "newscrawler.settings"}
@@ -448,6 +449,48 @@ def test_merged_reports_sum_counts_per_site_and_keep_the_span_and_worst_exit_cod
     assert merged["sites"] == ["a", "b"] and merged["shards"] == ["s1", "s2"]
     assert (merged["started_at"], merged["finished_at"]) == (two["started_at"], one["finished_at"])
     assert merged["exit_code"] == 2 and merged["workers"] == ["r1", "r2"]
+
+
+def worker_report(archive: Path, crawl: str, worker: int, hour: int, seen: int, code=0, **site):
+    """A worker's run report in the archive: `seen` articles of site "s" archived."""
+    run_id = f"2026010{hour}T100{worker}00Z-w{worker}"
+    summary = {"run_id": run_id, "crawl_id": crawl, "exit_code": code, "sites": ["s"], "errors": {},
+               "finish_reason": "finished", "started_at": f"2026-01-0{hour}T10:00:0{worker}",
+               "finished_at": f"2026-01-0{hour}T10:30:00", "articles_archived": seen,
+               "per_site": {"s": {"articles_archived": seen, **site}}}  # fmt: skip
+    (archive / "runs" / run_id).mkdir(parents=True)
+    (archive / "runs" / run_id / "summary.json").write_text(json.dumps(summary))
+
+
+def crawl_report(archive: Path, crawl_id: str, capsys) -> tuple[int, str]:
+    from newscrawler.cli import main
+
+    code = main(["crawl-report", crawl_id, "--archive", str(archive), "--json"])
+    out, err = capsys.readouterr()
+    assert json.loads(out)["exit_code"] == code
+    return code, err
+
+
+def test_the_crawl_report_judges_a_site_by_the_crawls_sum_not_by_one_workers_share(
+    tmp_path, capsys
+):
+    for hour in (1, 2):  # earlier crawls: 60 articles a crawl, 30 per worker
+        worker_report(tmp_path, f"c{hour}", 1, hour, 30)
+        worker_report(tmp_path, f"c{hour}", 2, hour, 30)
+    worker_report(tmp_path, "c3", 1, 3, 58)
+    worker_report(tmp_path, "c3", 2, 3, 2, code=EXIT_YIELD_DROPPED)  # far below its own share
+    assert crawl_report(tmp_path, "c3", capsys) == (EXIT_OK, "")
+
+
+def test_the_crawl_report_exits_5_when_a_site_stopped_yielding_across_the_crawl(tmp_path, capsys):
+    worker_report(tmp_path, "c1", 1, 1, 30)
+    worker_report(tmp_path, "c1", 2, 1, 30)
+    worker_report(tmp_path, "c2", 1, 2, 0, fetched=4, errors={"http_404": 4})
+    worker_report(tmp_path, "c2", 2, 2, 0, fetched=3)
+    code, err = crawl_report(tmp_path, "c2", capsys)
+    assert code == EXIT_YIELD_DROPPED
+    assert "crawl c2: site s: no article found this run (recent runs: median 60); fetched 7" in err
+    assert crawl_report(tmp_path, "c1", capsys) == (EXIT_OK, "")  # judged by the crawls before it
 
 
 def test_the_scale_out_compose_file_seeds_once_and_scales_workers_on_redis():
