@@ -49,6 +49,16 @@ def unchanged(site_stats: dict[str, Any]) -> bool:
     return sum(site_stats.get("not_modified", {}).values()) > 0
 
 
+def history_entry(summary: dict[str, Any]) -> dict[str, int] | None:
+    """What a run adds to the history: articles seen per site, leaving out sites that answered
+    304 (the run saw only part of them); None for a run that stopped early with nothing archived."""
+    if summary.get("finish_reason") != "finished" and not summary.get("articles_archived"):
+        return None
+    per_site = summary.get("per_site", {})
+    stats = {site: per_site.get(site, {}) for site in summary.get("sites", [])}
+    return {site: articles_seen(s) for site, s in stats.items() if not unchanged(s)}
+
+
 def assess(summary: dict[str, Any], history: list[dict[str, int]]) -> list[Problem]:
     """The run's problems, worst first. `history`: per-site articles seen in recent runs."""
     problems: list[Problem] = []

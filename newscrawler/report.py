@@ -9,7 +9,7 @@ from typing import Any
 from scrapy import Spider, signals
 from scrapy.crawler import Crawler
 
-from newscrawler.health import articles_seen, assess, exit_code, unchanged
+from newscrawler.health import assess, exit_code, history_entry
 from newscrawler.history import RunHistory
 from newscrawler.metrics import write_metrics
 from newscrawler.runtime import Runtime
@@ -148,12 +148,8 @@ class RunSummary:
         problems = assess(summary, history.recent())
         summary["exit_code"] = exit_code(problems)
         summary["problems"] = [p.message for p in problems]
-        if summary.get("finish_reason") == "finished" or summary["articles_archived"]:
-            seen = {}
-            for site in sites:
-                stats = summary["per_site"].get(site, {})
-                if not unchanged(stats):  # with 304s, the run saw only part of the site
-                    seen[site] = articles_seen(stats)
+        seen = history_entry(summary)
+        if seen is not None:
             history.append(runtime.run_id, summary["finished_at"], seen)
         self.summary = summary
         self.crawler.newscrawler_summary = summary  # type: ignore[attr-defined]

@@ -30,6 +30,7 @@ from newscrawler.frontier.dupefilter import CrawlDupeFilter
 from newscrawler.frontier.queue import LEASE_META, LeasedQueue
 from newscrawler.frontier.report import merge_summaries
 from newscrawler.frontier.scheduler import FrontierScheduler
+from newscrawler.health import EXIT_OK, EXIT_YIELD_DROPPED
 from newscrawler.sites import Site
 
 ENV = {**os.environ, "SCRAPY_SETTINGS_MODULE": "newscrawler.settings"}
@@ -96,6 +97,14 @@ def finish(frontier: Frontier, processes: dict[str, subprocess.Popen]) -> None:
             process.kill()
             raise
         assert process.returncode == 0, frontier.log(name)[-3000:]
+
+
+def wait_for(condition, processes: dict[str, subprocess.Popen], timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        assert all(p.poll() is None for p in processes.values()), "a worker stopped"
+        time.sleep(0.1)
 
 
 def delayed(handler: type, delay: float, paths_containing: str = "") -> type:
@@ -233,6 +242,42 @@ def test_a_worker_killed_mid_crawl_loses_nothing(redis_server, tmp_path):
         [r["metadata"]["url"] for r in local_records(frontier.archive)], site.site.truth_json()
     )
     assert not server.keys(frontier.key % {"spider": "news"} + ":lease:*")
+
+
+def test_a_sites_page_cap_holds_for_the_crawl_not_for_each_worker(redis_server, tmp_path):
+    host, cap = "www.capped.test", 10
+    with VirtualHosts() as site:
+        for feed in ("a", "b"):  # two feeds, 20 articles each: one feed for each worker
+            urls = [f"http://{host}/2024/05/06/{feed}-story-{n}/" for n in range(20)]
+            site.add(host, f"/{feed}/feed/", rss(f"http://{host}/", feed, urls, "Mon, 06 May 2024"))
+            for n, url in enumerate(urls):
+                page = article_html(site_name="capped", title=f"{feed} {n}",
+                                    paragraphs=wire_story(n + 100 * len(feed)))  # fmt: skip
+                site.add(host, url.removeprefix(f"http://{host}"), page)
+        fetched: list[str] = []
+
+        class Recorded(delayed(site.httpd.RequestHandlerClass, 0.5, "capped")):
+            def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+                fetched.append(self.path)
+                super().do_GET()
+
+        site.httpd.RequestHandlerClass = Recorded
+        entry = {"name": "capped", "feeds": [f"http://{host}/{f}/feed/" for f in "ab"]}
+        frontier = Frontier(redis_server.url, tmp_path, {"sites": [entry]}, env=site.env())
+        frontier.settings["NEWSCRAWLER_MAX_PAGES_PER_SITE"] = str(cap)
+        options = {"CONCURRENT_REQUESTS": "1", "NEWSCRAWLER_FRONTIER_IDLE_CLOSE": "30"}
+        workers = {n: frontier.worker(n, **options) for n in ("one", "two")}
+        server = redis.Redis.from_url(redis_server.url)
+        base = frontier.key % {"spider": "news"}
+        wait_for(lambda: server.scard(f"{base}:workers") == 2, workers)  # both up: seed
+        crawl_id = frontier.seed()
+        finish(frontier, workers)
+    pages = [url for url in fetched if not url.endswith("/robots.txt")]
+    assert len(pages) == cap, pages  # the crawl's cap, not each worker's (2 feeds, 8 articles)
+    archived = [s["per_site"]["capped"].get("articles_archived", 0) for s in frontier.summaries()]
+    assert sum(archived) == cap - 2 and all(archived), archived  # both workers took part
+    assert int(server.hget(f"{base}:pages:{crawl_id}", "capped")) == cap
+    assert 0 < server.ttl(f"{base}:pages:{crawl_id}") <= 2 * 24 * 3600  # as the seen-set
 
 
 def test_a_worker_with_an_unreachable_frontier_stops_before_any_fetch(redis_server, tmp_path):
@@ -404,6 +449,48 @@ def test_merged_reports_sum_counts_per_site_and_keep_the_span_and_worst_exit_cod
     assert merged["sites"] == ["a", "b"] and merged["shards"] == ["s1", "s2"]
     assert (merged["started_at"], merged["finished_at"]) == (two["started_at"], one["finished_at"])
     assert merged["exit_code"] == 2 and merged["workers"] == ["r1", "r2"]
+
+
+def worker_report(archive: Path, crawl: str, worker: int, hour: int, seen: int, code=0, **site):
+    """A worker's run report in the archive: `seen` articles of site "s" archived."""
+    run_id = f"2026010{hour}T100{worker}00Z-w{worker}"
+    summary = {"run_id": run_id, "crawl_id": crawl, "exit_code": code, "sites": ["s"], "errors": {},
+               "finish_reason": "finished", "started_at": f"2026-01-0{hour}T10:00:0{worker}",
+               "finished_at": f"2026-01-0{hour}T10:30:00", "articles_archived": seen,
+               "per_site": {"s": {"articles_archived": seen, **site}}}  # fmt: skip
+    (archive / "runs" / run_id).mkdir(parents=True)
+    (archive / "runs" / run_id / "summary.json").write_text(json.dumps(summary))
+
+
+def crawl_report(archive: Path, crawl_id: str, capsys) -> tuple[int, str]:
+    from newscrawler.cli import main
+
+    code = main(["crawl-report", crawl_id, "--archive", str(archive), "--json"])
+    out, err = capsys.readouterr()
+    assert json.loads(out)["exit_code"] == code
+    return code, err
+
+
+def test_the_crawl_report_judges_a_site_by_the_crawls_sum_not_by_one_workers_share(
+    tmp_path, capsys
+):
+    for hour in (1, 2):  # earlier crawls: 60 articles a crawl, 30 per worker
+        worker_report(tmp_path, f"c{hour}", 1, hour, 30)
+        worker_report(tmp_path, f"c{hour}", 2, hour, 30)
+    worker_report(tmp_path, "c3", 1, 3, 58)
+    worker_report(tmp_path, "c3", 2, 3, 2, code=EXIT_YIELD_DROPPED)  # far below its own share
+    assert crawl_report(tmp_path, "c3", capsys) == (EXIT_OK, "")
+
+
+def test_the_crawl_report_exits_5_when_a_site_stopped_yielding_across_the_crawl(tmp_path, capsys):
+    worker_report(tmp_path, "c1", 1, 1, 30)
+    worker_report(tmp_path, "c1", 2, 1, 30)
+    worker_report(tmp_path, "c2", 1, 2, 0, fetched=4, errors={"http_404": 4})
+    worker_report(tmp_path, "c2", 2, 2, 0, fetched=3)
+    code, err = crawl_report(tmp_path, "c2", capsys)
+    assert code == EXIT_YIELD_DROPPED
+    assert "crawl c2: site s: no article found this run (recent runs: median 60); fetched 7" in err
+    assert crawl_report(tmp_path, "c1", capsys) == (EXIT_OK, "")  # judged by the crawls before it
 
 
 def test_the_scale_out_compose_file_seeds_once_and_scales_workers_on_redis():

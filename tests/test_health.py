@@ -8,6 +8,7 @@ from newscrawler.health import (
     EXIT_YIELD_DROPPED,
     assess,
     exit_code,
+    history_entry,
 )
 
 
@@ -49,3 +50,11 @@ def test_every_fetched_page_rejected_is_a_dropped_yield_even_without_history():
 def test_uploads_left_in_the_spool_come_before_a_dropped_yield():
     run = summary({"fetched": 5, "quarantined": {"too-short": 5}}, spool_left=7)
     assert exit_code(assess(run, [])) == EXIT_SPOOL_LEFT
+
+
+def test_the_history_keeps_articles_seen_per_site_but_not_partly_read_sites_or_aborted_runs():
+    run = {"sites": ["s", "t"], "finish_reason": "finished",
+           "per_site": {"s": {"articles_archived": 4, "skipped": {"already_archived": 2}},
+                        "t": {"articles_archived": 1, "not_modified": {"feed": 1}}}}  # fmt: skip
+    assert history_entry(run) == {"s": 6}
+    assert history_entry({**run, "finish_reason": "shutdown", "articles_archived": 0}) is None

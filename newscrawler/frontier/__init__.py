@@ -13,6 +13,8 @@ Keys (`K` is NEWSCRAWLER_FRONTIER_KEY, "nc-frontier:news" for the news spider):
     K:requests        zset    pickled requests by -priority (scrapy-redis's PriorityQueue)
     K:crawl           string  the current crawl id (set by `seed`)
     K:seen:<crawl>    set     16-byte request fingerprints of that crawl (expires, see TTL)
+    K:pages:<crawl>   hash    site -> requests of that crawl, for the page cap (expires too)
+    K:failed:<crawl>  set     feeds and sitemaps an article of that crawl failed from (expires)
     K:workers         set     worker ids that hold or held leases
     K:alive:<worker>  string  a worker's heartbeat (expires after NEWSCRAWLER_FRONTIER_LEASE_TTL)
     K:lease:<worker>  hash    requests a worker popped and has not finished -> "score request"

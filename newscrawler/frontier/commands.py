@@ -1,7 +1,7 @@
 """Operator commands of the shared frontier.
 
 newscrawler seed --sites S [--frontier URI] [-s NAME=VALUE]  a new crawl: queue its start requests
-newscrawler crawl-report CRAWL_ID [--archive URI] [--json]   the crawl's report, workers summed
+newscrawler crawl-report CRAWL_ID [--archive URI] [--json]   the crawl's report and health
 """
 
 from __future__ import annotations
@@ -81,28 +81,30 @@ def run_seed(args: argparse.Namespace) -> int:
 
 
 def run_crawl_report(args: argparse.Namespace) -> int:
-    from newscrawler.frontier.report import merge_summaries
+    """The crawl's report, workers summed, and its health: exit 0, or the code of its worst
+    problem (5: a site stopped yielding), judged as a single run is (health.py)."""
+    from newscrawler.frontier.report import judge_crawl
     from newscrawler.ops import _run_ids, _summary
     from newscrawler.report import format_summary
     from newscrawler.storage import open_storage
 
     storage = open_storage(args.archive)
-    summaries = [
-        summary
-        for run_id in _run_ids(storage)
-        if (summary := _summary(storage, run_id)) and summary.get("crawl_id") == args.crawl_id
-    ]
-    if not summaries:
+    summaries = [summary for run_id in _run_ids(storage) if (summary := _summary(storage, run_id))]
+    workers = [summary for summary in summaries if summary.get("crawl_id") == args.crawl_id]
+    if not workers:
         print(f"newscrawler: no run report of crawl {args.crawl_id} in {args.archive}",
               file=sys.stderr)  # fmt: skip
         return EXIT_CONFIG_ERROR
-    merged = merge_summaries(summaries)
+    merged, problems = judge_crawl(summaries, args.crawl_id)
     if args.json:
         print(json.dumps(merged, indent=1, default=str))
-        return EXIT_OK
-    print(format_summary(merged))
-    for summary in summaries:
-        print(f"  worker run {summary['run_id']}: {summary.get('pages_fetched', 0)} pages, "
-              f"{summary.get('articles_archived', 0)} archived, "
-              f"finish {summary.get('finish_reason')}")  # fmt: skip
-    return EXIT_OK
+    else:
+        print(format_summary(merged))
+        for summary in workers:
+            print(f"  worker run {summary['run_id']}: {summary.get('pages_fetched', 0)} pages, "
+                  f"{summary.get('articles_archived', 0)} archived, "
+                  f"finish {summary.get('finish_reason')}, "
+                  f"exit {summary.get('exit_code')} (its own share)")  # fmt: skip
+    for problem in problems:
+        print(f"newscrawler: crawl {args.crawl_id}: {problem.message}", file=sys.stderr)
+    return merged["exit_code"]

@@ -1,9 +1,13 @@
 """One crawl, several workers: each worker writes its own run report (runs/<run_id>/summary.json,
-with the crawl's id); this sums them into the report of the crawl."""
+with the crawl's id); this sums them into the report of the crawl and judges the crawl's health
+by the rules a single run is judged by (health.py), against the crawls before it."""
 
 from __future__ import annotations
 
 from typing import Any
+
+from newscrawler.health import Problem, assess, exit_code, history_entry
+from newscrawler.history import RECENT_RUNS
 
 # Fields that are not counts: how they combine across workers.
 _FIRST = {"archive", "crawl_id", "summary_location"}
@@ -51,3 +55,26 @@ def _addable(value: Any, total: Any) -> bool:
     if isinstance(value, list):
         return isinstance(total, list)
     return all(isinstance(v, int | float) and not isinstance(v, bool) for v in (value, total))
+
+
+def judge_crawl(
+    summaries: list[dict[str, Any]], crawl_id: str
+) -> tuple[dict[str, Any], list[Problem]]:
+    """The crawl's merged report and its problems: its summed counts per site against the
+    crawls before it in the same archive (a run without a frontier counts as a crawl). The
+    report's `exit_code` and `problems` become the crawl's; each worker's stay in its own."""
+    crawls: dict[str, list[dict[str, Any]]] = {}
+    for summary in summaries:
+        crawls.setdefault(summary.get("crawl_id") or summary["run_id"], []).append(summary)
+    merged = merge_summaries(crawls[crawl_id])
+    earlier = sorted(
+        (merge_summaries(runs) for key, runs in crawls.items() if key != crawl_id),
+        key=lambda crawl: str(crawl.get("started_at")),
+    )
+    started = str(merged.get("started_at"))
+    entries = [history_entry(crawl) for crawl in earlier if str(crawl.get("started_at")) < started]
+    history = [entry for entry in entries if entry is not None][-RECENT_RUNS:]
+    problems = assess(merged, history)
+    merged["exit_code"] = exit_code(problems)
+    merged["problems"] = [problem.message for problem in problems]
+    return merged, problems

@@ -10,6 +10,8 @@ What differs from `scrapy_redis.scheduler.Scheduler` (and why):
 - a worker closes once the frontier has been empty, with no request leased by another live
   worker, for NEWSCRAWLER_FRONTIER_IDLE_CLOSE seconds (scrapy-redis would wait for ever or, with
   SCHEDULER_IDLE_BEFORE_CLOSE, block the reactor in BRPOP);
+- a site's page cap counts the crawl's requests, not the worker's (see pages.py): what is not
+  queued (a worker's own start requests, a request already seen) is given back;
 - counts go to the crawl stats without the `spider` argument Scrapy 2.19 deprecates.
 """
 
@@ -32,6 +34,7 @@ from twisted.internet.task import LoopingCall
 
 from newscrawler.frontier import frontier_key
 from newscrawler.frontier.dupefilter import CrawlDupeFilter
+from newscrawler.frontier.pages import CrawlPageCount
 from newscrawler.frontier.queue import LEASE_META, new_worker_id
 
 logger = logging.getLogger(__name__)
@@ -97,6 +100,7 @@ class FrontierScheduler(Scheduler):
             worker=self.worker,
             lease_ttl=self.lease_ttl,
         )
+        self.pages = CrawlPageCount(self.server, self.base, ttl=self.seen_ttl)
         self.crawl_id = self._new_crawl() if self.seeding else self._current_crawl()
         self._set_dupefilter()
         if self.seeding:
@@ -136,8 +140,10 @@ class FrontierScheduler(Scheduler):
     def enqueue_request(self, request: Request) -> bool:
         if request.meta.get("is_start_request") and not self.seeding:
             self.stats.inc_value(f"{STATS}/start_requests_left_to_seed")
+            self.pages.give_back(request)  # `seed` counted it for the crawl
             return False
         if not request.dont_filter and self.df.request_seen(request):
+            self.pages.give_back(request)  # counted by whoever queued it first
             self.df.log(request, self.spider)
             return False
         self.stats.inc_value("scheduler/enqueued/redis")

@@ -8,7 +8,6 @@ are not requested again.
 from __future__ import annotations
 
 import time
-from collections import Counter
 from collections.abc import AsyncIterator, Iterable, Iterator
 from datetime import UTC, datetime
 from typing import Any
@@ -39,6 +38,7 @@ from newscrawler.discovery import (
 )
 from newscrawler.discovery.incremental import ARCHIVED, MODIFIED, IncrementalState
 from newscrawler.items import ArticleItem, FetchedPage, utc_now
+from newscrawler.pagecap import page_count
 from newscrawler.runtime import Runtime, check_archive, check_state
 from newscrawler.sites import Site, load_sites
 from newscrawler.sitestats import inc
@@ -91,7 +91,7 @@ class NewsSpider(Spider):
         spider._requested: set[str] = set()
         spider._sighted: set[str] = set()  # canonical URLs discovered (counted once)
         spider._skipped: set[str] = set()  # already archived, not (yet) requested
-        spider._pages: Counter[str] = Counter()
+        spider._pages = page_count(crawler.settings, spider.name)  # the crawl's with a frontier
         spider._capped: set[str] = set()
         spider._sitemaps_seen: set[str] = set()
         # With robots.txt obeyed, Scrapy's middleware fetches each host's robots.txt anyway: its
@@ -353,7 +353,7 @@ class NewsSpider(Spider):
         self, site: Site, url: str, kind: str, callback: Any, **kwargs: Any
     ) -> Request:
         """A feed or sitemap request, conditional when validators are remembered for it."""
-        self._pages[site.name] += 1
+        self._pages.add(site.name)
         headers = self.incremental.conditional_headers(url)
         meta: dict[str, Any] = {"newscrawler_kind": kind}
         if headers:
@@ -377,7 +377,7 @@ class NewsSpider(Spider):
         if kwargs.get("depth", 0) > 0 and not self._within_page_cap(site):
             return None
         if kwargs.get("depth", 0) == 0:
-            self._pages[site.name] += 1
+            self._pages.add(site.name)
         return Request(
             url,
             callback=callback,
@@ -398,11 +398,10 @@ class NewsSpider(Spider):
 
     def _within_page_cap(self, site: Site) -> bool:
         cap = site.max_pages if site.max_pages is not None else self.max_pages
-        if self._pages[site.name] >= cap:
+        if not self._pages.take(site.name, cap):
             self._count("skipped/page_cap")
             self._capped.add(site.name)
             return False
-        self._pages[site.name] += 1
         return True
 
     def _count(self, key: str, count: int = 1, site: Site | None = None) -> None:
