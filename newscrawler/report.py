@@ -99,6 +99,16 @@ def format_summary(summary: dict[str, Any]) -> str:
         lines.append(
             "  boilerplate removed: " + ", ".join(f"{k} {v}" for k, v in summary["removed"].items())
         )
+    unavailable = {
+        site: stats["errors"]["site_unavailable"]
+        for site, stats in summary.get("per_site", {}).items()
+        if stats.get("errors", {}).get("site_unavailable")
+    }
+    if unavailable:
+        lines.append(
+            "  given up this run after 429/503 answers in a row: "
+            + ", ".join(f"{site} ({n} requests not sent)" for site, n in unavailable.items())
+        )
     if summary["articles_archived"] == 0 and not errors:
         lines.append("  nothing new to archive")
     if summary.get("spool_left"):

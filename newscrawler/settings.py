@@ -78,7 +78,12 @@ NEWSCRAWLER_MAX_AGE_DAYS = None
 NEWSCRAWLER_MAX_PAGES_PER_SITE = 2000
 NEWSCRAWLER_MAX_DEPTH = 2
 # Longest Retry-After (seconds) a retry waits for; a site asking for more is not retried this run.
+# A 429 or 503 also slows its whole site (download slot): to its Retry-After (capped at this), or
+# without one to a delay doubling from 1s up to AUTOTHROTTLE_MAX_DELAY; each other answer halves it.
 NEWSCRAWLER_RETRY_AFTER_MAX = 300.0
+# A site (host) that answers 429/503 this many times in a row, or asks for a Retry-After above
+# NEWSCRAWLER_RETRY_AFTER_MAX, is not requested again this run (0: never give a site up).
+NEWSCRAWLER_STORM_LIMIT = 10
 # Longest robots.txt Crawl-delay (seconds) honoured; larger values are capped to this.
 NEWSCRAWLER_MAX_CRAWL_DELAY = 60.0
 # Sitemap indexes nested deeper than this are not followed (the protocol allows no nesting).
@@ -124,6 +129,8 @@ DOWNLOADER_MIDDLEWARES = {
     "newscrawler.addresses.PrivateAddressMiddleware": 760,
     # Closest to the engine: per-site counts of final responses and errors, after retries.
     "newscrawler.sitestats.SiteStatsMiddleware": 50,
+    # Before those counts: requests to a host that stormed 429/503 are dropped unsent.
+    "newscrawler.storms.StormBreakerMiddleware": 40,
 }
 COOKIES_ENABLED = False
 TELNETCONSOLE_ENABLED = False
@@ -138,7 +145,7 @@ ITEM_PIPELINES = {
 }
 EXTENSIONS = {
     "newscrawler.logs.LogSetup": 0,
-    # robots.txt Crawl-delay and per-site delays as floors under AutoThrottle.
+    # robots.txt Crawl-delay, per-site delays and 429/503 backoff as floors under AutoThrottle.
     "newscrawler.politeness.CrawlDelay": 100,
     "newscrawler.progress.Progress": 500,
     "newscrawler.report.RunSummary": 500,

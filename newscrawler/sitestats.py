@@ -14,6 +14,8 @@ from scrapy import Request, Spider
 from scrapy.crawler import Crawler
 from scrapy.http import Response
 
+from newscrawler.politeness import SiteUnavailable
+
 PREFIX = "newscrawler"
 
 
@@ -80,6 +82,8 @@ class SiteStatsMiddleware:
     def process_exception(
         self, request: Request, exception: Exception, spider: Spider | None = None
     ) -> None:
+        if isinstance(exception, SiteUnavailable):  # not a download: counted by the breaker
+            return
         site = site_of(request)
         kind = type(exception).__name__
         if site:

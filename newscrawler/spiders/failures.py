@@ -17,7 +17,10 @@ from twisted.internet.error import TimeoutError as ConnectTimeoutError
 from twisted.python.failure import Failure
 
 from newscrawler.addresses import REFUSED
+from newscrawler.politeness import SiteUnavailable
 
+# A request dropped unsent because its site stormed 429/503 (counted and logged by storms.py).
+SITE_UNAVAILABLE = "site_unavailable"
 TIMEOUTS = (
     DownloadTimeoutError,
     TimeoutError,
@@ -32,6 +35,8 @@ def failure_reason(failure: Failure) -> str | None:
     exc = failure.value
     if isinstance(exc, HttpError):
         return f"http_{exc.response.status}"
+    if isinstance(exc, SiteUnavailable):
+        return SITE_UNAVAILABLE
     if isinstance(exc, IgnoreRequest):
         message = str(exc)
         if "robots.txt" in message or "redirect loop" in message or REFUSED in message:

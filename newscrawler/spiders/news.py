@@ -42,7 +42,7 @@ from newscrawler.pagecap import page_count
 from newscrawler.runtime import Runtime, check_archive, check_state
 from newscrawler.sites import Site, load_sites
 from newscrawler.sitestats import inc
-from newscrawler.spiders.failures import failure_reason
+from newscrawler.spiders.failures import SITE_UNAVAILABLE, failure_reason
 from newscrawler.spiders.support import (
     allowed,
     configure_download_slots,
@@ -266,6 +266,8 @@ class NewsSpider(Spider):
             self.runtime.state.put_url(canonical, UrlRecord("", f"gone:{reason}", 0, time.time()))
         elif source:  # worth another try next run
             self.incremental.source_incomplete(source)
+        if reason == SITE_UNAVAILABLE:  # counted, and logged once for the site, by the breaker
+            return
         if reason.startswith("http_"):  # a status, not a broken crawl: summarised apart
             self._count(f"http_errors/{kind}/{reason[5:]}")
         else:

@@ -18,7 +18,7 @@ from twisted.python.failure import Failure
 
 from newscrawler.items import ArticleItem, FetchedPage, utc_now
 from newscrawler.runtime import check_archive, check_state
-from newscrawler.spiders.failures import failure_reason
+from newscrawler.spiders.failures import SITE_UNAVAILABLE, failure_reason
 from newscrawler.spiders.support import page_encoding
 from newscrawler.storage.layout import partition_value
 
@@ -63,7 +63,7 @@ class UrlsSpider(Spider):
     def download_failed(self, failure: Failure) -> None:
         """One stat and one log line for a URL that could not be fetched."""
         reason = failure_reason(failure)
-        if reason is None:
+        if reason in (None, SITE_UNAVAILABLE):  # counted (and logged) where it happened
             return
         if reason.startswith("http_"):
             self.crawler.stats.inc_value(f"newscrawler/http_errors/article/{reason[5:]}")
