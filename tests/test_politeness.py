@@ -11,7 +11,7 @@ import pytest
 from newssite import NewsSite, crawl, last_summary, site_entry
 
 from newscrawler import __version__
-from newscrawler.politeness import retry_after_seconds
+from newscrawler.politeness import Backoff, retry_after_seconds
 
 
 def recent() -> datetime:
@@ -72,6 +72,28 @@ def test_a_429_is_retried_no_sooner_than_retry_after_asks(tmp_path):
     assert "retrying after 2.0s (Retry-After)" in result.stderr
 
 
+def test_a_retry_after_on_one_page_spaces_the_next_requests_to_the_whole_site(tmp_path):
+    with NewsSite() as site:
+        site.add_articles(3, when=recent())
+        limited: list[str] = []
+
+        def first_article_limited(hit):
+            if not limited:
+                limited.append(hit.path)
+                return 429, {"Retry-After": "2"}, b"slow down"
+            return site.reply_article(hit.path)
+
+        site.prefix_routes[f"/{recent():%Y}/"] = first_article_limited
+        archive = tmp_path / "archive"
+        sites = [site_entry("ledger", site, download_delay=0.2)]
+        result = crawl(tmp_path, sites, archive)
+    assert result.returncode == 0, result.stderr[-3000:]
+    [answered] = [h.at for h in site.hits if h.path == limited[0]][:1]
+    after = [h.at for h in site.hits if h.at > answered]
+    assert after and after[0] - answered >= 1.5  # not only the retried page waits
+    assert last_summary(archive)["articles_archived"] == 3
+
+
 def test_a_retry_after_beyond_the_limit_gives_the_page_up_for_this_run(tmp_path):
     with NewsSite() as site:
         [path] = site.add_articles(1, when=recent())
@@ -119,3 +141,25 @@ def test_retry_after_is_read_as_an_http_date():
     assert retry_after_seconds(header, now=now.timestamp()) == pytest.approx(90)
     past = format_datetime(now - timedelta(hours=1), usegmt=True)
     assert retry_after_seconds(past, now=now.timestamp()) == 0.0
+
+
+def test_a_backoff_follows_retry_after_within_its_cap():
+    backoff = Backoff(max_retry_after=300, max_delay=30)
+    assert backoff.overloaded("news.example", 20.0) == 20.0
+    assert backoff.overloaded("news.example", 7200.0) == 300.0
+    assert backoff.overloaded("news.example", 0.0) == Backoff.START
+    assert backoff.floor("other.example") == 0.0
+
+
+def test_a_backoff_without_retry_after_doubles_up_to_the_max_delay():
+    backoff = Backoff(max_retry_after=300, max_delay=30)
+    floors = [backoff.overloaded("news.example", None) for _ in range(7)]
+    assert floors == [1.0, 2.0, 4.0, 8.0, 16.0, 30.0, 30.0]
+
+
+def test_a_backoff_halves_on_each_other_answer_until_it_is_gone():
+    backoff = Backoff(max_retry_after=300, max_delay=30)
+    backoff.overloaded("news.example", 1.0)
+    eased = [backoff.answered("news.example") for _ in range(5)]
+    assert eased == [0.5, 0.25, 0.125, 0.0, 0.0]
+    assert "news.example" not in backoff.floors
