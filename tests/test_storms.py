@@ -98,3 +98,16 @@ def test_the_next_run_reads_a_given_up_site_in_full(tmp_path):
     [feed] = [h for h in site.hits if h.path == "/feed/"]
     assert "If-None-Match" not in feed.headers  # not a 304: the feed is read again in full
     assert last_summary(archive)["articles_archived"] == 4
+
+
+def test_a_site_asking_for_a_retry_after_beyond_the_max_is_not_requested_again(tmp_path):
+    with NewsSite() as site:
+        paths = site.add_articles(3, when=recent())
+        for path in paths:
+            site.routes[path] = lambda hit: (503, {"Retry-After": "7200"}, b"maintenance")
+        sites = [site_entry("ledger", site, download_delay=0.2)]
+        result = crawl(tmp_path, sites, tmp_path / "archive")
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert len(site.requested(paths)) == 1
+    [line] = [line for line in result.stderr.splitlines() if "not requested again" in line]
+    assert "site ledger: asks to wait 7200s (Retry-After)" in line
