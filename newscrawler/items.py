@@ -60,10 +60,12 @@ class FetchedPage:
 
 @dataclass
 class ArticleItem:
-    """What flows through the item pipelines: the page, then its record, then the dedup verdict."""
+    """What flows through the item pipelines: the page, then its record (and the fingerprints of
+    its text), then the dedup verdict."""
 
     page: FetchedPage
     record: dict[str, Any] | None = None
+    prints: Any = None  # dedup.fingerprints.TextFingerprints, computed beside the extraction
     verdict: Any = None
 
 

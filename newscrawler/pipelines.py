@@ -7,17 +7,25 @@ crawl stats and turns failures into one log line and a dropped item.
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import Any, NoReturn
 
 from scrapy import Spider
 from scrapy.crawler import Crawler
 from scrapy.exceptions import CloseSpider, DropItem
 from scrapy.utils.defer import deferred_from_coro, maybe_deferred_to_future
+from twisted.internet.defer import Deferred
 from twisted.internet.threads import deferToThread
 
 from newscrawler.dedup import dedup_input
-from newscrawler.extraction.templates import TemplateBook
-from newscrawler.items import ArticleItem, record_for_page
+from newscrawler.extraction.pool import (
+    Extracted,
+    ExtractionFailed,
+    ExtractPool,
+    default_workers,
+    extract_page,
+)
+from newscrawler.extraction.templates import SiteTemplates, TemplateBook
+from newscrawler.items import ArticleItem, FetchedPage
 from newscrawler.runtime import Runtime
 from newscrawler.sitestats import inc
 from newscrawler.spool import SpoolFull
@@ -30,39 +38,92 @@ PREFIX = "newscrawler"
 class ExtractPipeline:
     """Turn a fetched page into a record with clean text and metadata.
 
-    With `templates`, blocks a site repeats across its articles are learned (in the state store)
-    and removed from later pages; removals are counted by family in the crawl stats."""
+    Pages are extracted in a pool of worker processes (NEWSCRAWLER_EXTRACT_WORKERS, one per core
+    by default; 0: in the crawl process). With `templates`, blocks a site repeats across its
+    articles are learned (in the state store) and removed from later pages; removals are counted
+    by family in the crawl stats."""
 
     def __init__(
-        self, stats: Any, *, audit_text: bool = False, templates: TemplateBook | None = None
+        self,
+        stats: Any,
+        *,
+        audit_text: bool = False,
+        templates: TemplateBook | None = None,
+        pool: ExtractPool | None = None,
     ) -> None:
         self.stats = stats
         self.audit_text = audit_text
         self.templates = templates
+        self.pool = pool
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ExtractPipeline:
-        min_pages = crawler.settings.getint("NEWSCRAWLER_TEMPLATE_MIN_PAGES")
+        settings = crawler.settings
+        min_pages = settings.getint("NEWSCRAWLER_TEMPLATE_MIN_PAGES")
         templates = None
         if min_pages:
             templates = TemplateBook(Runtime.of(crawler).state, min_pages=min_pages)
+        workers = default_workers(settings.get("NEWSCRAWLER_EXTRACT_WORKERS"))
+        pool = None
+        if workers:
+            pool = ExtractPool(
+                workers,
+                timeout=settings.getfloat("NEWSCRAWLER_EXTRACT_TIMEOUT"),
+                max_tasks=settings.getint("NEWSCRAWLER_EXTRACT_MAX_TASKS"),
+            )
         return cls(
             crawler.stats,
-            audit_text=crawler.settings.getbool("NEWSCRAWLER_AUDIT_TEXT"),
+            audit_text=settings.getbool("NEWSCRAWLER_AUDIT_TEXT"),
             templates=templates,
+            pool=pool,
         )
 
-    def process_item(self, item: ArticleItem) -> ArticleItem:
+    def open_spider(self, spider: Spider | None = None) -> None:
+        if self.pool:
+            self.pool.start()
+
+    def close_spider(self, spider: Spider | None = None) -> None:
+        if self.pool:
+            if self.pool.retried:
+                self.stats.set_value(f"{PREFIX}/extract_retried", self.pool.retried)
+            self.pool.stop()
+
+    def process_item(self, item: ArticleItem) -> ArticleItem | Deferred[ArticleItem]:
+        """The item with its record: at once in-process, else a Deferred of the worker's work."""
         page = item.page
         site = self.templates.site(page.site) if self.templates else None
-        template_errors = site.errors if site else 0
-        try:
-            item.record = record_for_page(page, audit_text=self.audit_text, templates=site)
-        except Exception as exc:  # one broken page never stops the crawl
-            inc(self.stats, "errors/extract", page.site)
-            raise DropItem(f"extraction failed for {page.final_url}: {exc!r}") from exc
-        if site and site.errors > template_errors:
-            inc(self.stats, "errors/templates", page.site)
+        known = site.known() if site else None
+        if self.pool is None:
+            try:
+                extracted = extract_page(page, audit_text=self.audit_text, known=known)
+            except Exception as exc:
+                self._failed(page, exc)
+            return self._extracted(item, site, extracted)
+        result = self.pool.extract(page, audit_text=self.audit_text, known=known)
+        result.addCallbacks(
+            lambda extracted: self._extracted(item, site, extracted),
+            lambda failure: self._failed(page, failure.value),
+        )
+        return result
+
+    def _failed(self, page: FetchedPage, exc: BaseException) -> NoReturn:
+        """One broken page never stops the crawl: one stat, and a DropItem saying why."""
+        if isinstance(exc, ExtractionFailed):
+            inc(self.stats, f"errors/extract_{exc.reason}", page.site)
+            raise DropItem(f"extraction failed: {exc}") from exc
+        inc(self.stats, "errors/extract", page.site)
+        raise DropItem(f"extraction failed for {page.final_url}: {exc!r}") from exc
+
+    def _extracted(
+        self, item: ArticleItem, site: SiteTemplates | None, extracted: Extracted
+    ) -> ArticleItem:
+        page = item.page
+        item.record, item.prints = extracted.record, extracted.prints
+        if site and extracted.observed:
+            template_errors = site.errors
+            site.observe(*extracted.observed)
+            if site.errors > template_errors:
+                inc(self.stats, "errors/templates", page.site)
         inc(self.stats, "pages_extracted", page.site)
         for family, count in item.record["metadata"]["removed"].items():
             inc(self.stats, f"removed/{family}", page.site, count)
@@ -125,7 +186,7 @@ class DedupPipeline:
         record = item.record
         metadata = record["metadata"]
         doc = dedup_input(record)
-        verdict = self.runtime.dedup.check(doc)
+        verdict = self.runtime.dedup.check(doc, prints=item.prints)
         if verdict.status == "duplicate":
             # Every spelling that led here points to the record it copies: skip them next time.
             self.runtime.dedup.remember_seen(

@@ -65,6 +65,13 @@ NEWSCRAWLER_PROGRESS_INTERVAL = 60
 NEWSCRAWLER_KEEP_RAW_HTML = True
 # Pages that are not articles (listings, soft 404s, too short) are kept under quarantine/.
 NEWSCRAWLER_QUARANTINE = True
+# Extraction worker processes: "auto" (one per core), a number, or 0 to extract in the crawl
+# process itself (for debugging). A worker that crashes or spends more than EXTRACT_TIMEOUT
+# seconds on a page is replaced and the page tried once more; workers are renewed after
+# EXTRACT_MAX_TASKS pages.
+NEWSCRAWLER_EXTRACT_WORKERS = os.environ.get("NEWSCRAWLER_EXTRACT_WORKERS", "auto")
+NEWSCRAWLER_EXTRACT_TIMEOUT = 60.0
+NEWSCRAWLER_EXTRACT_MAX_TASKS = 2000
 # Record the removed boilerplate's text in each record (counts per family are always kept).
 NEWSCRAWLER_AUDIT_TEXT = False
 # Near-duplicate threshold: estimated Jaccard similarity of word shingles (MinHash + LSH).

@@ -414,7 +414,7 @@ def test_the_removal_audit_keeps_the_removed_text_when_asked():
 
 
 def test_crawl_stats_count_removals_by_family():
-    crawler = get_crawler()
+    crawler = get_crawler(settings_dict={"NEWSCRAWLER_EXTRACT_WORKERS": 0})
     crawler.stats.open_spider()
     pipeline = ExtractPipeline.from_crawler(crawler)
     html = page(EN, ADS["plain-link-in-p"] + RATING["plain"]).encode()

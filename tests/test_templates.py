@@ -113,6 +113,7 @@ def test_the_extract_pipeline_learns_templates_in_the_crawl_state_and_counts_rem
             "NEWSCRAWLER_ARCHIVE_URI": str(tmp_path / "archive"),
             "NEWSCRAWLER_STATE_DIR": str(tmp_path / "state"),
             "NEWSCRAWLER_TEMPLATE_MIN_PAGES": 3,
+            "NEWSCRAWLER_EXTRACT_WORKERS": 0,
         }
     )
     crawler.stats.open_spider()

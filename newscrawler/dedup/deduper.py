@@ -15,6 +15,7 @@ import numpy as np
 
 from newscrawler.dedup.fingerprints import (
     NUM_PERM,
+    TextFingerprints,
     band_keys,
     fingerprints,
     lsh_params,
@@ -86,9 +87,11 @@ class Deduplicator:
                 if len(data) == NUM_PERM * 4  # signatures of another scheme never match
             )
 
-    def check(self, doc: DedupInput) -> Verdict:
-        """Judge one document against the archive and the items in flight; reserve it when new."""
-        prints = fingerprints(doc.text)
+    def check(self, doc: DedupInput, prints: TextFingerprints | None = None) -> Verdict:
+        """Judge one document against the archive and the items in flight; reserve it when new.
+
+        `prints` are the text's fingerprints when already computed (by an extraction worker)."""
+        prints = prints or fingerprints(doc.text)
         with self._lock:
             for _ in range(_CLAIM_ATTEMPTS):
                 verdict = self._check(doc, prints.exact, prints.signature)
