@@ -21,8 +21,7 @@ class IncrementalState:
         self.state = state
         self._validators: dict[str, tuple[str | None, str | None, str]] = {}
         self._dates: dict[str, float] = {}
-        self._requested: set[str] = set()
-        self._fetched: set[str] = set()
+        self._in_flight: set[str] = set()  # requested and not fetched (yet)
         self._failed_sources: set[str] = set()
 
     # --- feeds and sitemaps: conditional requests ---------------------------------------------
@@ -64,10 +63,10 @@ class IncrementalState:
         return MODIFIED if modified.timestamp() > baseline else ARCHIVED
 
     def requested(self, canonical: str) -> None:
-        self._requested.add(canonical)
+        self._in_flight.add(canonical)
 
     def fetched(self, canonical: str) -> None:
-        self._fetched.add(canonical)
+        self._in_flight.discard(canonical)
 
     def source_incomplete(self, source_url: str) -> None:
         """An article a feed or sitemap listed could not be fetched: keep no validators for
@@ -87,8 +86,7 @@ class IncrementalState:
         dates = [
             (url, when)
             for url, when in self._dates.items()
-            if (url not in self._requested or url in self._fetched)
-            and self.state.get_url(url) is not None
+            if url not in self._in_flight and self.state.get_url(url) is not None
         ]
         self.state.put_source_modified(dates)
         if not finished:
