@@ -17,6 +17,7 @@ from twisted.internet.defer import Deferred
 from twisted.internet.threads import deferToThread
 
 from newscrawler.dedup import dedup_input
+from newscrawler.dedup.deduper import Verdict
 from newscrawler.extraction.pool import (
     Extracted,
     ExtractionFailed,
@@ -98,13 +99,28 @@ class ExtractPipeline:
                 extracted = extract_page(page, audit_text=self.audit_text, known=known)
             except Exception as exc:
                 self._failed(page, exc)
-            return self._extracted(item, site, extracted)
+            return self._extracted(item, extracted, learned=self._learn(site, extracted))
         result = self.pool.extract(page, audit_text=self.audit_text, known=known)
-        result.addCallbacks(
-            lambda extracted: self._extracted(item, site, extracted),
-            lambda failure: self._failed(page, failure.value),
-        )
+        result.addErrback(lambda failure: self._failed(page, failure.value))
+        result.addCallback(self._learn_in_thread, item, site)
         return result
+
+    def _learn_in_thread(
+        self, extracted: Extracted, item: ArticleItem, site: SiteTemplates | None
+    ) -> ArticleItem | Deferred[ArticleItem]:
+        if site is None or not extracted.observed:
+            return self._extracted(item, extracted, learned=True)
+        learning = deferToThread(self._learn, site, extracted)  # a state store write
+        return learning.addCallback(lambda learned: self._extracted(item, extracted, learned))
+
+    @staticmethod
+    def _learn(site: SiteTemplates | None, extracted: Extracted) -> bool:
+        """Count the page's blocks for its site's templates; False when the store failed."""
+        if site is None or not extracted.observed:
+            return True
+        errors = site.errors
+        site.observe(*extracted.observed)
+        return site.errors == errors
 
     def _failed(self, page: FetchedPage, exc: BaseException) -> NoReturn:
         """One broken page never stops the crawl: one stat, and a DropItem saying why."""
@@ -114,16 +130,11 @@ class ExtractPipeline:
         inc(self.stats, "errors/extract", page.site)
         raise DropItem(f"extraction failed for {page.final_url}: {exc!r}") from exc
 
-    def _extracted(
-        self, item: ArticleItem, site: SiteTemplates | None, extracted: Extracted
-    ) -> ArticleItem:
+    def _extracted(self, item: ArticleItem, extracted: Extracted, learned: bool) -> ArticleItem:
         page = item.page
         item.record, item.prints = extracted.record, extracted.prints
-        if site and extracted.observed:
-            template_errors = site.errors
-            site.observe(*extracted.observed)
-            if site.errors > template_errors:
-                inc(self.stats, "errors/templates", page.site)
+        if not learned:
+            inc(self.stats, "errors/templates", page.site)
         inc(self.stats, "pages_extracted", page.site)
         for family, count in item.record["metadata"]["removed"].items():
             inc(self.stats, f"removed/{family}", page.site, count)
@@ -163,10 +174,13 @@ class QualityGatePipeline:
                 inc(self.stats, "errors/storage", item.page.site)
                 logger.error("could not quarantine %s: %s", item.page.final_url, exc)
                 raise DropItem(f"not an article ({reason}): {item.page.final_url}") from exc
-        self.runtime.dedup.remember_seen(
-            dedup_input(item.record),
-            points_to=item.record["id"],
-            fingerprint=f"quarantine:{reason}",
+        await maybe_deferred_to_future(
+            deferToThread(
+                self.runtime.dedup.remember_seen,
+                dedup_input(item.record),
+                points_to=item.record["id"],
+                fingerprint=f"quarantine:{reason}",
+            )
         )
         raise DropItem(f"not an article ({reason}): {item.page.final_url}")
 
@@ -182,28 +196,14 @@ class DedupPipeline:
     def from_crawler(cls, crawler: Crawler) -> DedupPipeline:
         return cls(crawler.stats, Runtime.of(crawler))
 
-    def process_item(self, item: ArticleItem) -> ArticleItem:
+    async def process_item(self, item: ArticleItem) -> ArticleItem:
         record = item.record
         metadata = record["metadata"]
-        doc = dedup_input(record)
-        verdict = self.runtime.dedup.check(doc, prints=item.prints)
+        # State lookups run in a thread: a SQLite or Redis call on the reactor would hold up every
+        # download behind it (and wait for the GIL each time it releases it).
+        verdict = await maybe_deferred_to_future(deferToThread(self._judge, item))
         if verdict.status == "duplicate":
-            # Every spelling that led here points to the record it copies: skip them next time.
-            self.runtime.dedup.remember_seen(
-                doc, points_to=verdict.duplicate_of, fingerprint=verdict.fingerprint
-            )
             inc(self.stats, f"duplicates/{verdict.layer}", item.page.site)
-            self.runtime.duplicates.append(
-                {
-                    "url": metadata["url"],
-                    "aliases": metadata["url_aliases"],
-                    "record_id": record["id"],
-                    "duplicate_of": verdict.duplicate_of,
-                    "layer": verdict.layer,
-                    "similarity": round(verdict.similarity, 4),
-                    "site": metadata["site"],
-                }
-            )
             raise DropItem(
                 f"duplicate ({verdict.layer}) of {verdict.duplicate_of}: {metadata['url']}"
             )
@@ -214,6 +214,29 @@ class DedupPipeline:
         metadata["previous_version"] = verdict.previous
         item.verdict = verdict
         return item
+
+    def _judge(self, item: ArticleItem) -> Verdict:
+        """The dedup verdict; a duplicate is remembered and logged (in a thread)."""
+        record, metadata = item.record, item.record["metadata"]
+        doc = dedup_input(record)
+        verdict = self.runtime.dedup.check(doc, prints=item.prints)
+        if verdict.status == "duplicate":
+            # Every spelling that led here points to the record it copies: skip them next time.
+            self.runtime.dedup.remember_seen(
+                doc, points_to=verdict.duplicate_of, fingerprint=verdict.fingerprint
+            )
+            self.runtime.log_duplicate(
+                {
+                    "url": metadata["url"],
+                    "aliases": metadata["url_aliases"],
+                    "record_id": record["id"],
+                    "duplicate_of": verdict.duplicate_of,
+                    "layer": verdict.layer,
+                    "similarity": round(verdict.similarity, 4),
+                    "site": metadata["site"],
+                }
+            )
+        return verdict
 
 
 class ArchivePipeline:
@@ -250,18 +273,26 @@ class ArchivePipeline:
     async def process_item(self, item: ArticleItem) -> ArticleItem:
         record = item.record
         try:
-            key = await maybe_deferred_to_future(
-                deferToThread(self.runtime.archive_article, record, item.page.body)
-            )
+            key = await maybe_deferred_to_future(deferToThread(self._archive, item))
         except Exception as exc:
-            self.runtime.dedup.release(dedup_input(record), item.verdict)
             inc(self.stats, "errors/storage", item.page.site)
             if isinstance(exc, SpoolFull):
                 self.stats.set_value(f"{PREFIX}/errors/spool_full", str(exc))
                 logger.error("%s: stopping the crawl", exc)
                 deferred_from_coro(self.crawler.engine.close_spider_async(reason="spool_full"))
             raise DropItem(f"could not archive {record['metadata']['url']}: {exc}") from exc
-        self.runtime.dedup.commit(dedup_input(record), item.verdict)
         inc(self.stats, "articles_archived", item.page.site)
         logger.debug("archived %s as %s", record["metadata"]["url"], key)
         return item
+
+    def _archive(self, item: ArticleItem) -> str:
+        """Spool the record, then commit it to the dedup state; on failure, release it (in a
+        thread: disk and state store)."""
+        doc = dedup_input(item.record)
+        try:
+            key = self.runtime.archive_article(item.record, item.page.body)
+        except BaseException:
+            self.runtime.dedup.release(doc, item.verdict)
+            raise
+        self.runtime.dedup.commit(doc, item.verdict)
+        return key

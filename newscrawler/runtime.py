@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -43,7 +44,7 @@ class Runtime:
     history_path: Path = Path("state/runs.jsonl")
     drain_timeout: float = 120.0
     settings_hash: str = ""
-    duplicates: list[dict[str, Any]] = field(default_factory=list)
+    _duplicates_lock: threading.Lock = field(default_factory=threading.Lock)
     recovered: dict[str, int] = field(default_factory=dict)
     spool_left: int = 0
 
@@ -115,13 +116,27 @@ class Runtime:
             self.shards.retract(mark)  # not archived: not in this run's shards either
             raise
 
+    @property
+    def duplicates_path(self) -> Path:
+        """This run's duplicates log, growing on disk (not in memory) until `finish`."""
+        return self.spool.root / f"duplicates-{self.run_id}.jsonl"
+
+    def log_duplicate(self, entry: dict[str, Any]) -> None:
+        """One line of the run's duplicates log (runs/RUN/duplicates.jsonl in the archive)."""
+        line = json.dumps(entry, ensure_ascii=False) + "\n"
+        with self._duplicates_lock, self.duplicates_path.open("a", encoding="utf-8") as log:
+            log.write(line)
+
     def finish(self, counts: dict[str, Any]) -> dict[str, Any]:
         """End of the run: duplicates log, shards and manifest into the spool, then drain it."""
-        if self.duplicates:
-            data = "".join(json.dumps(d, ensure_ascii=False) + "\n" for d in self.duplicates)
+        if self.duplicates_path.exists():
             self.archive.write_run_file(
-                self.run_id, "duplicates.jsonl", data.encode(), "application/x-ndjson"
+                self.run_id,
+                "duplicates.jsonl",
+                self.duplicates_path.read_bytes(),
+                "application/x-ndjson",
             )
+            self.duplicates_path.unlink()
         manifest = self._finish_shards(self.run_id, counts, recovered=False)
         self.spool_left = self.uploader.drain(self.drain_timeout)
         if self.spool_left:

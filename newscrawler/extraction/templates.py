@@ -9,6 +9,7 @@ block that occurs in only one article is never stripped.
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Iterable
 
 from newscrawler.state import StateStore
@@ -31,6 +32,7 @@ class SiteTemplates:
         self.errors = 0
         self.counts = state.template_counts(site)
         self._known = frozenset(h for h, n in self.counts.items() if n >= min_pages)
+        self._lock = threading.Lock()
 
     def known(self) -> frozenset[str]:
         """Block hashes (see `clean.block_hash`) seen on `min_pages` pages or more."""
@@ -39,6 +41,10 @@ class SiteTemplates:
     def observe(self, page: str, block_hashes: Iterable[str]) -> None:
         """Count the blocks of one article page (a page already counted is not counted again)."""
         blocks = set(block_hashes)
+        with self._lock:  # pages of one site are observed from several threads
+            self._observe(page, blocks)
+
+    def _observe(self, page: str, blocks: set[str]) -> None:
         try:
             if not blocks or not self.state.add_template_page(self.site, page, blocks):
                 return
