@@ -1,0 +1,627 @@
+"""Crawl throughput on one machine: Scrapy's ceiling, plain trafilatura, and the full pipeline with
+extraction in the crawl process and in a pool of worker processes; peak memory of each.
+
+Usage: python bench/crawl_throughput.py [--pages 2000] [--rounds 3]
+       python bench/crawl_throughput.py --long 50000 [--every 5000]
+
+A loopback server (`article_pages.SiteServer`, a process of its own) serves PAGES distinct news
+articles of 60-120 KB (`article_pages.py`: the boilerplate families the extractor removes, real
+metadata), found through robots.txt and a sitemap index of sitemaps of at most 5,000 URLs. Each
+mode crawls them all in a fresh process, in rotation (a, b, c, d, a, b, ...) for ROUNDS rounds:
+
+  (a) Scrapy, trivial parse: a SitemapSpider that yields one small item per page
+  (b) the same spider calling trafilatura.extract(html, url=..., with_metadata=True)
+  (c) `scrapy crawl news` with NEWSCRAWLER_EXTRACT_WORKERS=0 (extraction in the crawl process)
+  (d) `scrapy crawl news` with NEWSCRAWLER_EXTRACT_WORKERS=auto (one worker process per core)
+
+(c) and (d) archive to a local SeaweedFS S3 server (as tests/servers.py starts it), each run to a
+fresh prefix with a fresh state directory; every page must come out as one archived article.
+All modes: no AutoThrottle, no delay, 64 concurrent requests (also per domain).
+
+What is timed: an extension in the crawl process (`ThroughputProbe`) notes when each page's item
+leaves the item pipelines (scraped, dropped or failed). Pages per second are counted from the
+moment the warm-up pages (5% of PAGES) are through to the moment the last page is through, so
+interpreter start-up, robots.txt and sitemaps, the worker pool's start-up and the first pages'
+warm-up are left out, and the pipeline's work on the last pages is in. CPU per page over that
+same window: the crawl process itself (the reactor's share: downloads, parsing callbacks,
+pipelines, upload threads), its child processes (extraction workers; reaped ones included), the
+loopback server and the S3 server. Peak RSS: the crawl process tree, sampled every 0.2 s
+(crawl process, its children, and their sum; RSS counts pages shared after fork in each process).
+The CPU bound for (d) is cores / (crawl + worker CPU seconds per page of (d)). The server's own
+capacity is measured first from a separate client process.
+
+Long mode: one (d) crawl of N pages archiving to a local directory; every EVERY pages through the
+pipeline, the RSS of the crawl process and of its workers, and the growth after the first EVERY.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import psutil
+from scrapy import signals
+from scrapy.exceptions import NotConfigured
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from article_pages import SiteServer
+    from scrapy.crawler import Crawler
+    from scrapy.http import Response
+    from servers import S3Server
+
+BENCH = Path(__file__).resolve().parent
+MODES = {
+    "a": "Scrapy, trivial parse",
+    "b": "plain trafilatura in parse",
+    "c": "newscrawler, in-process",
+    "d": "newscrawler, worker pool",
+}
+FAST = {
+    "AUTOTHROTTLE_ENABLED": "False",
+    "DOWNLOAD_DELAY": "0",
+    "CONCURRENT_REQUESTS": "64",
+    "CONCURRENT_REQUESTS_PER_DOMAIN": "64",
+    "LOG_LEVEL": "INFO",
+    "TELNETCONSOLE_ENABLED": "False",
+}
+MB = 1024 * 1024
+PROBE = {"crawl_throughput.ThroughputProbe": 900}  # PYTHONPATH has bench/ in the crawl process
+
+
+# --- in the crawl process ---------------------------------------------------------------------
+
+
+def tree_usage(process: psutil.Process) -> dict[str, float]:
+    """CPU seconds and RSS of a process and of its descendants (reaped children's CPU included)."""
+    usage = {"cpu_crawl": 0.0, "cpu_workers": 0.0, "rss_crawl": 0, "rss_workers": 0, "workers": 0}
+    try:
+        with process.oneshot():
+            cpu = process.cpu_times()
+            usage["cpu_crawl"] = cpu.user + cpu.system
+            usage["cpu_workers"] = cpu.children_user + cpu.children_system
+            usage["rss_crawl"] = process.memory_info().rss
+        children = process.children(recursive=True)
+    except psutil.Error:
+        return usage
+    for child in children:
+        try:
+            cpu = child.cpu_times()
+            usage["cpu_workers"] += cpu.user + cpu.system + cpu.children_user + cpu.children_system
+            usage["rss_workers"] += child.memory_info().rss
+            usage["workers"] += 1
+        except psutil.Error:
+            continue
+    return usage
+
+
+class ThroughputProbe:
+    """Scrapy extension: when items leave the pipelines, and the crawl tree's usage by then.
+
+    Writes a JSON line to BENCH_PROBE_FILE when the BENCH_WARMUP-th and BENCH_EXPECTED-th items
+    are through, every BENCH_EVERY items, and when the spider closes."""
+
+    def __init__(self, path: str, warmup: int, expected: int, every: int) -> None:
+        self.out = open(path, "a", buffering=1)  # noqa: SIM115 - open for the crawl's lifetime
+        self.marks = {warmup, expected}
+        self.every = every
+        self.process = psutil.Process()
+        self.done = 0
+        self.last = 0.0
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> ThroughputProbe:
+        settings = crawler.settings
+        if not settings.get("BENCH_PROBE_FILE"):
+            raise NotConfigured
+        probe = cls(
+            settings.get("BENCH_PROBE_FILE"),
+            settings.getint("BENCH_WARMUP"),
+            settings.getint("BENCH_EXPECTED"),
+            settings.getint("BENCH_EVERY"),
+        )
+        for signal in (signals.item_scraped, signals.item_dropped, signals.item_error):
+            crawler.signals.connect(probe.item_done, signal=signal)
+        crawler.signals.connect(probe.closed, signal=signals.spider_closed)
+        return probe
+
+    def item_done(self, **kwargs: object) -> None:
+        self.done += 1
+        self.last = time.monotonic()
+        if self.done in self.marks or (self.every and self.done % self.every == 0):
+            self.write("item", self.last)
+
+    def closed(self, **kwargs: object) -> None:
+        self.write("closed", self.last)
+        self.out.close()
+
+    def write(self, event: str, at: float) -> None:
+        record = {"event": event, "items": self.done, "t": at, **tree_usage(self.process)}
+        if self.every:  # long mode: proportional set sizes too (shared pages counted once)
+            record["pss"] = _pss([self.process, *self.process.children(recursive=True)])
+        self.out.write(json.dumps(record) + "\n")
+
+
+def _cpu(process: psutil.Process) -> float:
+    times = [process.cpu_times()] + [c.cpu_times() for c in process.children(recursive=True)]
+    return sum(t.user + t.system for t in times)
+
+
+def _pss(processes: list[psutil.Process]) -> int:
+    total = 0
+    for process in processes:
+        try:
+            total += process.memory_full_info().pss
+        except (psutil.Error, AttributeError):
+            continue
+    return total
+
+
+def plain_crawl(mode: str, site: str, settings: dict[str, str]) -> None:
+    """Modes (a) and (b): a SitemapSpider over the site, without the project's settings."""
+    from scrapy.crawler import CrawlerProcess
+    from scrapy.spiders import SitemapSpider
+
+    class PlainSpider(SitemapSpider):
+        name = "plain"
+        sitemap_urls = [f"{site}/sitemap_index.xml"]
+
+        def parse(self, response: Response) -> Iterator[dict]:
+            if mode == "a":
+                yield {"url": response.url}
+                return
+            import trafilatura
+
+            text = trafilatura.extract(response.text, url=response.url, with_metadata=True)
+            yield {"url": response.url, "chars": len(text or "")}
+
+    process = CrawlerProcess(settings)
+    process.crawl(PlainSpider)
+    process.start()
+
+
+# --- the benchmark --------------------------------------------------------------------------
+
+
+@dataclass
+class Run:
+    mode: str
+    round: int
+    pages: int  # pages through the pipelines within the timed window
+    seconds: float
+    crawl_cpu: float  # CPU seconds per page
+    worker_cpu: float
+    server_cpu: float
+    s3_cpu: float
+    peak_total: float  # MB
+    peak_crawl: float
+    peak_workers: float
+    workers: int
+    wall: float
+    served: int
+    archived: int | None = None
+    errors: int = 0
+    checkpoints: list[dict] = field(default_factory=list)
+
+    @property
+    def rate(self) -> float:
+        return self.pages / self.seconds
+
+    @property
+    def crawler_cpu(self) -> float:
+        return self.crawl_cpu + self.worker_cpu
+
+
+class Sampler(threading.Thread):
+    """Every 0.2 s: RSS of the crawl tree, CPU of the loopback and S3 servers."""
+
+    def __init__(self, crawl_pid: int, servers: dict[str, int]) -> None:
+        super().__init__(daemon=True)
+        self.crawl = psutil.Process(crawl_pid)
+        self.servers = {name: psutil.Process(pid) for name, pid in servers.items()}
+        self.samples: list[tuple[float, dict[str, float]]] = []
+        self.peak = {"total": 0, "crawl": 0, "workers": 0}
+        self.stopped = threading.Event()
+
+    def run(self) -> None:
+        while not self.stopped.is_set():
+            usage = tree_usage(self.crawl)
+            total = usage["rss_crawl"] + usage["rss_workers"]
+            for key, value in (
+                ("total", total),
+                ("crawl", usage["rss_crawl"]),
+                ("workers", usage["rss_workers"]),
+            ):
+                self.peak[key] = max(self.peak[key], value)
+            try:
+                cpu = {name: _cpu(process) for name, process in self.servers.items()}
+                self.samples.append((time.monotonic(), cpu))
+            except psutil.Error:
+                pass
+            self.stopped.wait(0.2)
+
+    def cpu_at(self, name: str, at: float) -> float:
+        """A server's CPU seconds at time `at`, interpolated between samples."""
+        before = [s for s in self.samples if s[0] <= at] or self.samples[:1]
+        after = [s for s in self.samples if s[0] >= at] or self.samples[-1:]
+        (t0, c0), (t1, c1) = before[-1], after[0]
+        if t1 == t0:
+            return c0[name]
+        return c0[name] + (c1[name] - c0[name]) * (at - t0) / (t1 - t0)
+
+
+class Bench:
+    def __init__(
+        self, args: argparse.Namespace, tmp: Path, site: SiteServer, s3: S3Server | None
+    ) -> None:
+        self.args = args
+        self.tmp = tmp
+        self.site = site
+        self.s3 = s3
+        self.bucket = ""
+        if s3 is not None:
+            self.bucket = f"bench-{os.getpid()}"
+            s3.client().create_bucket(Bucket=self.bucket)
+
+    def command(self, mode: str, workdir: Path, pages: int, every: int) -> tuple[list, dict]:
+        probe = {
+            "BENCH_PROBE_FILE": str(workdir / "probe.jsonl"),
+            "BENCH_WARMUP": str(max(1, pages // 20)),
+            "BENCH_EXPECTED": str(pages),
+            "BENCH_EVERY": str(every),
+        }
+        env = {
+            **os.environ,
+            "PYTHONPATH": os.pathsep.join([str(BENCH), os.environ.get("PYTHONPATH", "")]),
+        }
+        if mode in "ab":
+            settings = {
+                **FAST,
+                **probe,
+                "EXTENSIONS": json.dumps({"crawl_throughput.ThroughputProbe": 900}),
+            }
+            args = [
+                sys.executable,
+                str(BENCH / "crawl_throughput.py"),
+                "--plain",
+                mode,
+                "--site",
+                self.site.url,
+                "--settings",
+                json.dumps(settings),
+            ]
+            env.pop("SCRAPY_SETTINGS_MODULE", None)
+            return args, env
+        from newscrawler import settings as project
+
+        sites = workdir / "sites.yaml"
+        cap = pages + 1000
+        sites.write_text(
+            json.dumps(
+                {
+                    "sites": [
+                        {
+                            "name": "loopback-herald",
+                            "max_pages": cap,
+                            "sitemaps": [f"{self.site.url}/sitemap_index.xml"],
+                        }
+                    ]
+                }
+            )
+        )
+        if self.s3 is not None and not self.args.long:
+            archive = f"s3://{self.bucket}/{mode}-{workdir.name}"
+            env.update(self.s3.env())
+        else:
+            archive = str(workdir / "archive")
+        settings = {
+            **FAST,
+            **probe,
+            "EXTENSIONS": json.dumps({**project.EXTENSIONS, **PROBE}),
+            "NEWSCRAWLER_ARCHIVE_URI": archive,
+            "NEWSCRAWLER_STATE_DIR": str(workdir / "state"),
+            "NEWSCRAWLER_MAX_PAGES_PER_SITE": str(cap),
+            "NEWSCRAWLER_EXTRACT_WORKERS": "0" if mode == "c" else "auto",
+        }
+        args = [sys.executable, "-m", "scrapy", "crawl", "news", "-a", f"sites={sites}"]
+        for name, value in settings.items():
+            args += ["-s", f"{name}={value}"]
+        env["SCRAPY_SETTINGS_MODULE"] = "newscrawler.settings"
+        return args, env
+
+    def run(self, mode: str, round_: int, pages: int, every: int = 0, live: bool = False) -> Run:
+        workdir = self.tmp / f"{mode}-{round_}"
+        workdir.mkdir()
+        args, env = self.command(mode, workdir, pages, every)
+        self.site.stats(reset=True)
+        servers = {"server": self.site.pid}
+        if self.s3 is not None:
+            servers["s3"] = self.s3.process.pid
+        started = time.monotonic()
+        with open(workdir / "crawl.log", "wb") as log:
+            process = subprocess.Popen(args, cwd=workdir, env=env, stdout=log, stderr=log)
+            sampler = Sampler(process.pid, servers)
+            sampler.start()
+            seen = 0
+            while process.poll() is None:
+                time.sleep(0.5)
+                if live:
+                    seen = self.print_checkpoints(workdir, seen)
+            sampler.stopped.set()
+            sampler.join()
+        wall = time.monotonic() - started
+        log_text = (workdir / "crawl.log").read_text(errors="replace")
+        if process.returncode != 0:
+            raise SystemExit(f"({mode}) crawl exited {process.returncode}:\n{log_text[-4000:]}")
+        marks = [json.loads(line) for line in (workdir / "probe.jsonl").read_text().splitlines()]
+        if live:
+            self.print_checkpoints(workdir, seen)
+        run = self.measure(mode, round_, pages, marks, sampler, wall)
+        run.served = self.site.stats()["articles"]
+        errors = re.search(r"'log_count/ERROR': (\d+)", log_text)
+        run.errors = int(errors.group(1)) if errors else 0
+        run.checkpoints = [m for m in marks if m["event"] == "item"]
+        if mode in "cd":
+            run.archived = self.archived(args, workdir)
+            if run.archived != pages:
+                tail = "\n".join(log_text.splitlines()[-40:])
+                raise SystemExit(
+                    f"FAIL: ({mode}) round {round_}: {run.archived} articles archived for {pages} "
+                    f"distinct article pages ({run.served} served)\n{tail}"
+                )
+        if not self.args.keep:
+            shutil.rmtree(workdir, ignore_errors=True)
+        return run
+
+    def measure(
+        self, mode: str, round_: int, pages: int, marks: list, sampler: Sampler, wall: float
+    ) -> Run:
+        warmup = max(1, pages // 20)
+        start = next(m for m in marks if m["items"] == warmup)
+        end = next((m for m in marks if m["items"] == pages and m["event"] == "item"), marks[-1])
+        if end["items"] != pages:
+            print(f"  ({mode}) only {end['items']} of {pages} pages went through the pipelines")
+        done = end["items"] - start["items"]
+
+        def server(name: str) -> float:
+            if name not in sampler.servers:
+                return 0.0
+            return (sampler.cpu_at(name, end["t"]) - sampler.cpu_at(name, start["t"])) / done
+
+        return Run(
+            mode=mode,
+            round=round_,
+            pages=done,
+            seconds=end["t"] - start["t"],
+            crawl_cpu=(end["cpu_crawl"] - start["cpu_crawl"]) / done,
+            worker_cpu=(end["cpu_workers"] - start["cpu_workers"]) / done,
+            server_cpu=server("server"),
+            s3_cpu=server("s3"),
+            peak_total=sampler.peak["total"] / MB,
+            peak_crawl=sampler.peak["crawl"] / MB,
+            peak_workers=sampler.peak["workers"] / MB,
+            workers=end["workers"],
+            wall=wall,
+            served=0,
+        )
+
+    def archived(self, args: list[str], workdir: Path) -> int:
+        """Article records in the run's archive (S3 prefix or local directory)."""
+        uri = next(a.split("=", 1)[1] for a in args if a.startswith("NEWSCRAWLER_ARCHIVE_URI="))
+        if not uri.startswith("s3://"):
+            return sum(1 for _ in Path(uri, "articles").rglob("*.json"))
+        bucket, prefix = uri[5:].split("/", 1)
+        pages = self.s3.client().get_paginator("list_objects_v2")
+        return sum(
+            page.get("KeyCount", 0)
+            for page in pages.paginate(Bucket=bucket, Prefix=f"{prefix}/articles/")
+        )
+
+    def print_checkpoints(self, workdir: Path, seen: int) -> int:
+        path = workdir / "probe.jsonl"
+        lines = path.read_text().splitlines() if path.exists() else []
+        for line in lines[seen:]:
+            mark = json.loads(line)
+            if mark["event"] == "item" and mark["items"] % self.args.every == 0:
+                crawl, workers = mark["rss_crawl"] / MB, mark["rss_workers"] / MB
+                print(
+                    f"  {mark['items']:7,d} pages: crawl process {crawl:6.0f} MB, "
+                    f"{mark['workers']} child processes {workers:6.0f} MB, total "
+                    f"{crawl + workers:6.0f} MB RSS ({mark['pss'] / MB:.0f} MB PSS)",
+                    flush=True,
+                )
+        return len(lines)
+
+
+def run_line(run: Run) -> str:
+    return (
+        f"  round {run.round} ({run.mode}) {MODES[run.mode]:27s} {run.rate:7.1f} pages/s | CPU "
+        f"ms/page: crawl {run.crawl_cpu * 1000:5.1f}, workers {run.worker_cpu * 1000:5.1f}, "
+        f"server {run.server_cpu * 1000:4.2f}, S3 {run.s3_cpu * 1000:4.2f} | peak RSS "
+        f"{run.peak_total:5.0f} MB ({run.peak_crawl:.0f} + {run.peak_workers:.0f} in "
+        f"{run.workers} children) | {run.served} served, "
+        + (f"{run.archived} archived, " if run.archived is not None else "")
+        + f"{run.errors} errors, wall {run.wall:.1f} s"
+    )
+
+
+def server_capacity(site: SiteServer, pages: int) -> tuple[float, float]:
+    """Pages/s the server gives a separate client process (16 connections), its CPU per page."""
+    server = psutil.Process(site.pid)
+    before = sum(server.cpu_times()[:2])
+    result = subprocess.run(
+        [sys.executable, BENCH / "article_pages.py", "--load", site.url, "--pages", str(pages)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    cpu = (sum(server.cpu_times()[:2]) - before) / pages
+    return json.loads(result.stdout)["pages_per_second"], cpu
+
+
+def report(runs: list[Run], capacity: tuple[float, float], rounds: int) -> None:
+    by_mode = {m: [r for r in runs if r.mode == m] for m in MODES}
+
+    def median(mode: str, value: str) -> float:
+        return statistics.median(getattr(r, value) for r in by_mode[mode])
+
+    print(
+        f"\nMedians of {rounds} round(s), pages/s from the 5% warm-up mark to the last page "
+        f"through the pipelines (load average now {os.getloadavg()[0]:.1f}):"
+    )
+    print(
+        "  mode                               pages/s   CPU ms/page: crawl workers server   S3"
+        "   peak RSS MB (crawl+children)"
+    )
+    for mode, name in MODES.items():
+        print(
+            f"  ({mode}) {name:27s} {median(mode, 'rate'):9.1f}   "
+            f"{median(mode, 'crawl_cpu') * 1000:17.1f} {median(mode, 'worker_cpu') * 1000:7.1f}"
+            f" {median(mode, 'server_cpu') * 1000:6.2f} {median(mode, 's3_cpu') * 1000:6.2f}   "
+            f"{median(mode, 'peak_total'):6.0f} ({median(mode, 'peak_crawl'):.0f}+"
+            f"{median(mode, 'peak_workers'):.0f})"
+        )
+
+    cores = os.cpu_count() or 1
+    pairs = list(zip(by_mode["c"], by_mode["d"], strict=True))
+    speedups = [d.rate / c.rate for c, d in pairs]
+    bounds = [cores / d.crawler_cpu for _, d in pairs]
+    shares = [d.rate / bound for (_, d), bound in zip(pairs, bounds, strict=True)]
+    print(
+        f"\n(d)/(c) per round: {', '.join(f'{s:.2f}' for s in speedups)}; median "
+        f"{statistics.median(speedups):.2f} (goal >= 1.6): "
+        f"{'met' if statistics.median(speedups) >= 1.6 else 'NOT met'}"
+    )
+    print(
+        f"CPU bound for (d) = {cores} cores / (crawl + worker CPU per page of (d)): per round "
+        + ", ".join(f"{b:.1f}" for b in bounds)
+        + f" pages/s; median {statistics.median(bounds):.1f}"
+    )
+    print(
+        f"(d) / its CPU bound per round: {', '.join(f'{s:.2f}' for s in shares)}; median "
+        f"{statistics.median(shares):.2f} (goal >= 0.85): "
+        f"{'met' if statistics.median(shares) >= 0.85 else 'NOT met'}"
+    )
+    print(
+        f"  ((d) {median('d', 'rate'):.1f} pages/s beside its bound "
+        f"{statistics.median(bounds):.1f}; reactor {median('d', 'crawl_cpu') * 1000:.1f} + "
+        f"workers {median('d', 'worker_cpu') * 1000:.1f} ms CPU per page)"
+    )
+    # On this machine the loopback and S3 servers run on the same cores: the bound left to the
+    # crawler once their CPU per page is paid too.
+    shared = [cores / (d.crawler_cpu + d.server_cpu + d.s3_cpu) for _, d in pairs]
+    of_shared = [d.rate / b for (_, d), b in zip(pairs, shared, strict=True)]
+    print(
+        f"  with the loopback and S3 servers' CPU per page counted too, the bound is "
+        f"{statistics.median(shared):.1f} pages/s and (d) is "
+        f"{statistics.median(of_shared):.2f} of it"
+    )
+
+    rate, cpu = capacity
+    fastest = max(MODES, key=lambda m: median(m, "rate"))
+    top = median(fastest, "rate")
+    print(
+        f"\nLoopback server: {rate:.0f} pages/s to a separate client process "
+        f"({cpu * 1000:.2f} ms CPU per page, the client sharing the {cores} cores); fastest "
+        f"mode ({fastest}) {top:.1f} pages/s = {top / rate:.0%} of that."
+    )
+    for mode in MODES:
+        share = median(mode, "server_cpu") * median(mode, "rate")
+        print(
+            f"  during ({mode}): server {median(mode, 'server_cpu') * 1000:.2f} ms CPU per page, "
+            f"{share:.0%} of one core"
+        )
+    verdict = "is NOT the bottleneck" if rate >= 2 * top else "MAY BE the bottleneck"
+    print(f"  -> the server {verdict} (it serves {rate / top:.1f}x the fastest crawl's rate).")
+
+
+def long_mode(bench: Bench, pages: int, every: int) -> None:
+    print(
+        f"\nLong mode: one (d) crawl of {pages:,} pages, archive to a local directory under "
+        f"{bench.tmp} (not S3); RSS every {every:,} pages through the pipelines:"
+    )
+    run = bench.run("d", 1, pages, every=every, live=True)
+    marks = [m for m in run.checkpoints if m["items"] % every == 0]
+    totals = [(m["rss_crawl"] + m["rss_workers"]) / MB for m in marks]
+    crawl = [m["rss_crawl"] / MB for m in marks]
+    print(
+        f"  {run.rate:.1f} pages/s (CPU per page: crawl process {run.crawl_cpu * 1000:.1f} ms, "
+        f"workers {run.worker_cpu * 1000:.1f} ms); peak RSS {run.peak_total:.0f} MB (crawl "
+        f"{run.peak_crawl:.0f}, children {run.peak_workers:.0f}); {run.archived} archived, "
+        f"{run.errors} errors; wall {run.wall:.0f} s"
+    )
+    if len(totals) >= 2:
+        growth, crawl_growth = totals[-1] - totals[0], crawl[-1] - crawl[0]
+        print(
+            f"  growth after the first {every:,} pages: total {growth:+.0f} MB (crawl process "
+            f"{crawl_growth:+.0f} MB); goal < 50 MB: {'met' if growth < 50 else 'NOT met'}"
+        )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pages", type=int, default=2000)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--long", type=int, metavar="PAGES", help="the memory mode instead")
+    parser.add_argument("--every", type=int, default=5000, help="long mode: RSS every N pages")
+    parser.add_argument("--keep", action="store_true", help="keep the runs' directories and logs")
+    parser.add_argument("--plain", choices=["a", "b"], help=argparse.SUPPRESS)
+    parser.add_argument("--site", help=argparse.SUPPRESS)
+    parser.add_argument("--settings", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.plain:
+        plain_crawl(args.plain, args.site, json.loads(args.settings))
+        return 0
+
+    sys.path.insert(0, str(BENCH.parent / "tests"))
+    from article_pages import ArticlePages, SiteServer, size_summary
+    from servers import S3Server
+
+    pages = args.long or args.pages
+    print(
+        f"{os.cpu_count()} cores; load average {os.getloadavg()[0]:.1f}; "
+        f"{shutil.disk_usage(tempfile.gettempdir()).free / 1e9:.0f} GB free in "
+        f"{tempfile.gettempdir()}"
+    )
+    started = time.monotonic()
+    tmp = Path(tempfile.mkdtemp(prefix="crawl-throughput-"))
+    try:
+        with SiteServer(pages) as site:
+            print(size_summary(ArticlePages(site.url, pages)))
+            if args.long:
+                long_mode(Bench(args, tmp, site, None), pages, args.every)
+            else:
+                capacity = server_capacity(site, 3000)
+                with S3Server() as s3:
+                    bench = Bench(args, tmp, site, s3)
+                    print(f"{pages:,} pages per crawl; modes in rotation, {args.rounds} round(s):")
+                    runs = []
+                    for round_ in range(1, args.rounds + 1):
+                        for mode in MODES:
+                            runs.append(bench.run(mode, round_, pages))
+                            print(run_line(runs[-1]), flush=True)
+                report(runs, capacity, args.rounds)
+    finally:
+        if args.keep:
+            print(f"run directories kept in {tmp}")
+        else:
+            shutil.rmtree(tmp, ignore_errors=True)
+    print(f"done in {time.monotonic() - started:.0f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
