@@ -11,9 +11,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
-from newscrawler.state import StateStore
+from newscrawler.state import StateStore, UrlRecord
 
 NEW, MODIFIED, ARCHIVED = "new", "modified", "archived"
+Known = tuple[UrlRecord | None, float | None]  # the URL's state entry, its recorded source date
 
 
 class IncrementalState:
@@ -51,14 +52,31 @@ class IncrementalState:
             when = modified.timestamp()
             self._dates[canonical] = max(self._dates.get(canonical, when), when)
 
-    def decide(self, canonical: str, modified: datetime | None) -> str:
-        """NEW (never archived), MODIFIED (archived, dated since) or ARCHIVED (do not fetch)."""
-        archived = self.state.get_url(canonical)
+    def lookup(self, canonicals: Iterable[str]) -> dict[str, Known]:
+        """What the state holds on these URLs, for `decide`: one call for a whole feed or sitemap,
+        made in a thread, so the reactor does not wait on the store once per entry."""
+        known = {}
+        for url in dict.fromkeys(canonicals):
+            archived = self.state.get_url(url)
+            recorded = self.state.get_source_modified(url) if archived is not None else None
+            known[url] = (archived, recorded)
+        return known
+
+    def decide(self, canonical: str, modified: datetime | None, known: Known | None = None) -> str:
+        """NEW (never archived), MODIFIED (archived, dated since) or ARCHIVED (do not fetch).
+
+        `known` is what `lookup` found on the URL; without it the state is asked now."""
+        if known is None:
+            archived = self.state.get_url(canonical)
+            recorded = None
+        else:
+            archived, recorded = known
         if archived is None:
             return NEW
         if modified is None:
             return ARCHIVED
-        recorded = self.state.get_source_modified(canonical)
+        if known is None:
+            recorded = self.state.get_source_modified(canonical)
         baseline = recorded if recorded is not None else archived.archived_at
         return MODIFIED if modified.timestamp() > baseline else ARCHIVED
 

@@ -17,7 +17,9 @@ from scrapy import Request, Spider, signals
 from scrapy.crawler import Crawler
 from scrapy.http import Response, TextResponse
 from scrapy.robotstxt import ProtegoRobotParser
+from scrapy.utils.defer import maybe_deferred_to_future
 from scrapy.utils.misc import load_object
+from twisted.internet.threads import deferToThread
 from twisted.python.failure import Failure
 
 from newscrawler.dedup.urls import canonicalize_url, is_fetchable, strip_tracking
@@ -36,7 +38,7 @@ from newscrawler.discovery import (
     trap_links,
     within_window,
 )
-from newscrawler.discovery.incremental import ARCHIVED, MODIFIED, IncrementalState
+from newscrawler.discovery.incremental import ARCHIVED, MODIFIED, IncrementalState, Known
 from newscrawler.items import ArticleItem, FetchedPage, utc_now
 from newscrawler.pagecap import page_count
 from newscrawler.runtime import Runtime, check_archive, check_state
@@ -165,7 +167,7 @@ class NewsSpider(Spider):
                     self._source_request(site, url, "sitemap", self.parse_sitemap, depth=0)
                 )
 
-    def parse_feed(self, response: Response, site: Site) -> Iterator[Request]:
+    async def parse_feed(self, response: Response, site: Site) -> AsyncIterator[Request]:
         if response.status == 304:
             self._count("not_modified/feed", site=site)
             return
@@ -177,9 +179,12 @@ class NewsSpider(Spider):
             return
         self._count("feeds_parsed", site=site)
         self._keep_validators(response, site)
-        yield from self._entry_requests(site, entries)
+        async for request in self._entry_requests(site, entries):
+            yield request
 
-    def parse_sitemap(self, response: Response, site: Site, depth: int) -> Iterator[Request]:
+    async def parse_sitemap(
+        self, response: Response, site: Site, depth: int
+    ) -> AsyncIterator[Request]:
         if response.status == 304:
             self._count("not_modified/sitemap", site=site)
             return
@@ -192,12 +197,16 @@ class NewsSpider(Spider):
         self._count("sitemaps_parsed", site=site)
         if doc.kind == "sitemapindex":
             # An index is fetched in full every run: a child can change while the index does not.
-            yield from self._child_sitemaps(site, doc, response.url, depth)
+            for request in self._child_sitemaps(site, doc, response.url, depth):
+                yield request
         else:
             self._keep_validators(response, site)
-        yield from self._entry_requests(site, doc.entries)
+        async for request in self._entry_requests(site, doc.entries):
+            yield request
 
-    def parse_listing(self, response: Response, site: Site, depth: int) -> Iterator[Request]:
+    async def parse_listing(
+        self, response: Response, site: Site, depth: int
+    ) -> AsyncIterator[Request]:
         if not isinstance(response, TextResponse):
             return
         if depth == 0 and not site.feeds:
@@ -210,7 +219,8 @@ class NewsSpider(Spider):
             )
             for u in links
         ]
-        yield from self._entry_requests(site, entries)
+        async for request in self._entry_requests(site, entries):
+            yield request
         traps = trap_links(response.body, response.url)
         if traps:
             self._count("skipped/trap", len(traps))
@@ -306,7 +316,20 @@ class NewsSpider(Spider):
                 return
             yield self._source_request(site, child, "sitemap", self.parse_sitemap, depth=depth + 1)
 
-    def _entry_requests(self, site: Site, entries: Iterable[DiscoveredEntry]) -> Iterator[Request]:
+    async def _entry_requests(
+        self, site: Site, entries: Iterable[DiscoveredEntry]
+    ) -> AsyncIterator[Request]:
+        """Requests for the entries not archived yet (or modified since), the state store asked
+        once for all of them, in a thread."""
+        entries = list(entries)
+        canonicals = [canonicalize_url(e.url) for e in entries if is_fetchable(e.url)]
+        known = await maybe_deferred_to_future(deferToThread(self.incremental.lookup, canonicals))
+        for request in self._new_entry_requests(site, entries, known):
+            yield request
+
+    def _new_entry_requests(
+        self, site: Site, entries: list[DiscoveredEntry], known: dict[str, Known]
+    ) -> Iterator[Request]:
         max_age = site.max_age_days if site.max_age_days is not None else self.max_age_days
         now = datetime.now(UTC)
         for entry in entries:
@@ -326,7 +349,7 @@ class NewsSpider(Spider):
             if canonical not in self._sighted:
                 self._sighted.add(canonical)
                 self._count(f"discovered/{entry.via}", site=site)
-            decision = self.incremental.decide(canonical, entry.modified)
+            decision = self.incremental.decide(canonical, entry.modified, known.get(canonical))
             if decision == ARCHIVED:
                 # Not final: a later sighting (a sitemap's lastmod after a feed entry without a
                 # date) may still say the page changed.
