@@ -48,16 +48,21 @@ class Archive:
         """Fail fast with one line when the archive cannot be written (see Storage.check)."""
         self.storage.check(create=create)
 
-    def write_article(self, record: dict[str, Any], raw_html: bytes | None = None) -> str:
+    def write_article(
+        self, record: dict[str, Any], raw_html: bytes | None = None, *, raw_gz: bytes | None = None
+    ) -> str:
         """Store one article (and its gzip HTML, URL signatures and credentials masked); return
-        the record's key. Idempotent."""
+        the record's key. Idempotent. `raw_gz` is `compress_raw_html(raw_html)`, when an
+        extraction worker made it already."""
         meta = record["metadata"]
         site, date = meta.get("site") or "unknown", meta.get("date_published")
-        if raw_html is not None and self.keep_raw_html:
+        if raw_gz is None and raw_html is not None and self.keep_raw_html:
+            raw_gz = compress_raw_html(raw_html)
+        if raw_gz is not None and self.keep_raw_html:
             self.store(
                 StoredObject(
                     raw_html_key(site, date, record["id"]),
-                    gzip.compress(redact_bytes(raw_html), mtime=0),
+                    raw_gz,
                     "text/html",
                     "gzip",
                     {"record-id": record["id"]},
@@ -93,6 +98,11 @@ class Archive:
 
     def location(self, key: str = "") -> str:
         return self.storage.location(key)
+
+
+def compress_raw_html(raw_html: bytes) -> bytes:
+    """A fetched page as the archive keeps it: secrets masked, gzip (same bytes every time)."""
+    return gzip.compress(redact_bytes(raw_html), mtime=0)
 
 
 def record_key(record: dict[str, Any]) -> str:

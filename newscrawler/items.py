@@ -66,6 +66,7 @@ class ArticleItem:
     page: FetchedPage
     record: dict[str, Any] | None = None
     prints: Any = None  # dedup.fingerprints.TextFingerprints, computed beside the extraction
+    raw_gz: bytes | None = None  # archive.compress_raw_html(page.body), when a worker made it
     verdict: Any = None
 
 

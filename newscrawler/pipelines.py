@@ -13,7 +13,6 @@ from scrapy import Spider
 from scrapy.crawler import Crawler
 from scrapy.exceptions import CloseSpider, DropItem
 from scrapy.utils.defer import deferred_from_coro, maybe_deferred_to_future
-from twisted.internet.defer import Deferred
 from twisted.internet.threads import deferToThread
 
 from newscrawler.dedup import dedup_input
@@ -51,9 +50,10 @@ class ExtractPipeline:
         audit_text: bool = False,
         templates: TemplateBook | None = None,
         pool: ExtractPool | None = None,
+        compress_raw: bool = False,
     ) -> None:
         self.stats = stats
-        self.audit_text = audit_text
+        self.options = {"audit_text": audit_text, "compress_raw": compress_raw}
         self.templates = templates
         self.pool = pool
 
@@ -77,6 +77,8 @@ class ExtractPipeline:
             audit_text=settings.getbool("NEWSCRAWLER_AUDIT_TEXT"),
             templates=templates,
             pool=pool,
+            # the worker compresses the raw HTML the archive keeps, off the crawl process
+            compress_raw=bool(pool) and settings.getbool("NEWSCRAWLER_KEEP_RAW_HTML"),
         )
 
     def open_spider(self, spider: Spider | None = None) -> None:
@@ -89,29 +91,25 @@ class ExtractPipeline:
                 self.stats.set_value(f"{PREFIX}/extract_retried", self.pool.retried)
             self.pool.stop()
 
-    def process_item(self, item: ArticleItem) -> ArticleItem | Deferred[ArticleItem]:
-        """The item with its record: at once in-process, else a Deferred of the worker's work."""
+    async def process_item(self, item: ArticleItem) -> ArticleItem:
+        """The item with its record, extracted in a worker process (or in this one)."""
         page = item.page
         site = self.templates.site(page.site) if self.templates else None
         known = site.known() if site else None
-        if self.pool is None:
-            try:
-                extracted = extract_page(page, audit_text=self.audit_text, known=known)
-            except Exception as exc:
-                self._failed(page, exc)
-            return self._extracted(item, extracted, learned=self._learn(site, extracted))
-        result = self.pool.extract(page, audit_text=self.audit_text, known=known)
-        result.addErrback(lambda failure: self._failed(page, failure.value))
-        result.addCallback(self._learn_in_thread, item, site)
-        return result
-
-    def _learn_in_thread(
-        self, extracted: Extracted, item: ArticleItem, site: SiteTemplates | None
-    ) -> ArticleItem | Deferred[ArticleItem]:
-        if site is None or not extracted.observed:
-            return self._extracted(item, extracted, learned=True)
-        learning = deferToThread(self._learn, site, extracted)  # a state store write
-        return learning.addCallback(lambda learned: self._extracted(item, extracted, learned))
+        try:
+            if self.pool is None:
+                extracted = extract_page(page, known=known, **self.options)
+            else:
+                extracted = await maybe_deferred_to_future(
+                    self.pool.extract(page, known=known, **self.options)
+                )
+        except Exception as exc:
+            self._failed(page, exc)
+        if self.pool is None or site is None or not extracted.observed:
+            learned = self._learn(site, extracted)
+        else:  # a state store write: in a thread, as the dedup pipeline's
+            learned = await maybe_deferred_to_future(deferToThread(self._learn, site, extracted))
+        return self._extracted(item, extracted, learned)
 
     @staticmethod
     def _learn(site: SiteTemplates | None, extracted: Extracted) -> bool:
@@ -132,7 +130,7 @@ class ExtractPipeline:
 
     def _extracted(self, item: ArticleItem, extracted: Extracted, learned: bool) -> ArticleItem:
         page = item.page
-        item.record, item.prints = extracted.record, extracted.prints
+        item.record, item.prints, item.raw_gz = extracted.record, extracted.prints, extracted.raw_gz
         if not learned:
             inc(self.stats, "errors/templates", page.site)
         inc(self.stats, "pages_extracted", page.site)
@@ -290,7 +288,7 @@ class ArchivePipeline:
         thread: disk and state store)."""
         doc = dedup_input(item.record)
         try:
-            key = self.runtime.archive_article(item.record, item.page.body)
+            key = self.runtime.archive_article(item.record, item.page.body, item.raw_gz)
         except BaseException:
             self.runtime.dedup.release(doc, item.verdict)
             raise

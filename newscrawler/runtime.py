@@ -107,11 +107,13 @@ class Runtime:
             self._recover(run_id)
         self.uploader.start()
 
-    def archive_article(self, record: dict[str, Any], raw_html: bytes | None) -> str:
+    def archive_article(
+        self, record: dict[str, Any], raw_html: bytes | None, raw_gz: bytes | None = None
+    ) -> str:
         """Durably take one article: its shard line, then its objects in the spool."""
         mark = self.shards.add(record)
         try:
-            return self.archive.write_article(record, raw_html)
+            return self.archive.write_article(record, raw_html, raw_gz=raw_gz)
         except BaseException:
             self.shards.retract(mark)  # not archived: not in this run's shards either
             raise

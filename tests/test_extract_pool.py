@@ -4,6 +4,7 @@ not held up. Real worker processes, killed and stopped for real."""
 
 from __future__ import annotations
 
+import gzip
 import os
 import signal
 import time
@@ -11,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from scrapy.exceptions import DropItem
+from scrapy.utils.defer import deferred_from_coro
 from scrapy.utils.test import get_crawler
 from test_extraction import EN, page
 from twisted.internet import defer, reactor
@@ -97,9 +99,12 @@ def make_pool():
 
 def test_a_worker_gives_the_record_the_crawl_process_would(make_pool):
     pool = make_pool(workers=2)
-    extracted = run(pool.extract(fetched(), known=frozenset()))
+    extracted = run(pool.extract(fetched(), known=frozenset(), compress_raw=True))
     in_process = extract_page(fetched(), known=frozenset())
     assert extracted.record == in_process.record
+    # the page as the archive keeps it is compressed there too
+    assert gzip.decompress(extracted.raw_gz) == fetched().body
+    assert in_process.raw_gz is None
     assert EN[0] in extracted.record["text"]
     # the fingerprints for dedup and the blocks for template learning come back with it
     assert extracted.prints.exact == in_process.prints.exact
@@ -154,9 +159,10 @@ def test_the_pipeline_counts_a_given_up_page_and_drops_only_that_item(tmp_path):
     pipeline = ExtractPipeline.from_crawler(crawler)
     pipeline.pool.function = crash_always
     pipeline.open_spider()
+    m = str(tmp_path / "crash")
     try:
-        bad = run(pipeline.process_item(ArticleItem(page=fetched(marker=str(tmp_path / "x")))))
-        good = run(pipeline.process_item(ArticleItem(page=fetched())))
+        bad = run(deferred_from_coro(pipeline.process_item(ArticleItem(page=fetched(marker=m)))))
+        good = run(deferred_from_coro(pipeline.process_item(ArticleItem(page=fetched()))))
     finally:
         pipeline.close_spider()
     assert isinstance(bad.value, DropItem)

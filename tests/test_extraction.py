@@ -4,6 +4,7 @@ in several languages, and on the seed example (a WordPress article as archived b
 
 from __future__ import annotations
 
+import asyncio
 import re
 from pathlib import Path
 
@@ -421,8 +422,8 @@ def test_crawl_stats_count_removals_by_family():
     fetched = FetchedPage(
         url=URL, final_url=URL, status=200, body=html, site="gazette", fetched_at="2024-03-12"
     )
-    pipeline.process_item(ArticleItem(page=fetched))
-    pipeline.process_item(ArticleItem(page=fetched))
+    asyncio.run(pipeline.process_item(ArticleItem(page=fetched)))
+    asyncio.run(pipeline.process_item(ArticleItem(page=fetched)))
     assert crawler.stats.get_value("newscrawler/removed/ads") == 2
     assert crawler.stats.get_value("newscrawler/removed/rating") == 2
 

@@ -3,6 +3,8 @@ learned survives in the state store; a block of one article is never stripped.""
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 from scrapy.utils.test import get_crawler
 from test_extraction import DE, EN, ES, FR
@@ -127,7 +129,7 @@ def test_the_extract_pipeline_learns_templates_in_the_crawl_state_and_counts_rem
             site="gazette",
             fetched_at="2024-03-12T00:00:00+00:00",
         )
-        item = pipeline.process_item(ArticleItem(page=fetched))
+        item = asyncio.run(pipeline.process_item(ArticleItem(page=fetched)))
     Runtime.of(crawler).close()
     assert HOUSE not in item.record["text"]
     assert crawler.stats.get_value("newscrawler/removed/template") == 2

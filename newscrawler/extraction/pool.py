@@ -20,11 +20,13 @@ import os
 from collections.abc import Callable
 from concurrent.futures import CancelledError, Future
 from dataclasses import dataclass
+from typing import Any
 
 from pebble import ProcessExpired, ProcessPool
 from twisted.internet import reactor
 from twisted.internet.defer import Deferred
 
+from newscrawler.archive import compress_raw_html
 from newscrawler.dedup.fingerprints import TextFingerprints, fingerprints
 from newscrawler.items import FetchedPage, record_for_page
 
@@ -39,6 +41,7 @@ class Extracted:
     # template learning: (page key, block hashes) to count for the site, or None
     observed: tuple[str, tuple[str, ...]] | None = None
     prints: TextFingerprints | None = None  # dedup fingerprints of the text (articles only)
+    raw_gz: bytes | None = None  # the page as the archive keeps it (articles only, when asked)
 
 
 class ExtractionFailed(Exception):
@@ -64,18 +67,25 @@ class _LearningStub:
 
 
 def extract_page(
-    page: FetchedPage, *, audit_text: bool = False, known: frozenset[str] | None = None
+    page: FetchedPage,
+    *,
+    audit_text: bool = False,
+    known: frozenset[str] | None = None,
+    compress_raw: bool = False,
 ) -> Extracted:
     """Extract, clean and fingerprint one page: the whole CPU-bound part of the pipeline.
 
-    `known` is the site's learned boilerplate (None: no template learning). Pure: it reads and
-    writes no state, so it runs the same in a worker process and in the crawl process."""
+    `known` is the site's learned boilerplate (None: no template learning); with `compress_raw`,
+    an article's raw HTML is compressed for the archive here too. Pure: it reads and writes no
+    state, so it runs the same in a worker process and in the crawl process."""
     stub = _LearningStub(known) if known is not None else None
     record = record_for_page(page, audit_text=audit_text, templates=stub)
-    prints = None
+    extracted = Extracted(record, stub.observed if stub else None)
     if record["metadata"]["is_article"] and record["text"]:
-        prints = fingerprints(record["text"])
-    return Extracted(record, stub.observed if stub else None, prints)
+        extracted.prints = fingerprints(record["text"])
+        if compress_raw:
+            extracted.raw_gz = compress_raw_html(page.body)
+    return extracted
 
 
 def default_workers(setting: str | int | None) -> int:
@@ -114,14 +124,12 @@ class ExtractPool:
             max_workers=self.workers, max_tasks=self.max_tasks, context=context
         )
 
-    def extract(
-        self, page: FetchedPage, *, audit_text: bool = False, known: frozenset[str] | None = None
-    ) -> Deferred[Extracted]:
-        """Extract `page` in a worker; the Deferred fires in the reactor thread."""
+    def extract(self, page: FetchedPage, **options: Any) -> Deferred[Extracted]:
+        """`extract_page(page, **options)` in a worker; the Deferred fires in the reactor thread."""
         if self._pool is None:
             self.start()
         result: Deferred[Extracted] = Deferred()
-        self._submit(result, page, {"audit_text": audit_text, "known": known}, first=True)
+        self._submit(result, page, options, first=True)
         return result
 
     def stop(self) -> None:

@@ -44,6 +44,10 @@ class S3Storage(Storage):
                 connect_timeout=5,
                 read_timeout=60,
                 max_pool_connections=16,
+                # Integrity comes from our Content-MD5. botocore's default CRC checksums (since
+                # 1.36) cost CPU on every put and some S3-compatible servers reject them.
+                request_checksum_calculation="when_required",
+                response_checksum_validation="when_required",
             ),
         )
         self.endpoint = self.client.meta.endpoint_url
