@@ -101,10 +101,14 @@ def test_a_source_date_never_moves_backwards(open_store):
 
 def test_a_template_page_is_counted_once_and_counts_are_per_site(open_store):
     first, second = open_store(), open_store()
-    assert first.add_template_page("news", "page-1", ["block-a", "block-b", "block-a"])
-    assert not second.add_template_page("news", "page-1", ["block-a"])
-    assert second.add_template_page("news", "page-2", ["block-a"])
+    assert first.add_template_page("news", "page-1", ["block-a", "block-b", "block-a"]) == {
+        "block-a": 1,
+        "block-b": 1,
+    }
+    assert second.add_template_page("news", "page-1", ["block-a"]) == {}
+    assert second.add_template_page("news", "page-2", ["block-a"]) == {"block-a": 2}
     assert first.template_counts("news") == {"block-a": 2, "block-b": 1}
+    assert first.template_counts("news", min_pages=2) == {"block-a": 2}
     assert first.template_counts("other") == {}
 
 

@@ -102,11 +102,23 @@ def test_pages_that_are_not_articles_teach_nothing(tmp_path):
 
 def test_the_state_store_counts_each_page_once(tmp_path):
     with open_state(tmp_path / "state.sqlite3") as state:
-        assert state.add_template_page("gazette", "page-1", ["a", "b"])
-        assert not state.add_template_page("gazette", "page-1", ["a", "b"])
-        assert state.add_template_page("gazette", "page-2", ["a"])
+        assert state.add_template_page("gazette", "page-1", ["a", "b"]) == {"a": 1, "b": 1}
+        assert state.add_template_page("gazette", "page-1", ["a", "b"]) == {}
+        assert state.add_template_page("gazette", "page-2", ["a"]) == {"a": 2}
         assert state.template_counts("gazette") == {"a": 2, "b": 1}
+        assert state.template_counts("gazette", min_pages=2) == {"a": 2}
         assert state.template_counts("courier") == {}
+
+
+def test_only_the_known_blocks_are_held_in_memory(tmp_path):
+    with open_state(tmp_path / "state.sqlite3") as state:
+        templates = SiteTemplates(state, "gazette", min_pages=2)
+        for n in range(50):
+            templates.observe(f"page-{n}", [f"own-{n}-a", f"own-{n}-b", "house"])
+        assert templates.known() == frozenset({"house"})
+        assert vars(templates).keys() <= {"state", "site", "min_pages", "errors", "_known", "_lock"}
+        # a new process over the same state knows the same
+        assert SiteTemplates(state, "gazette", min_pages=2).known() == frozenset({"house"})
 
 
 def test_the_extract_pipeline_learns_templates_in_the_crawl_state_and_counts_removals(tmp_path):

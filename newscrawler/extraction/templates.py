@@ -30,8 +30,9 @@ class SiteTemplates:
         self.site = site
         self.min_pages = min_pages
         self.errors = 0
-        self.counts = state.template_counts(site)
-        self._known = frozenset(h for h, n in self.counts.items() if n >= min_pages)
+        # Only the blocks already known are held in memory: the counts stay in the store (the
+        # blocks of single articles, most of them, would grow with every page).
+        self._known = frozenset(state.template_counts(site, min_pages))
         self._lock = threading.Lock()
 
     def known(self) -> frozenset[str]:
@@ -46,19 +47,14 @@ class SiteTemplates:
 
     def _observe(self, page: str, blocks: set[str]) -> None:
         try:
-            if not blocks or not self.state.add_template_page(self.site, page, blocks):
-                return
+            counts = self.state.add_template_page(self.site, page, blocks) if blocks else {}
         except Exception as exc:  # learning is a bonus: a store error never costs the article
             self.errors += 1
             logger.warning(
                 "template learning for site %s: cannot record a page: %s", self.site, exc
             )
             return
-        grown = []
-        for block in blocks:
-            self.counts[block] = self.counts.get(block, 0) + 1
-            if self.counts[block] == self.min_pages:
-                grown.append(block)
+        grown = [block for block, n in counts.items() if n >= self.min_pages]
         if grown:
             self._known = self._known | frozenset(grown)
 

@@ -126,17 +126,21 @@ class StateStore(ABC):
     @abstractmethod
     def put_validators(self, url: str, etag: str | None, last_modified: str | None) -> None: ...
 
-    def template_counts(self, site: str) -> dict[str, int]:
-        """Site template learning: each block hash of `site` and on how many pages it occurs.
+    def template_counts(self, site: str, min_pages: int = 1) -> dict[str, int]:
+        """Site template learning: the block hashes of `site` that occur on `min_pages` pages
+        or more, and on how many.
 
         A backend that does not keep templates learns nothing: this default knows no block."""
         return {}
 
-    def add_template_page(self, site: str, page: str, block_hashes: Iterable[str]) -> bool:
-        """Count each block once more for `site`, unless `page` was counted before (False then).
+    def add_template_page(
+        self, site: str, page: str, block_hashes: Iterable[str]
+    ) -> dict[str, int]:
+        """Count each block once more for `site` and return the blocks' new counts, unless
+        `page` was counted before (then nothing is counted and the answer is empty).
 
-        A backend that does not keep templates counts nothing: this default returns False."""
-        return False
+        A backend that does not keep templates counts nothing: this default returns {}."""
+        return {}
 
     @abstractmethod
     def get_source_modified(self, url: str) -> float | None:

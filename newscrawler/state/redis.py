@@ -154,9 +154,10 @@ return 1
 """
 
 _TEMPLATE_PAGE = """
-if redis.call('SADD', KEYS[1], ARGV[1]) == 0 then return 0 end
-for i = 2, #ARGV do redis.call('HINCRBY', KEYS[2], ARGV[i], 1) end
-return 1
+if redis.call('SADD', KEYS[1], ARGV[1]) == 0 then return {} end
+local counts = {}
+for i = 2, #ARGV do counts[i - 1] = redis.call('HINCRBY', KEYS[2], ARGV[i], 1) end
+return counts
 """
 
 
@@ -330,13 +331,17 @@ class RedisStateStore(StateStore):
     def put_validators(self, url: str, etag: str | None, last_modified: str | None) -> None:
         self._redis.set(self._key(b"v", url), json.dumps([etag, last_modified]))
 
-    def template_counts(self, site: str) -> dict[str, int]:
-        counts = self._redis.hgetall(self._key(b"tb", site))
-        return {block.decode(): int(pages) for block, pages in counts.items()}
+    def template_counts(self, site: str, min_pages: int = 1) -> dict[str, int]:
+        counts = self._redis.hscan_iter(self._key(b"tb", site), count=10_000)
+        return {block.decode(): n for block, pages in counts if (n := int(pages)) >= min_pages}
 
-    def add_template_page(self, site: str, page: str, block_hashes: Iterable[str]) -> bool:
+    def add_template_page(
+        self, site: str, page: str, block_hashes: Iterable[str]
+    ) -> dict[str, int]:
         keys = [self._key(b"tp", site), self._key(b"tb", site)]
-        return bool(self._template_page(keys=keys, args=[page, *sorted(set(block_hashes))]))
+        blocks = sorted(set(block_hashes))
+        counts = self._template_page(keys=keys, args=[page, *blocks])
+        return dict(zip(blocks, map(int, counts), strict=True)) if counts else {}
 
     def get_source_modified(self, url: str) -> float | None:
         data = self._redis.get(self._key(b"m", _url_hash(url)))

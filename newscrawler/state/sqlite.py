@@ -134,15 +134,19 @@ class SqliteStateStore(StateStore):
     def put_validators(self, url: str, etag: str | None, last_modified: str | None) -> None:
         self._write("INSERT OR REPLACE INTO validators VALUES (?, ?, ?)", (url, etag, last_modified))
 
-    def template_counts(self, site: str) -> dict[str, int]:
+    def template_counts(self, site: str, min_pages: int = 1) -> dict[str, int]:
         with self._lock:
             rows = self._db.execute(
-                "SELECT block, pages FROM template_blocks WHERE site = ?", (site,)
+                "SELECT block, pages FROM template_blocks WHERE site = ? AND pages >= ?",
+                (site, min_pages),
             ).fetchall()
         return dict(rows)
 
-    def add_template_page(self, site: str, page: str, block_hashes: Iterable[str]) -> bool:
+    def add_template_page(
+        self, site: str, page: str, block_hashes: Iterable[str]
+    ) -> dict[str, int]:
         blocks = sorted(set(block_hashes))
+        counts: dict[str, int] = {}
         with self._lock:
             self._db.execute("BEGIN")
             try:
@@ -150,16 +154,18 @@ class SqliteStateStore(StateStore):
                     "INSERT OR IGNORE INTO template_pages VALUES (?, ?)", (site, page)
                 ).rowcount
                 if new:
-                    self._db.executemany(
-                        "INSERT INTO template_blocks VALUES (?, ?, 1) ON CONFLICT (site, block) "
-                        "DO UPDATE SET pages = pages + 1",
-                        [(site, block) for block in blocks],
-                    )
+                    for block in blocks:
+                        (counts[block],) = self._db.execute(
+                            "INSERT INTO template_blocks VALUES (?, ?, 1) "
+                            "ON CONFLICT (site, block) DO UPDATE SET pages = pages + 1 "
+                            "RETURNING pages",
+                            (site, block),
+                        ).fetchone()
                 self._db.execute("COMMIT")
             except BaseException:
                 self._db.execute("ROLLBACK")
                 raise
-        return bool(new)
+        return counts
 
     def get_source_modified(self, url: str) -> float | None:
         row = self._one("SELECT modified FROM source_modified WHERE url = ?", (url,))
