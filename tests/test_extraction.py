@@ -142,6 +142,10 @@ RATING = {
     '</span> <span>votes</span><div class="wpd-rating-title">Article Rating</div></div>',
     "plain": "<p>0 0 votes</p><p>Article Rating</p>",
     "plain-stars": "<p>Rate this article: \u2605\u2605\u2605\u2605\u2606 4.2/5 (37 votes)</p>",
+    # one cell in a quote, which trafilatura runs into the next line of the quote
+    "one-cell-table-in-quote": "<blockquote><p>If a guy comes in holding a crown, it is high "
+    "fantasy.</p><table><tr><td>Rate this article: ★★★★☆ 4.2/5 (37 votes)</td></tr></table>"
+    "<p>If he holds a sword with pizza sauce on it, it is low fantasy.</p></blockquote>",
 }
 
 

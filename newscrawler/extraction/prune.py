@@ -15,6 +15,7 @@ from functools import lru_cache
 from lxml.html import HtmlElement
 
 from newscrawler.extraction.audit import Audit
+from newscrawler.extraction.clean import classify_block
 from newscrawler.extraction.phrases import PROSE_END, header_family, label_family
 
 _B = r"(?<![a-z0-9])"  # a class token starts here
@@ -112,20 +113,25 @@ def _prune_titled_boxes(tree: HtmlElement, audit: Audit, protected: set[HtmlElem
 
 
 def _widget_family(box: HtmlElement) -> str | None:
-    """The family of a box whose children (a table's cells) are mostly widget labels, else None."""
+    """The family of a box whose children (a table's cells) are mostly widget labels, else None.
+    A table of one or two cells is a widget when every cell is a label."""
     if box.tag == "table":
         children = list(box.iter("td", "th"))
     else:
         children = [child for child in box if isinstance(child.tag, str)]
-    if len(children) < 3:
+    if not children or (len(children) < 3 and box.tag != "table"):
         return None
+    few = len(children) < 3  # then each cell is judged as a block of its own, phrases too
     families = Counter()
     for child in children:
         text = " ".join(child.text_content().split())
         family = label_family(text) if 0 < len(text) <= 60 else None
-        if family:
+        if family is None and few and text:
+            family = classify_block(text)
+        if family and family not in ("captions", "template"):
             families[family] += 1
-    if sum(families.values()) * 2 < len(children):
+    labels = sum(families.values())
+    if labels * 2 < len(children) or (len(children) < 3 and labels < len(children)):
         return None
     return families.most_common(1)[0][0]
 
