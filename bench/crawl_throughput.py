@@ -356,12 +356,18 @@ class Bench:
             sampler = Sampler(process.pid, servers)
             sampler.start()
             seen = 0
-            while process.poll() is None:
-                time.sleep(0.5)
-                if live:
-                    seen = self.print_checkpoints(workdir, seen)
-            sampler.stopped.set()
-            sampler.join()
+            try:
+                while process.poll() is None:
+                    time.sleep(0.5)
+                    if live:
+                        seen = self.print_checkpoints(workdir, seen)
+            except BaseException:  # Ctrl-C: the crawl (and its workers) stop too
+                process.terminate()
+                process.wait(timeout=60)
+                raise
+            finally:
+                sampler.stopped.set()
+                sampler.join()
         wall = time.monotonic() - started
         log_text = (workdir / "crawl.log").read_text(errors="replace")
         if process.returncode != 0:
