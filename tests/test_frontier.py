@@ -127,7 +127,10 @@ def two_workers(redis_server, tmp_path_factory):
             redis_server.url, tmp_path_factory.mktemp("two"), demo_site_list(site.url)
         )
         crawl_id = frontier.seed()
-        finish(frontier, {name: frontier.worker(name) for name in ("one", "two")})
+        # Paced (0.1 s between requests per worker), so that the crawl lasts long enough for
+        # the second worker to start before the first has taken the whole frontier.
+        workers = {name: frontier.worker(name, DOWNLOAD_DELAY="0.1") for name in ("one", "two")}
+        finish(frontier, workers)
     return frontier, crawl_id, site
 
 
