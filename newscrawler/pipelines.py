@@ -81,9 +81,9 @@ class ExtractPipeline:
             compress_raw=bool(pool) and settings.getbool("NEWSCRAWLER_KEEP_RAW_HTML"),
         )
 
-    def open_spider(self, spider: Spider | None = None) -> None:
-        if self.pool:
-            self.pool.start()
+    async def open_spider(self, spider: Spider | None = None) -> None:
+        if self.pool:  # the fork server imports trafilatura: a second or more, off the reactor
+            await maybe_deferred_to_future(deferToThread(self.pool.start))
 
     def close_spider(self, spider: Spider | None = None) -> None:
         if self.pool:

@@ -88,6 +88,10 @@ def extract_page(
     return extracted
 
 
+def _ready() -> bool:
+    return True
+
+
 def default_workers(setting: str | int | None) -> int:
     """NEWSCRAWLER_EXTRACT_WORKERS: "auto" (one per core), or a number; 0 means in-process."""
     if setting in (None, "", "auto"):
@@ -123,6 +127,10 @@ class ExtractPool:
         self._pool = ProcessPool(
             max_workers=self.workers, max_tasks=self.max_tasks, context=context
         )
+        # pebble starts the fork server and the workers with the first task, in the caller's
+        # thread, and the fork server imports trafilatura first: that wait happens here (call
+        # `start` from a thread), not on the first page, in the reactor.
+        self._pool.schedule(_ready).result(timeout=120)
 
     def extract(self, page: FetchedPage, **options: Any) -> Deferred[Extracted]:
         """`extract_page(page, **options)` in a worker; the Deferred fires in the reactor thread."""
