@@ -478,11 +478,16 @@ def server_capacity(site: SiteServer, pages: int) -> tuple[float, float]:
     return json.loads(result.stdout)["pages_per_second"], cpu
 
 
+CPU_FIELDS = ("crawl_cpu", "worker_cpu", "server_cpu", "s3_cpu")
+
+
+def median(runs: list[Run], value: str) -> float:
+    return statistics.median(getattr(r, value) for r in runs)
+
+
 def report(runs: list[Run], capacity: tuple[float, float], rounds: int) -> None:
     by_mode = {m: [r for r in runs if r.mode == m] for m in MODES}
-
-    def median(mode: str, value: str) -> float:
-        return statistics.median(getattr(r, value) for r in by_mode[mode])
+    by_mode = {m: mode_runs for m, mode_runs in by_mode.items() if mode_runs}
 
     print(
         f"\nMedians of {rounds} round(s), pages/s from the 5% warm-up mark to the last page "
@@ -492,16 +497,22 @@ def report(runs: list[Run], capacity: tuple[float, float], rounds: int) -> None:
         "  mode                               pages/s   CPU ms/page: crawl workers server   S3"
         "   peak RSS MB (crawl+children)"
     )
-    for mode, name in MODES.items():
+    for mode, mode_runs in by_mode.items():
+        ms = {value: median(mode_runs, value) * 1000 for value in CPU_FIELDS}
         print(
-            f"  ({mode}) {name:27s} {median(mode, 'rate'):9.1f}   "
-            f"{median(mode, 'crawl_cpu') * 1000:17.1f} {median(mode, 'worker_cpu') * 1000:7.1f}"
-            f" {median(mode, 'server_cpu') * 1000:6.2f} {median(mode, 's3_cpu') * 1000:6.2f}   "
-            f"{median(mode, 'peak_total'):6.0f} ({median(mode, 'peak_crawl'):.0f}+"
-            f"{median(mode, 'peak_workers'):.0f})"
+            f"  ({mode}) {MODES[mode]:27s} {median(mode_runs, 'rate'):9.1f}   "
+            f"{ms['crawl_cpu']:17.1f} {ms['worker_cpu']:7.1f} {ms['server_cpu']:6.2f} "
+            f"{ms['s3_cpu']:6.2f}   {median(mode_runs, 'peak_total'):6.0f} "
+            f"({median(mode_runs, 'peak_crawl'):.0f}+{median(mode_runs, 'peak_workers'):.0f})"
         )
 
     cores = os.cpu_count() or 1
+    if "c" in by_mode and "d" in by_mode:
+        ratios(by_mode, cores)
+    server_share(by_mode, capacity, cores)
+
+
+def ratios(by_mode: dict[str, list[Run]], cores: int) -> None:
     pairs = list(zip(by_mode["c"], by_mode["d"], strict=True))
     speedups = [d.rate / c.rate for c, d in pairs]
     bounds = [cores / d.crawler_cpu for _, d in pairs]
@@ -521,10 +532,11 @@ def report(runs: list[Run], capacity: tuple[float, float], rounds: int) -> None:
         f"{statistics.median(shares):.2f} (goal >= 0.85): "
         f"{'met' if statistics.median(shares) >= 0.85 else 'NOT met'}"
     )
+    d_runs = by_mode["d"]
     print(
-        f"  ((d) {median('d', 'rate'):.1f} pages/s beside its bound "
-        f"{statistics.median(bounds):.1f}; reactor {median('d', 'crawl_cpu') * 1000:.1f} + "
-        f"workers {median('d', 'worker_cpu') * 1000:.1f} ms CPU per page)"
+        f"  ((d) {median(d_runs, 'rate'):.1f} pages/s beside its bound "
+        f"{statistics.median(bounds):.1f}; reactor {median(d_runs, 'crawl_cpu') * 1000:.1f} + "
+        f"workers {median(d_runs, 'worker_cpu') * 1000:.1f} ms CPU per page)"
     )
     # On this machine the loopback and S3 servers run on the same cores: the bound left to the
     # crawler once their CPU per page is paid too.
@@ -536,19 +548,21 @@ def report(runs: list[Run], capacity: tuple[float, float], rounds: int) -> None:
         f"{statistics.median(of_shared):.2f} of it"
     )
 
+
+def server_share(by_mode: dict[str, list[Run]], capacity: tuple[float, float], cores: int) -> None:
     rate, cpu = capacity
-    fastest = max(MODES, key=lambda m: median(m, "rate"))
-    top = median(fastest, "rate")
+    fastest = max(by_mode, key=lambda m: median(by_mode[m], "rate"))
+    top = median(by_mode[fastest], "rate")
     print(
         f"\nLoopback server: {rate:.0f} pages/s to a separate client process "
         f"({cpu * 1000:.2f} ms CPU per page, the client sharing the {cores} cores); fastest "
         f"mode ({fastest}) {top:.1f} pages/s = {top / rate:.0%} of that."
     )
-    for mode in MODES:
-        share = median(mode, "server_cpu") * median(mode, "rate")
+    for mode, mode_runs in by_mode.items():
+        server = median(mode_runs, "server_cpu")
         print(
-            f"  during ({mode}): server {median(mode, 'server_cpu') * 1000:.2f} ms CPU per page, "
-            f"{share:.0%} of one core"
+            f"  during ({mode}): server {server * 1000:.2f} ms CPU per page, "
+            f"{server * median(mode_runs, 'rate'):.0%} of one core"
         )
     verdict = "is NOT the bottleneck" if rate >= 2 * top else "MAY BE the bottleneck"
     print(f"  -> the server {verdict} (it serves {rate / top:.1f}x the fastest crawl's rate).")
@@ -584,6 +598,7 @@ def main() -> int:
     parser.add_argument("--long", type=int, metavar="PAGES", help="the memory mode instead")
     parser.add_argument("--every", type=int, default=5000, help="long mode: RSS every N pages")
     parser.add_argument("--keep", action="store_true", help="keep the runs' directories and logs")
+    parser.add_argument("--modes", default="abcd", help="the modes to run (default abcd)")
     parser.add_argument("--plain", choices=["a", "b"], help=argparse.SUPPRESS)
     parser.add_argument("--site", help=argparse.SUPPRESS)
     parser.add_argument("--settings", help=argparse.SUPPRESS)
@@ -616,7 +631,7 @@ def main() -> int:
                     print(f"{pages:,} pages per crawl; modes in rotation, {args.rounds} round(s):")
                     runs = []
                     for round_ in range(1, args.rounds + 1):
-                        for mode in MODES:
+                        for mode in (m for m in MODES if m in args.modes):
                             runs.append(bench.run(mode, round_, pages))
                             print(run_line(runs[-1]), flush=True)
                 report(runs, capacity, args.rounds)
