@@ -1,11 +1,12 @@
 """Deduplication throughput and accuracy on synthetic news with planted near-duplicate clusters.
 
 Usage: python bench/dedup.py [--docs 100000] [--runs 3] [--threshold 0.8] [--seed 1]
-           [--commit-batch 1,256]
+           [--commit-batch 1,64]
 
 Each run feeds every document through `Deduplicator.check` and, like the pipeline, `commit` (new
 records) or `remember_seen` (copies), against a fresh SQLite state store on local disk, in one
-thread, once per commit batch (1: a transaction per record, as the crawler commits; 256: bulk).
+thread, once per commit batch (1: a transaction per record; 64: the crawler's default,
+NEWSCRAWLER_DEDUP_COMMIT_BATCH).
 Prints medians over the runs: documents per second, pairwise precision and recall of the
 planted clusters, state size per document on disk and in memory (RSS growth), and the mean check
 time per document when the index holds 10,000 vs all documents. The baseline, timed in the same
@@ -34,6 +35,7 @@ from newsgen import Doc, NewsGenerator  # noqa: E402
 from newscrawler.dedup.deduper import DedupInput, Deduplicator  # noqa: E402
 from newscrawler.dedup.fingerprints import fingerprints, normalise_text  # noqa: E402
 from newscrawler.dedup.urls import canonicalize_url, record_id  # noqa: E402
+from newscrawler.settings import NEWSCRAWLER_DEDUP_COMMIT_BATCH as DEDUP_COMMIT_BATCH  # noqa: E402
 from newscrawler.state import open_state  # noqa: E402
 
 WINDOW = 1000  # documents per check-time window
@@ -146,8 +148,9 @@ def main() -> None:
     parser.add_argument(
         "--commit-batch",
         type=lambda v: [int(x) for x in v.split(",")],
-        default=[1, 256],
-        help="records per state transaction, comma-separated modes (default 1,256)",
+        default=[1, DEDUP_COMMIT_BATCH],
+        help="records per state transaction, comma-separated modes "
+        f"(default 1,{DEDUP_COMMIT_BATCH}: the crawler's)",
     )
     args = parser.parse_args()
 

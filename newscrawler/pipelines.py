@@ -13,6 +13,8 @@ from scrapy import Spider
 from scrapy.crawler import Crawler
 from scrapy.exceptions import CloseSpider, DropItem
 from scrapy.utils.defer import deferred_from_coro, maybe_deferred_to_future
+from twisted.internet import task
+from twisted.internet.defer import Deferred
 from twisted.internet.threads import deferToThread
 
 from newscrawler.dedup import dedup_input
@@ -250,6 +252,7 @@ class ArchivePipeline:
         self.stats = crawler.stats
         self.runtime = runtime
         self.create_bucket = create_bucket
+        self._flusher: task.LoopingCall | None = None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ArchivePipeline:
@@ -267,11 +270,30 @@ class ArchivePipeline:
             self.stats.set_value(f"{PREFIX}/errors/archive_unusable", str(exc))
             raise CloseSpider(f"archive unusable: {exc}") from exc
         self.runtime.start()
+        interval = self.runtime.dedup.commit_interval
+        if interval:  # a batch of dedup commits never waits longer, even when no item comes
+            self._flusher = task.LoopingCall(self._flush_dedup)
+            self._flusher.start(interval, now=False)
+
+    def close_spider(self, spider: Spider | None = None) -> None:
+        if self._flusher is not None and self._flusher.running:
+            self._flusher.stop()
+
+    def _flush_dedup(self) -> Deferred:
+        flushed = deferToThread(self.runtime.dedup.flush_due)
+        flushed.addErrback(lambda failure: self._state_failed(failure.value))
+        return flushed
+
+    def _state_failed(self, exc: BaseException) -> None:
+        """The dedup state could not be written: the records stay archived and reserved, the
+        next flush tries again, and a killed run's records come back from its shards."""
+        self.stats.inc_value(f"{PREFIX}/errors/state_write")
+        logger.error("dedup state not written (will retry): %s", exc)
 
     async def process_item(self, item: ArticleItem) -> ArticleItem:
         record = item.record
         try:
-            key = await maybe_deferred_to_future(deferToThread(self._archive, item))
+            key, state_error = await maybe_deferred_to_future(deferToThread(self._archive, item))
         except Exception as exc:
             inc(self.stats, "errors/storage", item.page.site)
             if isinstance(exc, SpoolFull):
@@ -279,18 +301,23 @@ class ArchivePipeline:
                 logger.error("%s: stopping the crawl", exc)
                 deferred_from_coro(self.crawler.engine.close_spider_async(reason="spool_full"))
             raise DropItem(f"could not archive {record['metadata']['url']}: {exc}") from exc
+        if state_error is not None:
+            self._state_failed(state_error)
         inc(self.stats, "articles_archived", item.page.site)
         logger.debug("archived %s as %s", record["metadata"]["url"], key)
         return item
 
-    def _archive(self, item: ArticleItem) -> str:
+    def _archive(self, item: ArticleItem) -> tuple[str, Exception | None]:
         """Spool the record, then commit it to the dedup state; on failure, release it (in a
-        thread: disk and state store)."""
+        thread: disk and state store). Returns the key and the state's error, if any."""
         doc = dedup_input(item.record)
         try:
             key = self.runtime.archive_article(item.record, item.page.body, item.raw_gz)
         except BaseException:
             self.runtime.dedup.release(doc, item.verdict)
             raise
-        self.runtime.dedup.commit(doc, item.verdict)
-        return key
+        try:
+            self.runtime.dedup.commit(doc, item.verdict)
+        except Exception as exc:  # archived all the same
+            return key, exc
+        return key, None

@@ -76,7 +76,10 @@ class Runtime:
         else:
             state = open_state(state_path(state_dir, uri))
         dedup = Deduplicator(
-            state, near_threshold=settings.getfloat("NEWSCRAWLER_NEAR_DUP_THRESHOLD")
+            state,
+            near_threshold=settings.getfloat("NEWSCRAWLER_NEAR_DUP_THRESHOLD"),
+            commit_batch=settings.getint("NEWSCRAWLER_DEDUP_COMMIT_BATCH"),
+            commit_interval=settings.getfloat("NEWSCRAWLER_DEDUP_COMMIT_INTERVAL") or None,
         )
         run_id = new_run_id()
         return cls(
@@ -130,7 +133,11 @@ class Runtime:
             log.write(line)
 
     def finish(self, counts: dict[str, Any]) -> dict[str, Any]:
-        """End of the run: duplicates log, shards and manifest into the spool, then drain it."""
+        """End of the run: duplicates log, shards and manifest into the spool, then drain it.
+
+        The dedup state is flushed first: once the shards are finished, a kill can no longer
+        be recovered from them."""
+        self.dedup.flush()
         if self.duplicates_path.exists():
             self.archive.write_run_file(
                 self.run_id,

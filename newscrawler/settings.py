@@ -80,6 +80,11 @@ NEWSCRAWLER_MALLOC_TRIM_INTERVAL = 30.0
 NEWSCRAWLER_AUDIT_TEXT = False
 # Near-duplicate threshold: estimated Jaccard similarity of word shingles (MinHash + LSH).
 NEWSCRAWLER_NEAR_DUP_THRESHOLD = 0.8
+# Archived records enter the dedup state in batches: one transaction when this many wait, or when
+# the oldest has waited this many seconds. Until then they are reserved in memory, and a killed
+# run's records are taken from its shards at the next start.
+NEWSCRAWLER_DEDUP_COMMIT_BATCH = 64
+NEWSCRAWLER_DEDUP_COMMIT_INTERVAL = 2.0
 # Site template learning: a text block seen on this many different articles of a site is
 # boilerplate and removed from its pages (learned in the state store, across runs); 0 turns it off.
 NEWSCRAWLER_TEMPLATE_MIN_PAGES = 5

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
@@ -13,6 +14,7 @@ from datasketch import MinHash
 from newscrawler.dedup.deduper import DedupInput, Deduplicator
 from newscrawler.dedup.fingerprints import (
     NUM_PERM,
+    band_ints,
     exact_fingerprint,
     minhash_signature,
     normalise_text,
@@ -284,6 +286,37 @@ def test_batched_commits_count_for_checks_before_they_reach_the_state(tmp_path):
         assert state.get_url(article.canonical_url).record_id == article.record_id
 
 
+def test_batched_commits_reach_the_state_when_the_oldest_has_waited_the_interval(state):
+    first = doc("https://a.example/2024/05/06/first-waiting/", story(25))
+    second = doc("https://a.example/2024/05/06/second-waiting/", story(26))
+    dedup = Deduplicator(state, commit_batch=100, commit_interval=0.05)
+    dedup.commit(first, dedup.check(first))
+    assert state.get_url(first.canonical_url) is None
+    time.sleep(0.06)
+    dedup.flush_due()  # what the archive pipeline's timer calls
+    assert state.get_url(first.canonical_url).record_id == first.record_id
+    dedup.commit(second, dedup.check(second))
+    assert state.get_url(second.canonical_url) is None  # a new batch waits again
+
+
+def test_a_failed_state_write_keeps_the_batch_reserved_for_the_next_flush(state, monkeypatch):
+    article = doc("https://a.example/2024/05/06/state-write-fails/", story(27))
+    copy = doc("https://b.example/2024/05/06/state-write-fails-copy/", story(27))
+    dedup = Deduplicator(state)
+    real_put = state.put_articles
+
+    def disk_full(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(state, "put_articles", disk_full)
+    with pytest.raises(OSError):
+        dedup.commit(article, dedup.check(article))
+    assert dedup.check(copy).status == "duplicate"  # still reserved
+    monkeypatch.setattr(state, "put_articles", real_put)
+    dedup.flush()
+    assert state.get_url(article.canonical_url).record_id == article.record_id
+
+
 def test_a_near_copy_is_recognised_by_a_fresh_process_over_the_same_state(tmp_path):
     paragraphs = story(24).split("\n")
     original = doc("https://a.example/2024/05/06/original-story/", "\n".join(paragraphs))
@@ -302,14 +335,28 @@ def test_the_band_index_finds_records_before_and_after_its_arrays_are_merged():
     rng = random.Random(3)
     index = BandIndex()
     records = [
-        (f"r{n}", [bytes([2, band]) + rng.randbytes(10) for band in range(17)])
+        (f"r{n}", [rng.getrandbits(64) for _ in range(17)])
         for n in range(5000)  # 85,000 band keys: one merge into the sorted arrays, then recent
     ]
     for name, keys in records:
         index.add(name, keys)
     for name, keys in records[::250] + records[-3:]:
         assert index.candidates(keys[5:6]) == {name}
-    shared = records[10][1][:1] + [bytes([2, 1]) + rng.randbytes(10)]
+    shared = records[10][1][:1] + [rng.getrandbits(64)]
     index.add("copy", shared)
     assert index.candidates(shared[:1]) == {"r10", "copy"}
-    assert index.candidates([bytes([2, 0]) + rng.randbytes(10)]) == set()
+    assert index.candidates([rng.getrandbits(64)]) == set()
+
+
+def test_the_band_index_takes_a_stored_index_at_once_and_keeps_adding():
+    signatures = np.random.default_rng(4).integers(0, 2**32, size=(3000, NUM_PERM), dtype=np.uint32)
+    keys = band_ints(signatures, 17, 7)
+    assert keys.shape == (3000, 17)
+    assert (band_ints(signatures[42], 17, 7) == keys[42]).all()
+    index = BandIndex()
+    index.extend([f"r{n}" for n in range(3000)], keys)
+    index.add("late", keys[7].tolist())
+    assert index.candidates(keys[7, 3:4].tolist()) == {"r7", "late"}
+    assert index.candidates(keys[2999].tolist()) == {"r2999"}
+    index.extend(["bulk"], keys[:1])
+    assert index.candidates(keys[0].tolist()) == {"r0", "bulk"}

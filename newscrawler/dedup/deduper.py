@@ -16,6 +16,7 @@ import numpy as np
 from newscrawler.dedup.fingerprints import (
     NUM_PERM,
     TextFingerprints,
+    band_ints,
     band_keys,
     fingerprints,
     lsh_params,
@@ -48,7 +49,8 @@ class Verdict:
     similarity: float = 0.0
     fingerprint: str = ""
     signature: np.ndarray | None = field(default=None, repr=False)
-    bands: list[bytes] = field(default_factory=list, repr=False)
+    # Band keys: ints for the in-memory index of an embedded store, bytes for a shared store.
+    bands: list[int] | list[bytes] = field(default_factory=list, repr=False)
 
 
 _CLAIM_ATTEMPTS = 5  # a claim is retried when another worker changed the URL's entry meanwhile
@@ -60,20 +62,28 @@ def versioned_id(base_id: str, version: int) -> str:
 
 class Deduplicator:
     def __init__(
-        self, state: StateStore, *, near_threshold: float = 0.8, commit_batch: int = 1
+        self,
+        state: StateStore,
+        *,
+        near_threshold: float = 0.8,
+        commit_batch: int = 1,
+        commit_interval: float | None = None,
     ) -> None:
         self.state = state
         self.threshold = near_threshold
-        # Records committed together in one state transaction; until then they stay reserved.
+        # Records committed together in one state transaction (when `commit_batch` are waiting,
+        # or the oldest has waited `commit_interval` seconds); until then they stay reserved.
         self.commit_batch = max(1, commit_batch)
+        self.commit_interval = commit_interval
         self._pending: list[tuple[DedupInput, Verdict, ArticleEntry]] = []
         self._seen: list[tuple[str, UrlRecord]] = []
+        self._waiting_since: float | None = None
         self.bands, self.rows = lsh_params(near_threshold)
         # Reservations of accepted items not yet committed.
         self._urls: dict[str, str] = {}
         self._fingerprints: dict[str, str] = {}
         self._signatures: dict[str, np.ndarray] = {}
-        self._bands: dict[bytes, set[str]] = {}
+        self._bands: dict[int | bytes, set[str]] = {}
         self._lock = threading.RLock()  # check-and-reserve is atomic across threads
         # Embedded stores hand over their signatures to an in-memory band index; shared ones
         # answer band lookups themselves.
@@ -81,11 +91,15 @@ class Deduplicator:
         stored = state.iter_signatures()
         if stored is not None:
             self._index = BandIndex()
-            self._index.add_many(
-                (record_id, band_keys(signature_from_bytes(data), self.bands, self.rows))
-                for record_id, data in stored
-                if len(data) == NUM_PERM * 4  # signatures of another scheme never match
-            )
+            # Signatures of another scheme (another length) never match.
+            stored = [(record_id, data) for record_id, data in stored if len(data) == NUM_PERM * 4]
+            if stored:
+                matrix = np.frombuffer(b"".join(data for _, data in stored), dtype="<u4")
+                matrix = matrix.reshape(len(stored), NUM_PERM)
+                self._index.extend(
+                    [record_id for record_id, _ in stored],
+                    band_ints(matrix, self.bands, self.rows),
+                )
 
     def check(self, doc: DedupInput, prints: TextFingerprints | None = None) -> Verdict:
         """Judge one document against the archive and the items in flight; reserve it when new.
@@ -135,7 +149,7 @@ class Deduplicator:
                 similarity=1.0,
                 fingerprint=fingerprint,
             )
-        bands = band_keys(signature, self.bands, self.rows)
+        bands = band_ints(signature, self.bands, self.rows)[0].tolist()
         if not known:
             best_id, best = self._nearest(signature, bands, exclude_prefix=doc.record_id)
             if best_id is not None and best >= self.threshold:
@@ -219,7 +233,21 @@ class Deduplicator:
                 self._index.add(verdict.record_id, bands)
                 bands = []  # kept in memory, rebuilt from the signature at the next start
             self._pending.append((doc, verdict, (urls, entry, bands, signature)))
-            if len(self._pending) + len(self._seen) >= self.commit_batch:
+            self.flush_due()
+
+    def flush_due(self) -> None:
+        """`flush` when the batch is full or its oldest entry has waited `commit_interval`."""
+        with self._lock:
+            waiting = len(self._pending) + len(self._seen)
+            if not waiting:
+                return
+            now = time.monotonic()
+            if self._waiting_since is None:
+                self._waiting_since = now
+            interval = self.commit_interval
+            if waiting >= self.commit_batch or (
+                interval is not None and now - self._waiting_since >= interval
+            ):
                 self.flush()
 
     def flush(self) -> None:
@@ -227,8 +255,14 @@ class Deduplicator:
         with self._lock:
             pending, self._pending = self._pending, []
             seen, self._seen = self._seen, []
-            if pending or seen:
-                self.state.put_articles([article for _, _, article in pending], seen=seen)
+            waiting_since, self._waiting_since = self._waiting_since, None
+            try:
+                if pending or seen:
+                    self.state.put_articles([article for _, _, article in pending], seen=seen)
+            except BaseException:  # kept (and reserved) for the next flush
+                self._pending[:0], self._seen[:0] = pending, seen
+                self._waiting_since = waiting_since
+                raise
             for doc, verdict, _ in pending:
                 self.release(doc, verdict)
 
@@ -245,8 +279,7 @@ class Deduplicator:
                 known = self.state.get_url(url)
                 if known is None or known.version == 0:
                     self._seen.append((url, entry))
-            if len(self._pending) + len(self._seen) >= self.commit_batch:
-                self.flush()
+            self.flush_due()
 
     def release(self, doc: DedupInput, verdict: Verdict) -> None:
         """Forget a reservation (after commit, or when archiving failed)."""
@@ -275,12 +308,9 @@ class Deduplicator:
             self._bands.setdefault(key, set()).add(verdict.record_id)
 
     def _nearest(
-        self, signature: np.ndarray, bands: list[bytes], *, exclude_prefix: str
+        self, signature: np.ndarray, bands: list[int], *, exclude_prefix: str
     ) -> tuple[str | None, float]:
-        if self._index is not None:
-            candidates = self._index.candidates(bands)
-        else:
-            candidates = self.state.lsh_candidates(bands)
+        candidates = self._index.candidates(bands) if self._index is not None else set()
         for key in bands:
             candidates |= self._bands.get(key, set())
         best_id, best = None, 0.0

@@ -29,6 +29,11 @@ _TRIVIAL_LINE = re.compile(
 _WORD_CACHE: dict[str, int] = {}
 _WORD_CACHE_MAX = 1_000_000
 _MIX = np.uint64(0x9E3779B97F4A7C15)
+# Odd 64-bit multipliers for the band hashes of the in-memory index, and each band's tag.
+_BAND_MULTIPLIERS = np.random.default_rng(20241106).integers(
+    1, 2**63, size=NUM_PERM, dtype=np.uint64
+) | np.uint64(1)
+_BAND_TAGS = np.arange(256, dtype=np.uint64) << np.uint64(56)
 # Band keys start with the signature scheme, so an index built by another scheme never matches.
 _SCHEME = b"\x02"
 _SEPARATORS = {
@@ -118,6 +123,21 @@ def band_keys(signature: np.ndarray, bands: int, rows: int) -> list[bytes]:
     ]
 
 
+def band_ints(signatures: np.ndarray, bands: int, rows: int) -> np.ndarray:
+    """64-bit band keys for the in-memory index, one row per signature (a 1-D signature gives
+    one row): the band's index in the top byte, a multilinear hash of its rows below. Computed
+    in numpy for one signature or a whole stored index at once."""
+    matrix = np.atleast_2d(signatures)[:, : bands * rows].astype(np.uint64)
+    matrix = matrix.reshape(len(matrix), bands, rows)
+    mixed = (matrix * _BAND_MULTIPLIERS[: bands * rows].reshape(bands, rows)).sum(
+        axis=2, dtype=np.uint64
+    )
+    mixed ^= mixed >> np.uint64(33)
+    mixed *= _MIX
+    mixed ^= mixed >> np.uint64(29)
+    return (mixed >> np.uint64(8)) | _BAND_TAGS[:bands]
+
+
 def signature_bytes(signature: np.ndarray) -> bytes:
     return signature.astype("<u4").tobytes()
 
@@ -134,7 +154,9 @@ def _signature(normalised: str, num_perm: int) -> np.ndarray:
     hashes = shingle_hashes(normalised)
     if not len(hashes):
         return np.full(num_perm, np.iinfo(np.uint32).max, dtype=np.uint32)
-    return (_fmix32(hashes)[:, None] * a + b).min(axis=0)
+    products = np.multiply.outer(a, _fmix32(hashes))  # one row per permutation
+    products += b[:, None]
+    return products.min(axis=1)
 
 
 @lru_cache(maxsize=4)

@@ -1,23 +1,18 @@
 """An in-memory LSH band index, rebuilt from the stored signatures when the state opens.
 
 Writing 17 band rows per record into an on-disk B-tree costs a random page write each; keeping
-the bands in memory (12 bytes each, in sorted numpy arrays plus a small dict of recent entries)
-leaves one signature row per record to write. Valid for one writer at a time: another process
-writing the same state is not seen until the index is rebuilt.
+the bands in memory (64-bit keys from `fingerprints.band_ints`, in sorted numpy arrays plus a
+small dict of recent entries) leaves one signature row per record to write. Valid for one writer
+at a time: another process writing the same state is not seen until the index is rebuilt.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Sequence
 
 import numpy as np
 
 _MERGE_AT = 65_536  # recent band keys kept in a dict before they join the sorted arrays
-
-
-def band_ints(keys: list[bytes]) -> list[int]:
-    """64-bit integers for band keys (the band's index and the first 7 bytes of its hash)."""
-    return [int.from_bytes(key[1:9], "big") for key in keys]
 
 
 class BandIndex:
@@ -33,31 +28,35 @@ class BandIndex:
     def __len__(self) -> int:
         return len(self._ids)
 
-    def add(self, record_id: str, keys: list[bytes]) -> None:
+    def add(self, record_id: str, keys: Sequence[int]) -> None:
         ordinal = len(self._ids)
         self._ids.append(record_id)
-        for key in band_ints(keys):
+        for key in keys:
             self._recent.setdefault(key, []).append(ordinal)
         self._recent_count += len(keys)
         if self._recent_count >= _MERGE_AT:
             self._merge()
 
-    def add_many(self, records: Iterable[tuple[str, list[bytes]]]) -> None:
-        for record_id, keys in records:
-            self.add(record_id, keys)
+    def extend(self, record_ids: Sequence[str], keys: np.ndarray) -> None:
+        """Add many records at once: `keys` has one row of band keys per record."""
+        first = len(self._ids)
+        self._ids.extend(record_ids)
+        owners = np.repeat(np.arange(first, len(self._ids), dtype=np.int32), keys.shape[1])
         self._merge()
+        self._insert(keys.reshape(-1).astype(np.uint64), owners)
 
-    def candidates(self, keys: list[bytes]) -> set[str]:
-        query = band_ints(keys)
+    def candidates(self, keys: Sequence[int]) -> set[str]:
         found: set[int] = set()
-        for key in query:
+        for key in keys:
             found.update(self._recent.get(key, ()))
         if len(self._keys):
-            wanted = np.array(query, dtype=np.uint64)
+            wanted = np.array(keys, dtype=np.uint64)
             low = np.searchsorted(self._keys, wanted, side="left")
             high = np.searchsorted(self._keys, wanted, side="right")
-            for start, stop in zip(low[high > low], high[high > low], strict=True):
-                found.update(self._owners[start:stop].tolist())
+            hit = high > low
+            if hit.any():
+                for start, stop in zip(low[hit].tolist(), high[hit].tolist(), strict=True):
+                    found.update(self._owners[start:stop].tolist())
         return {self._ids[o] for o in found}
 
     def _merge(self) -> None:
@@ -69,9 +68,14 @@ class BandIndex:
         owners = np.fromiter(
             (o for owners in self._recent.values() for o in owners), np.int32, self._recent_count
         )
-        keys = np.concatenate([self._keys, keys])
-        owners = np.concatenate([self._owners, owners])
-        order = np.argsort(keys, kind="stable")
-        self._keys, self._owners = keys[order], owners[order]
         self._recent.clear()
         self._recent_count = 0
+        self._insert(keys, owners)
+
+    def _insert(self, keys: np.ndarray, owners: np.ndarray) -> None:
+        """Merge new keys into the sorted arrays: sort the new ones, insert them in one pass."""
+        order = np.argsort(keys, kind="stable")
+        keys, owners = keys[order], owners[order]
+        at = np.searchsorted(self._keys, keys, side="right")
+        self._keys = np.insert(self._keys, at, keys)
+        self._owners = np.insert(self._owners, at, owners)
