@@ -324,7 +324,8 @@ class Deduplicator:
                     continue
                 other = signature_from_bytes(stored)
             score = similarity(signature, other)
-            if score > best:
+            # Ties go to the smallest id: the same verdict whatever the set's order.
+            if score > best or (score == best and best_id is not None and candidate < best_id):
                 best_id, best = candidate, score
         return best_id, best
 

@@ -4,6 +4,7 @@ for near duplicates (datasketch's "affine32" MinHash over hashed word 3-shingles
 from __future__ import annotations
 
 import hashlib
+import operator
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -88,9 +89,11 @@ def shingle_hashes(normalised: str, size: int = SHINGLE) -> np.ndarray:
     if len(_WORD_CACHE) > _WORD_CACHE_MAX:
         _WORD_CACHE.clear()
     try:
-        hashes = np.fromiter(map(_WORD_CACHE.__getitem__, tokens), np.uint64, len(tokens))
-    except KeyError:
-        hashes = np.array([_WORD_CACHE.get(w) or _word_hash(w) for w in tokens], np.uint64)
+        hashes = np.array(_lookup_words(tokens), np.uint64)
+    except KeyError:  # hash the new words, then look all up again
+        for word in set(tokens).difference(_WORD_CACHE):
+            _word_hash(word)
+        hashes = np.array(_lookup_words(tokens), np.uint64)
     count = max(len(hashes) - size + 1, 1)
     combined = hashes[:count].copy()
     for offset in range(1, min(size, len(hashes))):
@@ -172,6 +175,13 @@ def _fmix32(values: np.ndarray) -> np.ndarray:
     values = values ^ (values >> np.uint32(13))
     values = values * np.uint32(0xC2B2AE35)
     return values ^ (values >> np.uint32(16))
+
+
+def _lookup_words(tokens: list[str]) -> tuple[int, ...]:
+    """The cached hashes of the words, in one call (raises KeyError for a word not cached)."""
+    if len(tokens) == 1:
+        return (_WORD_CACHE[tokens[0]],)
+    return operator.itemgetter(*tokens)(_WORD_CACHE)
 
 
 def _word_hash(word: str) -> int:
