@@ -48,6 +48,9 @@ class S3Storage(Storage):
                 # 1.36) cost CPU on every put and some S3-compatible servers reject them.
                 request_checksum_calculation="when_required",
                 response_checksum_validation="when_required",
+                # Our calls' parameters are built here, not by users: botocore's check of each
+                # call against the API model costs a sixth of a put's CPU (2.05 -> 1.71 ms).
+                parameter_validation=False,
             ),
         )
         self.endpoint = self.client.meta.endpoint_url
