@@ -31,9 +31,6 @@ CREATE TABLE IF NOT EXISTS source_modified (
 """
 
 
-CACHE_KIB = 64 * 1024
-
-
 class SqliteStateStore(StateStore):
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
@@ -42,9 +39,6 @@ class SqliteStateStore(StateStore):
         self._db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")  # durable against a killed process
-        # Lookups by URL and fingerprint land on random pages: a 64 MB page cache (SQLite's
-        # default is 2 MB) keeps them in memory at 100,000 records and more.
-        self._db.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
         # Checkpoint the WAL every 40 MB, not 4: a page rewritten by several commits is copied
         # into the database once (a third less time per dedup commit at 100,000 records).
         self._db.execute("PRAGMA wal_autocheckpoint=10000")
