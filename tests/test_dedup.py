@@ -348,6 +348,18 @@ def test_the_band_index_finds_records_before_and_after_its_arrays_are_merged():
     assert index.candidates([rng.getrandbits(64)]) == set()
 
 
+def test_a_released_reservation_is_no_near_candidate_any_more(state):
+    paragraphs = story(28).split("\n")
+    first = doc("https://a.example/2024/05/06/archive-fails/", "\n".join(paragraphs))
+    paragraphs[1] += " A spokesperson declined to comment."
+    copy = doc("https://b.example/2024/05/06/archive-fails-copy/", "\n".join(paragraphs))
+    dedup = Deduplicator(state)
+    reserved = dedup.check(first)
+    assert (dedup.check(copy).status, dedup.check(copy).layer) == ("duplicate", "near")
+    dedup.release(first, reserved)  # archiving it failed
+    assert dedup.check(copy).status == "new"
+
+
 def test_the_band_index_takes_a_stored_index_at_once_and_keeps_adding():
     signatures = np.random.default_rng(4).integers(0, 2**32, size=(3000, NUM_PERM), dtype=np.uint32)
     keys = band_ints(signatures, 17, 7)

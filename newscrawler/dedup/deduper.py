@@ -83,7 +83,6 @@ class Deduplicator:
         self._urls: dict[str, str] = {}
         self._fingerprints: dict[str, str] = {}
         self._signatures: dict[str, np.ndarray] = {}
-        self._bands: dict[int | bytes, set[str]] = {}
         self._lock = threading.RLock()  # check-and-reserve is atomic across threads
         # Embedded stores hand over their signatures to an in-memory band index; shared ones
         # answer band lookups themselves.
@@ -229,9 +228,8 @@ class Deduplicator:
         urls = sorted({*_alias_keys(doc), doc.canonical_url})
         bands = verdict.bands
         with self._lock:
-            if self._index is not None and signature is not None:
-                self._index.add(verdict.record_id, bands)
-                bands = []  # kept in memory, rebuilt from the signature at the next start
+            if self._index is not None:
+                bands = []  # in the in-memory index since `check`; rebuilt at the next start
             self._pending.append((doc, verdict, (urls, entry, bands, signature)))
             self.flush_due()
 
@@ -264,7 +262,7 @@ class Deduplicator:
                 self._waiting_since = waiting_since
                 raise
             for doc, verdict, _ in pending:
-                self.release(doc, verdict)
+                self._unreserve(doc, verdict)
 
     def remember_seen(self, doc: DedupInput, *, points_to: str, fingerprint: str) -> None:
         """Remember a URL that was fetched but not archived as an article (a duplicate, a
@@ -282,37 +280,35 @@ class Deduplicator:
             self.flush_due()
 
     def release(self, doc: DedupInput, verdict: Verdict) -> None:
-        """Forget a reservation (after commit, or when archiving failed)."""
+        """Forget a reservation whose record was not archived (archiving failed)."""
         with self._lock:
-            if self._index is None and verdict.status != "duplicate":
-                self.state.release_claim(
-                    doc.canonical_url, verdict.record_id, verdict.fingerprint, verdict.bands
-                )
-            if self._urls.get(doc.canonical_url) == verdict.record_id:
-                del self._urls[doc.canonical_url]
-            if self._fingerprints.get(verdict.fingerprint) == verdict.record_id:
-                del self._fingerprints[verdict.fingerprint]
-            self._signatures.pop(verdict.record_id, None)
-            for key in verdict.bands:
-                holders = self._bands.get(key)
-                if holders:
-                    holders.discard(verdict.record_id)
-                    if not holders:
-                        del self._bands[key]
+            self._unreserve(doc, verdict)
+            if self._index is not None and verdict.status != "duplicate":
+                self._index.discard(verdict.record_id)
 
     def _reserve(self, url: str, verdict: Verdict) -> None:
         self._urls[url] = verdict.record_id
         self._fingerprints[verdict.fingerprint] = verdict.record_id
         self._signatures[verdict.record_id] = verdict.signature
-        for key in verdict.bands:
-            self._bands.setdefault(key, set()).add(verdict.record_id)
+        if self._index is not None:  # later checks find it at once; `release` takes it out
+            self._index.add(verdict.record_id, verdict.bands)
+
+    def _unreserve(self, doc: DedupInput, verdict: Verdict) -> None:
+        """Drop the in-flight entries of a record (committed, or released)."""
+        if self._index is None and verdict.status != "duplicate":
+            self.state.release_claim(
+                doc.canonical_url, verdict.record_id, verdict.fingerprint, verdict.bands
+            )
+        if self._urls.get(doc.canonical_url) == verdict.record_id:
+            del self._urls[doc.canonical_url]
+        if self._fingerprints.get(verdict.fingerprint) == verdict.record_id:
+            del self._fingerprints[verdict.fingerprint]
+        self._signatures.pop(verdict.record_id, None)
 
     def _nearest(
         self, signature: np.ndarray, bands: list[int], *, exclude_prefix: str
     ) -> tuple[str | None, float]:
         candidates = self._index.candidates(bands) if self._index is not None else set()
-        for key in bands:
-            candidates |= self._bands.get(key, set())
         best_id, best = None, 0.0
         for candidate in candidates:
             if candidate.startswith(exclude_prefix):

@@ -24,6 +24,7 @@ class BandIndex:
         self._recent: dict[int, list[int]] = {}
         self._recent_count = 0
         self._ids: list[str] = []
+        self._dead: set[int] = set()  # ordinals of records taken out again
 
     def __len__(self) -> int:
         return len(self._ids)
@@ -36,6 +37,13 @@ class BandIndex:
         self._recent_count += len(keys)
         if self._recent_count >= _MERGE_AT:
             self._merge()
+
+    def discard(self, record_id: str) -> None:
+        """Take a record out (the latest one of that id): it is no longer a candidate."""
+        for ordinal in range(len(self._ids) - 1, -1, -1):
+            if self._ids[ordinal] == record_id:
+                self._dead.add(ordinal)
+                return
 
     def extend(self, record_ids: Sequence[str], keys: np.ndarray) -> None:
         """Add many records at once: `keys` has one row of band keys per record."""
@@ -57,6 +65,8 @@ class BandIndex:
             if hit.any():
                 for start, stop in zip(low[hit].tolist(), high[hit].tolist(), strict=True):
                     found.update(self._owners[start:stop].tolist())
+        if self._dead:
+            found -= self._dead
         return {self._ids[o] for o in found}
 
     def _merge(self) -> None:
