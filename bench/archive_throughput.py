@@ -30,12 +30,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
 from servers import S3Server  # noqa: E402
 
-from newscrawler.archive import Archive  # noqa: E402
-from newscrawler.cli import demo_site_list  # noqa: E402
+from newscrawler.archive.spool import Spool  # noqa: E402
+from newscrawler.archive.uploader import Uploader  # noqa: E402
+from newscrawler.archive.writer import Archive  # noqa: E402
+from newscrawler.cli.demo import demo_site_list  # noqa: E402
 from newscrawler.demo.server import DemoServer  # noqa: E402
-from newscrawler.spool import Spool  # noqa: E402
 from newscrawler.storage.s3 import S3Storage  # noqa: E402
-from newscrawler.uploader import Uploader  # noqa: E402
 
 FAST = {"AUTOTHROTTLE_ENABLED": "False", "DOWNLOAD_DELAY": "0", "LOG_LEVEL": "INFO"}
 

@@ -40,7 +40,8 @@ from newsgen import Doc, NewsGenerator  # noqa: E402
 from newscrawler.dedup import fingerprints as fingerprint_module  # noqa: E402
 from newscrawler.dedup.deduper import DedupInput, Deduplicator  # noqa: E402
 from newscrawler.dedup.fingerprints import fingerprints, normalise_text  # noqa: E402
-from newscrawler.dedup.urls import canonicalize_url, record_id  # noqa: E402
+from newscrawler.dedup.urls import canonicalize_url  # noqa: E402
+from newscrawler.ids import record_id  # noqa: E402
 from newscrawler.settings import NEWSCRAWLER_DEDUP_COMMIT_BATCH as DEDUP_COMMIT_BATCH  # noqa: E402
 from newscrawler.state import open_state  # noqa: E402
 

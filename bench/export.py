@@ -31,9 +31,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
 from servers import S3Server  # noqa: E402
 
-from newscrawler.manifest import build_manifest  # noqa: E402
-from newscrawler.shards import Shard  # noqa: E402
-from newscrawler.storage.layout import run_key, shard_key  # noqa: E402
+from newscrawler.archive.layout import run_key, shard_key  # noqa: E402
+from newscrawler.archive.manifest import build_manifest  # noqa: E402
+from newscrawler.archive.shards import Shard  # noqa: E402
 
 SHARD_RECORDS = 10_000
 LANGUAGES = ("en", "en", "en", "de", "fr", "es")
@@ -116,7 +116,7 @@ def fill_archive(client, bucket: str, prefix: str, records: int, runs: int) -> i
 
 def child(mode: str, archive: str, out: str) -> None:
     """One measured round, in its own process: prints records, seconds, peak RSS (MB)."""
-    from newscrawler.export import Filters, export
+    from newscrawler.corpus.export import Filters, export
     from newscrawler.storage import open_storage
 
     storage = open_storage(archive)

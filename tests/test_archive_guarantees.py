@@ -24,7 +24,7 @@ from test_crawl_demo import (
     local_records,
 )
 
-from newscrawler.spool import Spool, StoredObject
+from newscrawler.archive.spool import Spool, StoredObject
 
 # Slow enough that a crawl of the demo site lasts several seconds, so it can be interrupted.
 SLOW = {
@@ -154,7 +154,7 @@ def test_kill_9_mid_crawl_then_a_rerun_leaves_every_story_exactly_once(
 SPOOL_UNTIL_FULL = textwrap.dedent(
     """
     import json, sys
-    from newscrawler.spool import Spool, SpoolFull, StoredObject
+    from newscrawler.archive.spool import Spool, SpoolFull, StoredObject
     spool = Spool(sys.argv[1])
     for n, size in enumerate([40_000, 40_000, 200_000, 40_000]):
         try:

@@ -16,7 +16,7 @@ import boto3
 import pytest
 import yaml
 
-from newscrawler.cli import demo_site_list
+from newscrawler.cli.demo import demo_site_list
 from newscrawler.demo.server import DemoServer
 
 FAST = {

@@ -22,8 +22,9 @@ from newscrawler.dedup.fingerprints import (
     similarity,
 )
 from newscrawler.dedup.lsh import BandIndex
-from newscrawler.dedup.urls import canonicalize_url, record_id, url_identity
+from newscrawler.dedup.urls import canonicalize_url, url_identity
 from newscrawler.demo.text import english_story
+from newscrawler.ids import record_id
 from newscrawler.state import open_state
 
 SPELLINGS = [

@@ -22,10 +22,11 @@ import pyarrow.parquet as pq
 import pytest
 from test_crawl_demo import crawl, local_records
 
-from newscrawler.dataset import base_id
+from newscrawler.corpus.export import Filters, export
+from newscrawler.corpus.reextract import reextract
+from newscrawler.dedup.urls import canonicalize_url
 from newscrawler.demo.server import DemoServer
-from newscrawler.export import Filters, export
-from newscrawler.reextract import reextract
+from newscrawler.ids import base_id
 from newscrawler.state import open_state
 from newscrawler.storage import open_storage
 
@@ -266,7 +267,7 @@ def test_reextraction_records_its_versions_in_the_crawl_state_so_the_next_crawl_
     [record] = [r for r in local_records(archive) if r["id"] in originals]
     try:
         result = reextract(open_storage(archive), state=state)
-        known = state.get_url(record["metadata"]["url"])
+        known = state.get_url(canonicalize_url(record["metadata"]["url"]))
     finally:
         state.close()
     assert result.new_ids == [f"{record['id']}-v2"]

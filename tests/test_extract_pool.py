@@ -17,9 +17,9 @@ from scrapy.utils.test import get_crawler
 from test_extraction import EN, page
 from twisted.internet import defer, reactor
 
-from newscrawler.extraction.pool import ExtractionFailed, ExtractPool, default_workers, extract_page
 from newscrawler.items import ArticleItem, FetchedPage
 from newscrawler.pipelines import ExtractPipeline
+from newscrawler.pipelines.pool import ExtractionFailed, ExtractPool, default_workers, extract_page
 
 URL = "https://gazette.example.org/2024/03/12/harbour-budget/"
 

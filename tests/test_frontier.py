@@ -22,7 +22,7 @@ from test_crawl_demo import FAST, assert_each_story_once, local_records
 from test_dedup_crawl import wire_story
 from vhosts import VirtualHosts, article_html, rss
 
-from newscrawler.cli import demo_site_list
+from newscrawler.cli.demo import demo_site_list
 from newscrawler.demo.server import DemoServer, _Handler
 from newscrawler.discovery.incremental import IncrementalState
 from newscrawler.frontier import QUEUE, FrontierAddon
@@ -30,7 +30,7 @@ from newscrawler.frontier.dupefilter import CrawlDupeFilter
 from newscrawler.frontier.queue import LEASE_META, LeasedQueue
 from newscrawler.frontier.report import merge_summaries
 from newscrawler.frontier.scheduler import FrontierScheduler
-from newscrawler.health import EXIT_OK, EXIT_YIELD_DROPPED
+from newscrawler.reporting.health import EXIT_OK, EXIT_YIELD_DROPPED
 from newscrawler.sites import Site
 
 ENV = {**os.environ, "SCRAPY_SETTINGS_MODULE": "newscrawler.settings"}

@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from newscrawler import extract_article
+from newscrawler.archive.layout import partition_value
 from newscrawler.dedup.urls import canonicalize_url, clean_url, is_fetchable, strip_tracking
 from newscrawler.discovery import (
     FeedError,
@@ -23,7 +24,6 @@ from newscrawler.discovery import (
     parse_sitemap,
 )
 from newscrawler.sites import SiteListError, parse_sites
-from newscrawler.storage.layout import partition_value
 
 SCALE = float(os.environ.get("NEWSCRAWLER_FUZZ_EXAMPLES", "1"))
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newscrawler.health import (
+from newscrawler.reporting.health import (
     EXIT_OK,
     EXIT_SPOOL_LEFT,
     EXIT_YIELD_DROPPED,

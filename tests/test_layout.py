@@ -2,7 +2,7 @@
 
 import pytest
 
-from newscrawler.storage.layout import (
+from newscrawler.archive.layout import (
     article_key,
     partition_value,
     quarantine_key,

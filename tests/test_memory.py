@@ -10,13 +10,13 @@ from scrapy.exceptions import NotConfigured
 from scrapy.utils.test import get_crawler
 
 from newscrawler import settings as project
-from newscrawler.memory import MallocTuning
+from newscrawler.extensions.memory import MallocTuning
 
 glibc = pytest.mark.skipif(platform.libc_ver()[0] != "glibc", reason="glibc's malloc only")
 
 
 def test_the_extension_is_on_by_default():
-    assert "newscrawler.memory.MallocTuning" in project.EXTENSIONS
+    assert "newscrawler.extensions.memory.MallocTuning" in project.EXTENSIONS
     assert project.NEWSCRAWLER_MALLOC_ARENAS > 0 and project.NEWSCRAWLER_MALLOC_TRIM_INTERVAL > 0
 
 
@@ -35,6 +35,6 @@ def test_free_pages_are_handed_back_on_a_timer_while_the_spider_runs():
 
 
 def test_elsewhere_than_glibc_it_switches_itself_off(monkeypatch):
-    monkeypatch.setattr("newscrawler.memory._glibc", lambda: None)
+    monkeypatch.setattr("newscrawler.extensions.memory._glibc", lambda: None)
     with pytest.raises(NotConfigured):
         MallocTuning.from_crawler(get_crawler())

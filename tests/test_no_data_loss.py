@@ -17,12 +17,12 @@ TESTS = Path(__file__).parent
 FAULTS = {
     "ITEM_PIPELINES": json.dumps(
         {
-            "newscrawler.pipelines.ExtractPipeline": 100,
+            "newscrawler.pipelines.extract.ExtractPipeline": 100,
             "faults.FailingStage": 150,
-            "newscrawler.pipelines.QualityGatePipeline": 200,
-            "newscrawler.pipelines.DedupPipeline": 300,
+            "newscrawler.pipelines.gate.QualityGatePipeline": 200,
+            "newscrawler.pipelines.dedup.DedupPipeline": 300,
             "faults.FailingStorage": 350,
-            "newscrawler.pipelines.ArchivePipeline": 400,
+            "newscrawler.pipelines.archive.ArchivePipeline": 400,
         }
     ),
     "FAULTS_STAGE_MARK": "-2/",

@@ -22,8 +22,9 @@ from prometheus_client.parser import text_string_to_metric_families
 from servers import S3Server
 from test_crawl_demo import FAST, crawl, crawl_command, demo_site  # noqa: F401
 
-from newscrawler.cli import demo_site_list
-from newscrawler.logs import RedactingFilter, redact
+from newscrawler.cli.demo import demo_site_list
+from newscrawler.extensions.logsetup import RedactingFilter
+from newscrawler.redact import redact
 
 REPO = Path(__file__).resolve().parent.parent
 WRAPPER = REPO / "deploy" / "run-crawl.sh"

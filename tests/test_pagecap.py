@@ -8,8 +8,8 @@ import redis
 from scrapy import Request
 
 from newscrawler.frontier.pages import CrawlPageCount
-from newscrawler.pagecap import LocalPageCount
 from newscrawler.sites import Site
+from newscrawler.spiders.pagecap import LocalPageCount
 
 
 def test_the_runs_own_count_takes_pages_up_to_the_cap_and_adds_regardless():

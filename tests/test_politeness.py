@@ -11,7 +11,8 @@ import pytest
 from newssite import NewsSite, crawl, last_summary, site_entry
 
 from newscrawler import __version__
-from newscrawler.politeness import Backoff, retry_after_seconds
+from newscrawler.extensions.crawldelay import Backoff
+from newscrawler.middlewares.politeness import retry_after_seconds
 
 
 def recent() -> datetime:

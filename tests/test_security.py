@@ -17,7 +17,7 @@ from scrapy import Request
 from scrapy.exceptions import IgnoreRequest, NotConfigured
 from scrapy.utils.test import get_crawler
 
-from newscrawler.addresses import PrivateAddressMiddleware, address_kind
+from newscrawler.middlewares.addresses import PrivateAddressMiddleware, address_kind
 from newscrawler.sites import SiteListError, parse_sites
 
 AWS_SECRET = "wJalrXUtnFEMI-K7MDENG-bPxRfiCYSECRETKEY"
@@ -235,4 +235,7 @@ def test_robots_txt_is_obeyed_and_private_addresses_refused_by_default():
 
     assert settings.ROBOTSTXT_OBEY is True
     assert settings.NEWSCRAWLER_ALLOW_PRIVATE_ADDRESSES is False
-    assert "newscrawler.addresses.PrivateAddressMiddleware" in settings.DOWNLOADER_MIDDLEWARES
+    assert (
+        "newscrawler.middlewares.addresses.PrivateAddressMiddleware"
+        in settings.DOWNLOADER_MIDDLEWARES
+    )

@@ -14,9 +14,10 @@ import pytest
 from test_crawl_demo import assert_each_story_once, crawl, crawl_command, local_records
 
 from newscrawler.dedup.deduper import DedupInput, Deduplicator
-from newscrawler.dedup.urls import canonicalize_url, record_id
+from newscrawler.dedup.urls import canonicalize_url
 from newscrawler.demo.server import DemoServer
 from newscrawler.demo.text import english_story
+from newscrawler.ids import record_id
 from newscrawler.state import StateStoreError, UrlRecord, open_state
 
 

@@ -2,7 +2,7 @@
 
 A bad site list or an unusable archive stops the run before anything is fetched, with one line
 and a distinct exit code instead of a traceback; after the crawl, the exit code is the run's
-health (see newscrawler/health.py for the codes)."""
+health (see newscrawler/reporting/health.py for the codes)."""
 
 from __future__ import annotations
 
@@ -12,8 +12,9 @@ import sys
 from scrapy.commands.crawl import Command as ScrapyCrawlCommand
 from scrapy.exceptions import UsageError
 
-from newscrawler.health import EXIT_CONFIG_ERROR, EXIT_STORAGE_UNUSABLE
-from newscrawler.logs import install_json_logging
+from newscrawler.extensions.logsetup import install_json_logging
+from newscrawler.extensions.runreport import EXIT_CODE_STAT
+from newscrawler.reporting.health import EXIT_CONFIG_ERROR, EXIT_STORAGE_UNUSABLE
 from newscrawler.sites import SiteListError
 from newscrawler.state import StateStoreError
 from newscrawler.storage import StorageError
@@ -59,4 +60,4 @@ class Command(ScrapyCrawlCommand):
         if self.crawler_process.bootstrap_failed:
             self.exitcode = 1
         else:
-            self.exitcode = getattr(crawler, "newscrawler_exit_code", 0)
+            self.exitcode = crawler.stats.get_value(EXIT_CODE_STAT, 0)

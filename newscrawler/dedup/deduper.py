@@ -10,6 +10,7 @@ from __future__ import annotations
 import threading
 import time
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
@@ -26,6 +27,7 @@ from newscrawler.dedup.fingerprints import (
 )
 from newscrawler.dedup.lsh import BandIndex
 from newscrawler.dedup.urls import canonicalize_url
+from newscrawler.ids import versioned_id
 from newscrawler.state import StateStore, UrlRecord
 from newscrawler.state.base import ArticleEntry
 
@@ -36,6 +38,17 @@ class DedupInput:
     canonical_url: str
     aliases: tuple[str, ...]
     text: str
+
+
+def dedup_input(record: dict[str, Any]) -> DedupInput:
+    """What the deduplicator reads of an archived record (recovery, re-extraction)."""
+    metadata = record["metadata"]
+    return DedupInput(
+        record_id=record["id"],
+        canonical_url=canonicalize_url(metadata["url"]),
+        aliases=tuple(metadata["url_aliases"]),
+        text=record["text"],
+    )
 
 
 @dataclass
@@ -54,10 +67,6 @@ class Verdict:
 
 
 _CLAIM_ATTEMPTS = 5  # a claim is retried when another worker changed the URL's entry meanwhile
-
-
-def versioned_id(base_id: str, version: int) -> str:
-    return base_id if version == 1 else f"{base_id}-v{version}"
 
 
 class Deduplicator:

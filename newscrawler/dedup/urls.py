@@ -8,7 +8,6 @@ host lower-case, default port dropped, query sorted, percent-encoding normalised
 
 from __future__ import annotations
 
-import hashlib
 import ipaddress
 import re
 from collections.abc import Iterable
@@ -164,11 +163,6 @@ def url_identity(
     seen = {s for s in (url, *redirect_chain, canonical_tag, og_url) if s}
     aliases = seen - {canonical}
     return UrlIdentity(canonical, canonicalize_url(canonical), tuple(sorted(aliases)))
-
-
-def record_id(url: str) -> str:
-    """A stable record id: the first 20 hex digits of the SHA-256 of the URL's identity key."""
-    return hashlib.sha256(canonicalize_url(url).encode("utf-8")).hexdigest()[:20]
 
 
 def registered_site(host: str) -> str:

@@ -14,7 +14,7 @@ import redis
 from scrapy import Request
 
 from newscrawler.frontier import frontier_key
-from newscrawler.pagecap import counted_site
+from newscrawler.stats import counted_site
 
 # KEYS: the current crawl id; ARGV: key prefix, site, increment, cap (-1: none), ttl (0: none).
 # Adds to the current crawl's count of the site unless that goes over the cap; the new count, or

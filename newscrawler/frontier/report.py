@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from newscrawler.health import Problem, assess, exit_code, history_entry
-from newscrawler.history import RECENT_RUNS
+from newscrawler.reporting.health import Problem, assess, exit_code, history_entry
+from newscrawler.reporting.history import RECENT_RUNS
 
 # Fields that are not counts: how they combine across workers.
 _FIRST = {"archive", "crawl_id", "summary_location"}

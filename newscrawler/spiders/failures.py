@@ -16,8 +16,8 @@ from twisted.internet.error import ConnectError, DNSLookupError, TCPTimedOutErro
 from twisted.internet.error import TimeoutError as ConnectTimeoutError
 from twisted.python.failure import Failure
 
-from newscrawler.addresses import REFUSED
-from newscrawler.politeness import SiteUnavailable
+from newscrawler.middlewares.addresses import REFUSED
+from newscrawler.middlewares.politeness import SiteUnavailable
 
 # A request dropped unsent because its site stormed 429/503 (counted and logged by storms.py).
 SITE_UNAVAILABLE = "site_unavailable"

@@ -40,11 +40,10 @@ from newscrawler.discovery import (
 )
 from newscrawler.discovery.incremental import ARCHIVED, MODIFIED, IncrementalState, Known
 from newscrawler.items import ArticleItem, FetchedPage, utc_now
-from newscrawler.pagecap import page_count
 from newscrawler.runtime import Runtime, check_archive, check_state
 from newscrawler.sites import Site, load_sites
-from newscrawler.sitestats import inc
 from newscrawler.spiders.failures import SITE_UNAVAILABLE, failure_reason
+from newscrawler.spiders.pagecap import page_count
 from newscrawler.spiders.support import (
     allowed,
     configure_download_slots,
@@ -54,8 +53,8 @@ from newscrawler.spiders.support import (
     robots_urls,
 )
 from newscrawler.state import UrlRecord
+from newscrawler.stats import inc
 
-PREFIX = "newscrawler"
 # Answers that will not change on a retry: the article is gone.
 PERMANENT_FAILURES = {"http_404", "http_410"}
 

@@ -14,7 +14,7 @@ from scrapy.http import Response
 from newscrawler.discovery import DiscoveredEntry
 from newscrawler.extraction.encoding import choose_encoding, looks_binary
 from newscrawler.sites import Site
-from newscrawler.sitestats import inc
+from newscrawler.stats import inc
 
 
 def discovery_record(entry: DiscoveredEntry) -> dict[str, Any]:

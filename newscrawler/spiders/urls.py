@@ -16,11 +16,11 @@ from scrapy import Request, Spider
 from scrapy.http import Response
 from twisted.python.failure import Failure
 
+from newscrawler.archive.layout import partition_value
 from newscrawler.items import ArticleItem, FetchedPage, utc_now
 from newscrawler.runtime import check_archive, check_state
 from newscrawler.spiders.failures import SITE_UNAVAILABLE, failure_reason
 from newscrawler.spiders.support import page_encoding
-from newscrawler.storage.layout import partition_value
 
 
 def read_url_list(source: str) -> list[str]:

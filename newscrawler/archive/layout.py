@@ -1,0 +1,67 @@
+"""The archive's key layout (version 1), shared by the local and S3 backends.
+
+    articles/site={site}/date={YYYY-MM-DD}/{id}.json      one record per article (items.py)
+    raw/site={site}/date={YYYY-MM-DD}/{id}.html.gz         the fetched HTML, gzip
+    quarantine/reason={reason}/site={site}/{id}.json       pages kept out of the corpus, with why
+    shards/language={lang}/run={run_id}/part-{n}.jsonl.gz  every record of a run, JSON Lines
+    runs/{run_id}/manifest.json                            counts, shards with checksums, versions
+    runs/{run_id}/summary.json                             what one crawl did
+    runs/{run_id}/duplicates.jsonl                         each duplicate: which record it copies
+
+`date` is the article's publication day (UTC), `unknown` when no date could be found.
+Partition values are reduced to `[a-z0-9._-]`, so no name, URL or title can escape the prefix.
+"""
+
+from __future__ import annotations
+
+import re
+
+LAYOUT_VERSION = 1
+# The article record's schema (newscrawler.record), written into every manifest.
+SCHEMA_VERSION = 1
+_UNSAFE = re.compile(r"[^a-z0-9._-]+")
+
+
+def partition_value(value: str | None, *, default: str = "unknown") -> str:
+    """A safe partition value: lower-case, `[a-z0-9._-]`, never empty, never `.` or `..`."""
+    cleaned = _UNSAFE.sub("-", (value or "").strip().lower()).strip("-.")[:80]
+    return cleaned or default
+
+
+def day_of(date: str | None) -> str:
+    """The `YYYY-MM-DD` partition of an ISO date or datetime string."""
+    if date and re.match(r"^\d{4}-\d{2}-\d{2}", date):
+        return date[:10]
+    return "unknown"
+
+
+def article_key(site: str, date: str | None, record_id: str) -> str:
+    return f"articles/site={partition_value(site)}/date={day_of(date)}/{_safe_id(record_id)}.json"
+
+
+def raw_html_key(site: str, date: str | None, record_id: str) -> str:
+    return f"raw/site={partition_value(site)}/date={day_of(date)}/{_safe_id(record_id)}.html.gz"
+
+
+def quarantine_key(reason: str, site: str, record_id: str) -> str:
+    reason_part = partition_value(reason)
+    return (
+        f"quarantine/reason={reason_part}/site={partition_value(site)}/{_safe_id(record_id)}.json"
+    )
+
+
+def shard_key(language: str, run_id: str, number: int) -> str:
+    return (
+        f"shards/language={partition_value(language)}/run={_safe_id(run_id)}"
+        f"/part-{number:05d}.jsonl.gz"
+    )
+
+
+def run_key(run_id: str, name: str) -> str:
+    return f"runs/{_safe_id(run_id)}/{name}"
+
+
+def _safe_id(record_id: str) -> str:
+    if not re.fullmatch(r"[A-Za-z0-9_-]{1,80}", record_id):
+        raise ValueError(f"unsafe record id {record_id!r}")
+    return record_id

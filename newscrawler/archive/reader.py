@@ -1,0 +1,65 @@
+"""Reading the archive back: its runs, their reports and manifests, the latest version of each
+article, the duplicates logs. Used by export, re-extraction and the operator commands; the
+layout itself is described in archive/layout.py."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from newscrawler.archive.layout import partition_value
+from newscrawler.ids import base_id, id_of_key, version_of
+from newscrawler.storage import Storage
+
+
+def run_ids(storage: Storage) -> list[str]:
+    """Every run with files under runs/, oldest first (run ids sort by time)."""
+    return sorted({key.split("/")[1] for key in storage.list("runs/") if key.count("/") >= 2})
+
+
+def run_summary(storage: Storage, run_id: str) -> dict[str, Any] | None:
+    """A run's report (runs/RUN/summary.json); None when the run has none (interrupted)."""
+    try:
+        return json.loads(storage.get(f"runs/{run_id}/summary.json"))
+    except KeyError:
+        return None
+
+
+def manifest_keys(storage: Storage) -> Iterator[tuple[str, str]]:
+    """(run id, key) of every run manifest."""
+    for key in storage.list("runs/"):
+        if key.endswith("/manifest.json"):
+            yield key.split("/")[1], key
+
+
+def duplicates_logs(storage: Storage) -> Iterator[tuple[str, bytes]]:
+    """(key, content) of every run's duplicates log (runs/RUN/duplicates.jsonl)."""
+    for key in storage.list("runs/"):
+        if key.endswith("/duplicates.jsonl"):
+            try:
+                yield key, storage.get(key)
+            except KeyError:
+                continue
+
+
+def article_keys(storage: Storage, sites: Iterable[str] = ()) -> dict[str, str]:
+    """{record id: key} of every article object (of `sites`, by their partition value)."""
+    prefixes = [f"articles/site={partition_value(s)}/" for s in sites] or ["articles/"]
+    keys: dict[str, str] = {}
+    for prefix in prefixes:
+        for key in storage.list(prefix):
+            record_id = id_of_key(key)
+            if record_id:
+                keys[record_id] = key
+    return keys
+
+
+def latest_versions(keys: dict[str, str]) -> dict[str, tuple[int, str]]:
+    """{base id: (version, key)} of the newest version of each article among `keys`."""
+    latest: dict[str, tuple[int, str]] = {}
+    for record_id, key in keys.items():
+        version = version_of(record_id)
+        if version >= latest.get(base_id(record_id), (0, ""))[0]:
+            latest[base_id(record_id)] = (version, key)
+    return latest

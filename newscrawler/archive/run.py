@@ -1,0 +1,164 @@
+"""One archive run's life: start (recover what a killed run left), take articles, finish.
+
+The crawl and re-extraction both write through an `ArchiveRun`. It owns the run's shards, its
+duplicates log and its manifest, and (in a crawl) the spool and the uploader that drain them:
+
+- `start`: finish the runs a kill interrupted (their records enter the dedup state and the spool
+  again, both idempotent; their shards and manifest are written), then start uploading.
+- `archive_article`: durably take one article, its shard line first, then its objects.
+- `finish`: dedup state flushed (once the shards are finished a kill can no longer be recovered
+  from them), duplicates log, shards, manifest, then the spool drains.
+- `close`: stop the uploader.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+from pathlib import Path
+from typing import Any
+
+from newscrawler.archive.manifest import build_manifest
+from newscrawler.archive.shards import ShardWriter
+from newscrawler.archive.uploader import Uploader
+from newscrawler.archive.writer import Archive, record_object
+from newscrawler.dedup.deduper import dedup_input
+from newscrawler.dedup.deduper import Deduplicator
+
+logger = logging.getLogger(__name__)
+
+
+class ArchiveRun:
+    def __init__(
+        self,
+        archive: Archive,
+        shards: ShardWriter,
+        run_id: str,
+        *,
+        settings_hash: str = "",
+        uploader: Uploader | None = None,
+        dedup: Deduplicator | None = None,
+        work_dir: Path | None = None,
+        drain_timeout: float = 120.0,
+    ) -> None:
+        self.archive = archive
+        self.shards = shards
+        self.run_id = run_id
+        self.settings_hash = settings_hash
+        self.uploader = uploader
+        self.dedup = dedup
+        self.work_dir = Path(work_dir) if work_dir is not None else shards.root
+        self.drain_timeout = drain_timeout
+        self.recovered: dict[str, int] = {}
+        self.spool_left = 0
+        self.manifest: dict[str, Any] | None = None
+        self._duplicates_lock = threading.Lock()
+
+    def start(self) -> None:
+        """Finish the runs a kill interrupted, then start uploading (old entries first)."""
+        spool = self.archive.spool
+        if spool is not None and len(spool):
+            logger.info("%d archive writes left by an earlier run: uploading them first", len(spool))
+        for run_id in self.shards.unfinished_runs():
+            self._recover(run_id)
+        if self.uploader is not None:
+            self.uploader.start()
+
+    def archive_article(
+        self, record: dict[str, Any], raw_html: bytes | None, raw_gz: bytes | None = None
+    ) -> str:
+        """Durably take one article: its shard line, then its objects (spool or storage)."""
+        mark = self.shards.add(record)
+        try:
+            return self.archive.write_article(record, raw_html, raw_gz=raw_gz)
+        except BaseException:
+            self.shards.retract(mark)  # not archived: not in this run's shards either
+            raise
+
+    @property
+    def duplicates_path(self) -> Path:
+        """This run's duplicates log, growing on disk (not in memory) until `finish`."""
+        return self.work_dir / f"duplicates-{self.run_id}.jsonl"
+
+    def log_duplicate(self, entry: dict[str, Any]) -> None:
+        """One line of the run's duplicates log (runs/RUN/duplicates.jsonl in the archive)."""
+        line = json.dumps(entry, ensure_ascii=False) + "\n"
+        with self._duplicates_lock, self.duplicates_path.open("a", encoding="utf-8") as log:
+            log.write(line)
+
+    def finish(self, counts: dict[str, Any], **manifest_fields: Any) -> dict[str, Any]:
+        """End of the run: dedup state, duplicates log, shards and manifest, then the drain.
+
+        `manifest_fields` are added to the manifest (re-extraction: `kind`, `provenance`)."""
+        if self.dedup is not None:
+            self.dedup.flush()
+        if self.duplicates_path.exists():
+            self.archive.write_run_file(
+                self.run_id,
+                "duplicates.jsonl",
+                self.duplicates_path.read_bytes(),
+                "application/x-ndjson",
+            )
+            self.duplicates_path.unlink()
+        self.manifest = self._finish_shards(self.run_id, counts, recovered=False, **manifest_fields)
+        self.drain(self.drain_timeout)
+        if self.spool_left:
+            logger.error(
+                "%d archive writes not uploaded yet (%s); they stay in %s for the next run",
+                self.spool_left,
+                self.uploader.last_error or "storage slow",
+                self.archive.spool.root,
+            )
+        return self.manifest
+
+    def drain(self, timeout: float) -> int:
+        """Wait up to `timeout` for the spool to empty; the writes left (0 without a spool)."""
+        if self.uploader is not None:
+            self.spool_left = self.uploader.drain(timeout)
+        return self.spool_left
+
+    def close(self) -> None:
+        if self.uploader is not None:
+            self.uploader.stop()
+
+    def _recover(self, run_id: str) -> None:
+        """A killed run: its records enter dedup state and the spool again (both idempotent),
+        and its shards and manifest are finished."""
+        records = 0
+        for record in self.shards.records_of(run_id):
+            if self.dedup is not None:
+                doc = dedup_input(record)
+                verdict = self.dedup.check(doc)
+                if verdict.status != "duplicate" and verdict.record_id == record["id"]:
+                    self.dedup.commit(doc, verdict)
+                elif verdict.status != "duplicate":
+                    self.dedup.release(doc, verdict)
+            self.archive.store(record_object(record))
+            records += 1
+        self.recovered[run_id] = records
+        logger.warning("recovered run %s (interrupted): %d records re-queued", run_id, records)
+        self._finish_shards(run_id, {"articles_archived": records}, recovered=True)
+
+    def _finish_shards(
+        self, run_id: str, counts: dict[str, Any], *, recovered: bool, **manifest_fields: Any
+    ) -> dict[str, Any]:
+        objects, shards = self.shards.finish(run_id)
+        for obj in objects:
+            self.archive.store(obj)
+        manifest = build_manifest(
+            run_id,
+            shards=shards,
+            counts=counts,
+            settings_hash=self.settings_hash,
+            recovered=recovered,
+        )
+        manifest.update(manifest_fields)
+        self.archive.write_run_file(
+            run_id,
+            "manifest.json",
+            json.dumps(manifest, indent=1, sort_keys=True).encode(),
+            "application/json",
+        )
+        self.shards.forget(run_id)
+        return manifest

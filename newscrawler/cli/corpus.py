@@ -1,0 +1,97 @@
+"""Corpus commands: export the archive as a dataset, re-extract archived pages.
+
+newscrawler export --out DIR_OR_S3 [--format parquet,jsonl] [--since D] [--until D]
+                   [--site S ...] [--language L ...] [--min-words N] [--keep-duplicates]
+newscrawler reextract [--site S ...]
+
+Both take `--archive URI` (default: ARCHIVE_URI or ./archive); see export.py and reextract.py.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from newscrawler import settings as defaults
+from newscrawler.reporting.health import EXIT_CONFIG_ERROR, EXIT_OK
+from newscrawler.storage import open_storage
+
+
+def add_commands(commands: Any) -> dict[str, Any]:
+    """Register `export` and `reextract` on an argparse sub-parser set; return the handlers."""
+    archive = argparse.ArgumentParser(add_help=False)
+    archive.add_argument(
+        "--archive",
+        default=str(defaults.NEWSCRAWLER_ARCHIVE_URI),
+        help="archive directory or s3:// URI (default: ARCHIVE_URI or ./archive)",
+    )
+    archive.add_argument("--site", action="append", default=[], help="only this site (repeat)")
+    export = commands.add_parser("export", parents=[archive], help="export a dataset")
+    export.add_argument("--out", required=True, help="destination directory or s3:// URI")
+    export.add_argument("--format", default="parquet", help="parquet, jsonl or parquet,jsonl")
+    export.add_argument("--since", help="first publication day, YYYY-MM-DD")
+    export.add_argument("--until", help="last publication day, YYYY-MM-DD")
+    export.add_argument("--language", action="append", default=[], help="only this language")
+    export.add_argument("--min-words", type=int, default=0)
+    export.add_argument(
+        "--keep-duplicates",
+        action="store_true",
+        help="keep superseded versions too (rows of one story share cluster_id)",
+    )
+    export.add_argument("--part-mb", type=int, default=128, help="approximate size of a part")
+    reextract = commands.add_parser(
+        "reextract", parents=[archive], help="re-extract archived pages from their raw HTML"
+    )
+    reextract.add_argument(
+        "--state",
+        default=str(defaults.NEWSCRAWLER_STATE_DIR),
+        help="the crawler's state directory: new versions are recorded in its store, if any",
+    )
+    return {"export": run_export, "reextract": run_reextract}
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from newscrawler.corpus.export import ExportError, Filters, export, open_destination
+
+    try:
+        filters = Filters(
+            since=args.since,
+            until=args.until,
+            sites=tuple(args.site),
+            languages=tuple(args.language),
+            min_words=args.min_words,
+            keep_versions=args.keep_duplicates,
+        )
+        formats = tuple(f.strip() for f in args.format.split(",") if f.strip())
+        result = export(
+            open_storage(args.archive),
+            open_destination(args.out),
+            formats=formats,
+            filters=filters,
+            part_bytes=args.part_mb << 20,
+        )
+    except ExportError as exc:
+        print(f"newscrawler: {exc}", file=sys.stderr)
+        return EXIT_CONFIG_ERROR
+    parts = sum(len(keys) for keys in result.parts.values())
+    stats = ", ".join(f"{k} {v}" for k, v in sorted(result.stats.items()))
+    print(f"export {args.out}: {result.added} records added in {parts} part(s) ({stats})")
+    return EXIT_OK
+
+
+def run_reextract(args: argparse.Namespace) -> int:
+    from newscrawler.corpus.reextract import reextract
+    from newscrawler.runtime import state_path
+    from newscrawler.state import open_state
+
+    path = state_path(args.state, args.archive) if args.state else None
+    state = open_state(path) if path is not None and path.exists() else None
+    try:
+        result = reextract(open_storage(args.archive), sites=tuple(args.site), state=state)
+    finally:
+        if state is not None:
+            state.close()
+    stats = ", ".join(f"{k} {v}" for k, v in sorted(result.stats.items()))
+    print(f"reextract {args.archive} run {result.run_id}: {stats or 'no articles'}")
+    return EXIT_OK

@@ -1,0 +1,132 @@
+"""Operator commands besides crawling: look at runs and records, drain a spool.
+
+newscrawler runs [--limit N]                    the last runs: articles, duplicates, exit code
+newscrawler report [RUN_ID]                     a run's report (the last run by default)
+newscrawler records [--site S] [--date D]       article keys, by site and publication day
+newscrawler show ID_OR_KEY [--site S]           one record, as JSON
+newscrawler drain [--timeout S]                 upload what a crawl left in the spool
+
+All take `--archive URI` (default: ARCHIVE_URI or ./archive) and, for `drain`, `--state DIR`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from newscrawler import settings as defaults
+from newscrawler.archive.layout import partition_value
+from newscrawler.archive.reader import run_ids, run_summary
+from newscrawler.reporting.health import EXIT_OK, EXIT_SPOOL_LEFT
+from newscrawler.storage import open_storage
+
+
+def add_commands(commands: Any) -> dict[str, Any]:
+    """Register the operator sub-commands on an argparse sub-parser set; return the handlers."""
+    archive = argparse.ArgumentParser(add_help=False)
+    archive.add_argument(
+        "--archive",
+        default=str(defaults.NEWSCRAWLER_ARCHIVE_URI),
+        help="archive directory or s3:// URI (default: ARCHIVE_URI or ./archive)",
+    )
+    runs = commands.add_parser("runs", parents=[archive], help="list the last runs")
+    runs.add_argument("--limit", type=int, default=20)
+    report = commands.add_parser("report", parents=[archive], help="print a run's report")
+    report.add_argument("run_id", nargs="?", help="default: the last run")
+    records = commands.add_parser("records", parents=[archive], help="list article keys")
+    records.add_argument("--site")
+    records.add_argument("--date", help="YYYY-MM-DD (publication day)")
+    records.add_argument("--limit", type=int, default=100)
+    show = commands.add_parser("show", parents=[archive], help="print one record")
+    show.add_argument("record", help="a record id or an archive key")
+    show.add_argument("--site", help="narrows the search for an id")
+    drain = commands.add_parser("drain", parents=[archive], help="upload the spool")
+    drain.add_argument("--state", default=str(defaults.NEWSCRAWLER_STATE_DIR))
+    drain.add_argument("--timeout", type=float, default=600.0)
+    return {"runs": run_runs, "report": run_report, "records": run_records, "show": run_show,
+            "drain": run_drain}  # fmt: skip
+
+
+def run_runs(args: argparse.Namespace) -> int:
+    storage = open_storage(args.archive)
+    for run_id in run_ids(storage)[-args.limit :]:
+        summary = run_summary(storage, run_id)
+        if summary is None:
+            print(f"{run_id}  (no report: the run was interrupted)")
+            continue
+        dups = sum(summary.get("duplicates", {}).values())
+        print(
+            f"{run_id}  exit {summary.get('exit_code', '?')}  "
+            f"{summary.get('pages_fetched', 0)} pages  "
+            f"{summary.get('articles_archived', 0)} articles  {dups} duplicates  "
+            f"{summary.get('finish_reason')}"
+        )
+    return EXIT_OK
+
+
+def run_report(args: argparse.Namespace) -> int:
+    storage = open_storage(args.archive)
+    runs = run_ids(storage)
+    run_id = args.run_id or (runs[-1] if runs else None)
+    summary = run_summary(storage, run_id) if run_id else None
+    if summary is None:
+        wanted = run_id or "any run"
+        print(f"newscrawler: no report for {wanted} in {args.archive}", file=sys.stderr)
+        return 1
+    print(json.dumps(summary, indent=1, ensure_ascii=False))
+    return EXIT_OK
+
+
+def run_records(args: argparse.Namespace) -> int:
+    storage = open_storage(args.archive)
+    prefix = "articles/"
+    if args.site:
+        prefix += f"site={partition_value(args.site)}/"
+        if args.date:
+            prefix += f"date={args.date}/"
+    shown = 0
+    for key in storage.list(prefix):
+        if args.date and f"/date={args.date}/" not in key:
+            continue
+        print(key)
+        shown += 1
+        if shown >= args.limit:
+            break
+    return EXIT_OK
+
+
+def run_show(args: argparse.Namespace) -> int:
+    storage = open_storage(args.archive)
+    key = args.record if args.record.endswith(".json") else None
+    if key is None:
+        prefix = f"articles/site={partition_value(args.site)}/" if args.site else "articles/"
+        key = next((k for k in storage.list(prefix) if k.endswith(f"/{args.record}.json")), None)
+    if key is None:
+        print(f"newscrawler: no record {args.record} in {args.archive}", file=sys.stderr)
+        return 1
+    try:
+        print(json.dumps(json.loads(storage.get(key)), indent=1, ensure_ascii=False))
+    except KeyError:
+        print(f"newscrawler: no object {key} in {args.archive}", file=sys.stderr)
+        return 1
+    return EXIT_OK
+
+
+def run_drain(args: argparse.Namespace) -> int:
+    from newscrawler.archive.spool import Spool
+    from newscrawler.archive.uploader import Uploader
+    from newscrawler.runtime import spool_path
+
+    storage = open_storage(args.archive)
+    storage.check()
+    spool = Spool(spool_path(args.state, args.archive))
+    waiting = len(spool)
+    uploader = Uploader(spool, storage)
+    try:
+        left = uploader.drain(args.timeout)
+    finally:
+        uploader.stop()
+    print(f"spool {spool.root}: {waiting - left} uploaded, {left} left; {dict(uploader.counts)}")
+    return EXIT_SPOOL_LEFT if left else EXIT_OK

@@ -1,0 +1,154 @@
+"""Re-extraction: rebuild archived records from their stored raw HTML with the current extractor.
+
+For the latest version of each article (optionally of some sites), the gzip HTML kept under
+`raw/` goes through `extract_article` again; when the text changes, the result is archived as a
+new version (`previous_version` the old id) with `metadata.reextraction` saying when, from what
+and with which software and options. Nothing is fetched: no raw HTML, no new version. The new
+versions also go to a run's shards and manifest (`"kind": "reextract"`), so exports pick them up.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import logging
+import tempfile
+import time
+import zlib
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from typing import Any
+
+from scrapy.settings import Settings
+
+from newscrawler.archive import reader
+from newscrawler.archive.layout import raw_html_key
+from newscrawler.archive.manifest import settings_hash
+from newscrawler.archive.run import ArchiveRun
+from newscrawler.archive.shards import ShardWriter
+from newscrawler.archive.writer import Archive, new_run_id
+from newscrawler.dedup.fingerprints import band_keys, fingerprints, lsh_params, signature_bytes
+from newscrawler.dedup.urls import canonicalize_url
+from newscrawler.extraction.extract import ExtractionOptions
+from newscrawler.ids import base_id, version_of, versioned_id
+from newscrawler.items import utc_now
+from newscrawler.record import extract_article, extractor_versions
+from newscrawler.state import StateStore, UrlRecord
+from newscrawler.storage import Storage
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class ReextractResult:
+    run_id: str
+    stats: Counter = field(default_factory=Counter)
+    new_ids: list[str] = field(default_factory=list)
+
+
+def reextract(
+    storage: Storage,
+    *,
+    sites: tuple[str, ...] = (),
+    state: StateStore | None = None,
+    now: datetime | None = None,
+) -> ReextractResult:
+    """Re-extract the latest version of every article (of `sites`); see the module docstring.
+
+    With the crawler's `state` store for this archive, each new version is recorded there as
+    the URL's latest, so the next crawl numbers its versions after it and compares with it."""
+    result = ReextractResult(new_run_id(now))
+    archive = Archive(storage)
+    options = ExtractionOptions()
+    settings = _project_settings()
+    provenance = {
+        "run_id": result.run_id,
+        "extractor": extractor_versions(),
+        "options": {
+            k: sorted(v) if isinstance(v, frozenset) else v
+            for k, v in asdict(options).items()
+            if not k.startswith("_")
+        },
+        "settings_hash": settings_hash(settings),
+    }
+    bands = lsh_params(settings.getfloat("NEWSCRAWLER_NEAR_DUP_THRESHOLD"))
+    with tempfile.TemporaryDirectory(prefix="newscrawler-reextract-") as tmp:
+        run = ArchiveRun(
+            archive,
+            ShardWriter(tmp, result.run_id),
+            result.run_id,
+            settings_hash=provenance["settings_hash"],
+        )
+        for key in _latest_keys(storage, sites):
+            new = _reextract_one(storage, key, options, provenance, result.stats)
+            if new is not None:
+                run.archive_article(*new)
+                if state is not None:
+                    _remember(state, new[0], bands)
+                result.new_ids.append(new[0]["id"])
+        run.finish(dict(result.stats), kind="reextract", provenance=provenance)
+    return result
+
+
+def _reextract_one(
+    storage: Storage,
+    key: str,
+    options: ExtractionOptions,
+    provenance: dict[str, Any],
+    stats: Counter,
+) -> tuple[dict[str, Any], bytes] | None:
+    try:
+        old = json.loads(storage.get(key))
+        meta = old["metadata"]
+        raw_key = raw_html_key(meta.get("site") or "unknown", meta.get("date_published"), old["id"])
+        html = gzip.decompress(storage.get(raw_key))
+    except KeyError:
+        stats["skipped/no_raw_html"] += 1
+        return None
+    except (ValueError, OSError, EOFError, zlib.error) as exc:
+        logger.warning("%s: unreadable record or raw HTML, skipped (%s)", key, exc)
+        stats["errors/bad_input"] += 1
+        return None
+    stats["read"] += 1
+    discovery = meta.get("discovery") or {}
+    hints = {"feed_date": discovery.get("date"), "feed_title": discovery.get("title")}
+    url = (meta.get("fetch") or {}).get("final_url") or meta.get("url")
+    fresh = extract_article(html, url, site=meta.get("site"), options=options, hints=hints)
+    if not fresh["metadata"]["is_article"]:
+        stats["skipped/rejected"] += 1  # the old record stands
+        return None
+    if fresh["text"] == old["text"]:
+        stats["skipped/unchanged"] += 1
+        return None
+    version = (meta.get("version") or version_of(old["id"])) + 1
+    kept = {k: meta[k] for k in ("url", "url_aliases", "site", "fetch", "discovery") if k in meta}
+    metadata = {**fresh["metadata"], **kept, "version": version, "previous_version": old["id"]}
+    metadata["reextraction"] = {**provenance, "at": utc_now(), "from": old["id"]}
+    stats["new_versions"] += 1
+    record = {**fresh, "id": versioned_id(base_id(old["id"]), version), "metadata": metadata}
+    return record, html
+
+
+def _remember(state: StateStore, record: dict[str, Any], bands: tuple[int, int]) -> None:
+    """Record a new version in the state as the crawler's deduplicator does."""
+    meta = record["metadata"]
+    prints = fingerprints(record["text"])
+    entry = UrlRecord(record["id"], prints.exact, meta["version"], time.time())
+    urls = sorted({canonicalize_url(u) for u in [meta["url"], *meta.get("url_aliases", [])]})
+    keys = band_keys(prints.signature, *bands)
+    state.put_articles([(urls, entry, keys, signature_bytes(prints.signature))])
+
+
+def _latest_keys(storage: Storage, sites: tuple[str, ...]) -> Iterator[str]:
+    """The article key of the latest version of each story."""
+    latest = reader.latest_versions(reader.article_keys(storage, sites))
+    for _, key in sorted(latest.values(), key=lambda item: item[1]):
+        yield key
+
+
+def _project_settings() -> Settings:
+    settings = Settings()
+    settings.setmodule("newscrawler.settings", priority="project")
+    return settings

@@ -1,0 +1,77 @@
+"""Log hygiene for unattended runs: secrets never reach a log line, and JSON lines on request.
+
+`RedactingFilter` masks credentials (newscrawler.redact) wherever they would appear. `LogSetup`
+(an extension) puts it on every log handler, and with `NEWSCRAWLER_LOG_JSON` switches the
+handlers to one JSON object per line for log shippers.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from pythonjsonlogger.json import JsonFormatter
+from scrapy import signals
+from scrapy.crawler import Crawler
+
+from newscrawler.redact import redact
+
+
+class RedactingFilter(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        clean = redact(message)
+        if clean != message:
+            record.msg, record.args = clean, None
+        if record.exc_info and not record.exc_text:
+            record.exc_text = redact(logging.Formatter().formatException(record.exc_info))
+        elif record.exc_text:
+            record.exc_text = redact(record.exc_text)
+        return True
+
+
+def json_formatter() -> logging.Formatter:
+    return JsonFormatter(
+        "{asctime}{levelname}{name}{message}",
+        style="{",
+        rename_fields={"asctime": "time", "levelname": "level", "name": "logger"},
+    )
+
+
+def install_json_logging(log_file: str | None, level: str, settings: Any = None) -> None:
+    """A root handler writing JSON lines (to `log_file` or stderr), with redaction."""
+    if log_file:
+        handler: logging.Handler = logging.FileHandler(
+            log_file, encoding=(settings.get("LOG_ENCODING") if settings else None) or "utf-8"
+        )
+    else:
+        handler = logging.StreamHandler()
+    handler.setLevel(level)
+    handler.setFormatter(json_formatter())
+    handler.addFilter(RedactingFilter())
+    logging.root.addHandler(handler)
+    logging.root.setLevel(logging.NOTSET)
+
+
+class LogSetup:
+    """Installs the redaction filter (always) and the JSON formatter (when asked) on every root
+    handler: now, and again when the spider opens, because Scrapy replaces its root handler
+    after the extensions are built (Crawler._update_root_log_handler)."""
+
+    def __init__(self, json_lines: bool) -> None:
+        self.json_lines = json_lines
+        self.apply()
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> LogSetup:
+        extension = cls(crawler.settings.getbool("NEWSCRAWLER_LOG_JSON"))
+        crawler.signals.connect(extension.apply, signal=signals.engine_started)
+        crawler.signals.connect(extension.apply, signal=signals.spider_opened)
+        return extension
+
+    def apply(self, *args: Any, **kwargs: Any) -> None:
+        for handler in logging.root.handlers:
+            if not any(isinstance(f, RedactingFilter) for f in handler.filters):
+                handler.addFilter(RedactingFilter())
+            if self.json_lines and not isinstance(handler.formatter, JsonFormatter):
+                handler.setFormatter(json_formatter())

@@ -1,0 +1,87 @@
+"""The run report extension: when the spider closes, judge the run and report it.
+
+The archive pipeline has finished the run by then (Scrapy closes pipelines before
+`spider_closed`); this only reports: runs/<run_id>/summary.json, the metrics file, the yield
+history, the console summary and the run's exit code (`newscrawler/exit_code` in the stats).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from typing import Any
+
+from scrapy import Spider, signals
+from scrapy.crawler import Crawler
+
+from newscrawler.reporting.health import assess, exit_code, history_entry
+from newscrawler.reporting.history import RunHistory
+from newscrawler.reporting.metrics import write_metrics
+from newscrawler.reporting.summary import format_summary, summarize
+from newscrawler.runtime import Runtime
+from newscrawler.stats import PREFIX
+from newscrawler.storage import StorageError
+
+logger = logging.getLogger(__name__)
+EXIT_CODE_STAT = f"{PREFIX}/exit_code"
+
+
+class RunReport:
+    def __init__(self, stats: Any, runtime: Runtime, *, metrics_path: str | None = None) -> None:
+        self.stats = stats
+        self.runtime = runtime
+        self.metrics_path = metrics_path
+        self.summary: dict[str, Any] | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> RunReport:
+        extension = cls(
+            crawler.stats,
+            Runtime.of(crawler),
+            metrics_path=crawler.settings.get("NEWSCRAWLER_METRICS_FILE"),
+        )
+        crawler.signals.connect(extension.spider_closed, signal=signals.spider_closed)
+        return extension
+
+    def spider_closed(self, spider: Spider, reason: str) -> None:
+        run = self.runtime.run
+        stats = dict(self.stats.get_stats())
+        stats.setdefault("finish_reason", reason)
+        sites = [site.name for site in getattr(spider, "sites", [])]
+        summary = summarize(
+            stats, run_id=run.run_id, archive=self.runtime.archive.location(), sites=sites
+        )
+        if run.manifest is not None:
+            summary["shards"] = [shard["key"] for shard in run.manifest["shards"]]
+        summary["uploads"] = dict(run.uploader.counts) if run.uploader else {}
+        summary["spool_left"] = run.spool_left
+        summary["recovered_runs"] = run.recovered
+
+        history = RunHistory(self.runtime.history_path)
+        problems = assess(summary, history.recent())
+        summary["exit_code"] = exit_code(problems)
+        summary["problems"] = [p.message for p in problems]
+        seen = history_entry(summary)
+        if seen is not None:
+            history.append(run.run_id, summary["finished_at"], seen)
+        self.summary = summary
+        self.stats.set_value(EXIT_CODE_STAT, summary["exit_code"])
+        try:
+            key = self.runtime.archive.write_run_file(
+                run.run_id,
+                "summary.json",
+                json.dumps(summary, indent=1, default=str).encode(),
+                "application/json",
+            )
+            run.drain(min(run.drain_timeout, 10))
+            summary["summary_location"] = self.runtime.archive.location(key)
+        except StorageError as exc:
+            logger.error("could not write the run summary: %s", exc)
+        if self.metrics_path:
+            try:
+                write_metrics(self.metrics_path, summary)
+            except OSError as exc:
+                logger.error("could not write the metrics file %s: %s", self.metrics_path, exc)
+        logger.info("%s", format_summary(summary))
+        for problem in problems:
+            logger.error("%s", problem.message)

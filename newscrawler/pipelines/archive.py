@@ -1,0 +1,119 @@
+"""Archive stage: records into the archive run, which this pipeline opens and finishes."""
+
+from __future__ import annotations
+
+import logging
+
+from scrapy import Spider
+from scrapy.crawler import Crawler
+from scrapy.exceptions import CloseSpider, DropItem
+from scrapy.utils.defer import deferred_from_coro, maybe_deferred_to_future
+from twisted.internet import task
+from twisted.internet.defer import Deferred
+from twisted.internet.threads import deferToThread
+
+from newscrawler.archive.spool import SpoolFull
+from newscrawler.items import ArticleItem
+from newscrawler.runtime import Runtime
+from newscrawler.stats import PREFIX, group, inc
+from newscrawler.storage import StorageError
+
+logger = logging.getLogger(__name__)
+
+
+class ArchivePipeline:
+    """Take each record (and its raw HTML) into the archive, off the reactor thread.
+
+    The record is durable in the local spool when this returns; the uploader stores it in the
+    background. Only then is it committed to the dedup state, so a crash never marks as archived
+    an article that is not. A full spool disk stops the crawl cleanly: nothing taken is lost.
+    """
+
+    def __init__(self, crawler: Crawler, runtime: Runtime, *, create_bucket: bool = False) -> None:
+        self.crawler = crawler
+        self.stats = crawler.stats
+        self.runtime = runtime
+        self.create_bucket = create_bucket
+        self._flusher: task.LoopingCall | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> ArchivePipeline:
+        return cls(
+            crawler,
+            Runtime.of(crawler),
+            create_bucket=crawler.settings.getbool("NEWSCRAWLER_CREATE_BUCKET"),
+        )
+
+    def open_spider(self, spider: Spider | None = None) -> None:
+        try:
+            self.runtime.archive.check(create=self.create_bucket)
+        except StorageError as exc:
+            logger.error("archive unusable: %s", exc)
+            self.stats.set_value(f"{PREFIX}/errors/archive_unusable", str(exc))
+            raise CloseSpider(f"archive unusable: {exc}") from exc
+        self.runtime.run.start()
+        interval = self.runtime.dedup.commit_interval
+        if interval:  # a batch of dedup commits never waits longer, even when no item comes
+            self._flusher = task.LoopingCall(self._flush_dedup)
+            self._flusher.start(interval, now=False)
+
+    def close_spider(self, spider: Spider | None = None) -> None:
+        """Finish the run (Scrapy closes the pipelines before `spider_closed`, when the report
+        reads what the run did): shards, manifest and duplicates log stored, spool drained."""
+        if self._flusher is not None and self._flusher.running:
+            self._flusher.stop()
+        stats = self.stats.get_stats()
+        counts = {
+            "articles_archived": stats.get(f"{PREFIX}/articles_archived", 0),
+            "new_versions": stats.get(f"{PREFIX}/new_versions", 0),
+            "duplicates": group(stats, "duplicates"),
+            "quarantined": group(stats, "quarantined"),
+        }
+        try:
+            self.runtime.run.finish(counts)
+        except StorageError as exc:
+            self.stats.set_value(f"{PREFIX}/errors/run_finish", str(exc))
+            logger.error("could not finish the run's shards and manifest: %s", exc)
+
+    def _flush_dedup(self) -> Deferred:
+        flushed = deferToThread(self.runtime.dedup.flush_due)
+        flushed.addErrback(lambda failure: self._state_failed(failure.value))
+        return flushed
+
+    def _state_failed(self, exc: BaseException) -> None:
+        """The dedup state could not be written: the records stay archived and reserved, the
+        next flush tries again, and a killed run's records come back from its shards."""
+        self.stats.inc_value(f"{PREFIX}/errors/state_write")
+        logger.error("dedup state not written (will retry): %s", exc)
+
+    async def process_item(self, item: ArticleItem) -> ArticleItem:
+        record = item.record
+        try:
+            key, state_error = await maybe_deferred_to_future(deferToThread(self._archive, item))
+        except Exception as exc:
+            inc(self.stats, "errors/storage", item.page.site)
+            if isinstance(exc, SpoolFull):
+                self.stats.set_value(f"{PREFIX}/errors/spool_full", str(exc))
+                logger.error("%s: stopping the crawl", exc)
+                deferred_from_coro(self.crawler.engine.close_spider_async(reason="spool_full"))
+            raise DropItem(f"could not archive {record['metadata']['url']}: {exc}") from exc
+        if state_error is not None:
+            self._state_failed(state_error)
+        inc(self.stats, "articles_archived", item.page.site)
+        logger.debug("archived %s as %s", record["metadata"]["url"], key)
+        return item
+
+    def _archive(self, item: ArticleItem) -> tuple[str, Exception | None]:
+        """Spool the record, then commit it to the dedup state; on failure, release it (in a
+        thread: disk and state store). Returns the key and the state's error, if any."""
+        doc = item.doc
+        try:
+            key = self.runtime.run.archive_article(item.record, item.page.body, item.raw_gz)
+        except BaseException:
+            self.runtime.dedup.release(doc, item.verdict)
+            raise
+        try:
+            self.runtime.dedup.commit(doc, item.verdict)
+        except Exception as exc:  # archived all the same
+            return key, exc
+        return key, None

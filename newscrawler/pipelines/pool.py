@@ -1,0 +1,167 @@
+"""Extraction in worker processes, so the reactor keeps downloading while pages are extracted.
+
+trafilatura and the cleaning cost 15 ms or more per page of pure Python: run in the crawl's own
+thread they cap the whole crawl at one core and stall every download behind them. `ExtractPool`
+sends each fetched page to one of a pebble process pool's workers (one per core by default) and
+hands back a Deferred of what `extract_page` returns there: the record, the template blocks to
+learn and the dedup fingerprints, so the reactor only looks things up.
+
+A worker that crashes, or takes longer than `timeout` on one page, is replaced by pebble; its page
+is tried once more on a fresh worker, then given up as `ExtractionFailed`. Workers start from a
+fork server that imported the extraction modules once, and are replaced after `max_tasks` pages so
+that no worker's memory grows for ever.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+from collections.abc import Callable
+from concurrent.futures import CancelledError, Future
+from dataclasses import dataclass
+from typing import Any
+
+from pebble import ProcessExpired, ProcessPool
+from twisted.internet import reactor
+from twisted.internet.defer import Deferred
+
+from newscrawler.archive.writer import compress_raw_html
+from newscrawler.dedup.fingerprints import TextFingerprints, fingerprints
+from newscrawler.items import FetchedPage
+from newscrawler.record import record_for_page
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class Extracted:
+    """What extracting one page gives back to the crawl process."""
+
+    record: dict
+    # template learning: (page key, block hashes) to count for the site, or None
+    observed: tuple[str, tuple[str, ...]] | None = None
+    prints: TextFingerprints | None = None  # dedup fingerprints of the text (articles only)
+    raw_gz: bytes | None = None  # the page as the archive keeps it (articles only, when asked)
+    url_key: str | None = None  # the canonical URL's identity key (dedup, state store)
+
+
+class ExtractionFailed(Exception):
+    """A page whose worker crashed or hung twice."""
+
+    def __init__(self, url: str, reason: str) -> None:
+        super().__init__(f"{reason} twice on {url}")
+        self.reason = reason  # "worker_crashed" | "worker_timeout"
+
+
+def extract_page(
+    page: FetchedPage,
+    *,
+    audit_text: bool = False,
+    known: frozenset[str] | None = None,
+    compress_raw: bool = False,
+) -> Extracted:
+    """Extract, clean and fingerprint one page: the whole CPU-bound part of the pipeline.
+
+    `known` is the site's learned boilerplate (None: no template learning); with `compress_raw`,
+    an article's raw HTML is compressed for the archive here too. Pure: it reads and writes no
+    state, so it runs the same in a worker process and in the crawl process."""
+    built = record_for_page(page, audit_text=audit_text, known=known)
+    record = built.record
+    extracted = Extracted(record, built.observed, url_key=built.url_key)
+    if record["metadata"]["is_article"] and record["text"]:
+        extracted.prints = fingerprints(record["text"])
+        if compress_raw:
+            extracted.raw_gz = compress_raw_html(page.body)
+    return extracted
+
+
+def _ready() -> bool:
+    return True
+
+
+def default_workers(setting: str | int | None) -> int:
+    """NEWSCRAWLER_EXTRACT_WORKERS: "auto" (one per core), or a number; 0 means in-process."""
+    if setting in (None, "", "auto"):
+        return os.cpu_count() or 1
+    workers = int(setting)
+    if workers < 0:
+        raise ValueError(f"NEWSCRAWLER_EXTRACT_WORKERS must be 0 or more, or auto: {setting!r}")
+    return workers
+
+
+class ExtractPool:
+    """A pool of extraction worker processes fed from the reactor thread."""
+
+    def __init__(
+        self,
+        workers: int,
+        *,
+        timeout: float = 60.0,
+        max_tasks: int = 2000,
+        function: Callable[..., Extracted] = extract_page,
+    ) -> None:
+        self.workers = workers
+        self.function = function  # a module-level function (workers import it by name)
+        self.timeout = timeout
+        self.max_tasks = max_tasks
+        self.retried = 0  # pages tried again after a crash or a hang
+        self._pool: ProcessPool | None = None
+
+    def start(self) -> None:
+        context = multiprocessing.get_context("forkserver")
+        # The fork server imports trafilatura and lxml once; each worker forks from it warm.
+        context.set_forkserver_preload([__name__])
+        self._pool = ProcessPool(
+            max_workers=self.workers, max_tasks=self.max_tasks, context=context
+        )
+        # pebble starts the fork server and the workers with the first task, in the caller's
+        # thread, and the fork server imports trafilatura first: that wait happens here (call
+        # `start` from a thread), not on the first page, in the reactor.
+        self._pool.schedule(_ready).result(timeout=120)
+
+    def extract(self, page: FetchedPage, **options: Any) -> Deferred[Extracted]:
+        """`extract_page(page, **options)` in a worker; the Deferred fires in the reactor thread."""
+        if self._pool is None:
+            self.start()
+        result: Deferred[Extracted] = Deferred()
+        self._submit(result, page, options, first=True)
+        return result
+
+    def stop(self) -> None:
+        """Stop the workers; pages still in the pool fail with CancelledError."""
+        if self._pool is not None:
+            self._pool.stop()
+            self._pool.join(timeout=10)
+            self._pool = None
+
+    def _submit(self, result: Deferred, page: FetchedPage, kwargs: dict, *, first: bool) -> None:
+        assert self._pool is not None
+        future = self._pool.schedule(
+            self.function, args=(page,), kwargs=kwargs, timeout=self.timeout
+        )
+
+        def done(future: Future) -> None:  # in pebble's thread: back to the reactor
+            reactor.callFromThread(self._settle, result, future, page, kwargs, first)
+
+        future.add_done_callback(done)
+
+    def _settle(
+        self, result: Deferred, future: Future, page: FetchedPage, kwargs: dict, first: bool
+    ) -> None:
+        try:
+            extracted = future.result()
+        except (ProcessExpired, TimeoutError) as exc:
+            reason = "worker_timeout" if isinstance(exc, TimeoutError) else "worker_crashed"
+            if first and self._pool is not None:
+                self.retried += 1
+                logger.warning("extraction %s on %s: trying once more", reason, page.final_url)
+                self._submit(result, page, kwargs, first=False)
+                return
+            result.errback(ExtractionFailed(page.final_url, reason))
+        except CancelledError as exc:
+            result.errback(exc)
+        except Exception as exc:  # the extraction itself raised: no second try changes that
+            result.errback(exc)
+        else:
+            result.callback(extracted)

@@ -1,0 +1,73 @@
+"""Secret masking for every output: logs, records, shards, reports and stored raw HTML.
+
+Credentials never reach the archive or a log line: the AWS secret and session token of the
+environment, the signature and credential of presigned URLs, and passwords in URLs are replaced
+by MASK. Imports no Scrapy, so the extraction workers and `extract_article` stay light.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from typing import Any
+
+MASK = "[redacted]"
+# Each pattern with the words (lower case) without which it cannot match: a page of 100 KB is
+# searched for them once, and only the patterns they admit run (10 ms -> 0.3 ms per page).
+_PATTERNS = [
+    (("x-amz-",), re.compile(r"(?i)(X-Amz-(?:Signature|Credential|Security-Token)=)[^&\s\"']+")),
+    # also after `&amp;` in HTML
+    (
+        ("signature=", "awsaccesskeyid="),
+        re.compile(r"(?i)((?:^|[?&;])(?:Signature|AWSAccessKeyId|x-goog-signature)=)[^&\s\"'<]+"),
+    ),
+    (
+        ("aws_secret_access_key", "aws_session_token", "secret_key"),
+        re.compile(
+            r"(?i)((?:aws_secret_access_key|aws_session_token|secret_key)\W{1,3})[^\s\"',}]+"
+        ),
+    ),
+    (("@",), re.compile(r"(://)[^/\s:@]+:[^/\s@]+(?=@)")),  # user:password@host
+]
+_SECRET_VARIABLES = ("AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "REDIS_PASSWORD")
+
+
+def redact(text: str) -> str:
+    """`text` with credentials masked."""
+    for name in _SECRET_VARIABLES:
+        secret = os.environ.get(name)
+        if secret and len(secret) >= 8:
+            text = text.replace(secret, MASK)
+    lowered = text.lower()
+    for words, pattern in _PATTERNS:
+        if any(word in lowered for word in words):
+            text = pattern.sub(lambda m: m.group(1) + MASK, text)
+    return text
+
+
+def redact_record(value: Any) -> Any:
+    """A record (any JSON-like value) with credentials masked in every string, so a signed URL
+    on a page never reaches the archive. Strings are changed only where a pattern matches."""
+    if isinstance(value, str):
+        return redact(value) if _may_hold_secret(value) else value
+    if isinstance(value, dict):
+        return {key: redact_record(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return type(value)(redact_record(item) for item in value)
+    return value
+
+
+def redact_bytes(data: bytes) -> bytes:
+    """`redact` for raw bytes (a fetched page): ASCII patterns, every other byte kept."""
+    return redact(data.decode("latin-1")).encode("latin-1")
+
+
+def _may_hold_secret(text: str) -> bool:
+    """A cheap pre-check before the patterns: `=` (query parameters, key=value) or `@` (URL
+    passwords), or an environment secret."""
+    if "=" in text or "@" in text:
+        return True
+    return any(
+        (secret := os.environ.get(name)) and len(secret) >= 8 and secret in text
+        for name in _SECRET_VARIABLES
+    )
