@@ -1,6 +1,6 @@
 """Archive throughput to a local S3 server, and a crawl archiving to S3 vs to a local directory.
 
-Usage: python bench/archive_throughput.py [--objects 2000] [--articles 300] [--rounds 3]
+Usage: python -m bench.archive_throughput [--objects 2000] [--articles 300] [--rounds 3]
 
 Starts SeaweedFS on 127.0.0.1 (as the tests do). Part 1 writes article-like objects (a JSON
 record and a gzip HTML page per article) through the spool and the background uploader, and
@@ -26,16 +26,13 @@ from pathlib import Path
 
 import yaml
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
-
-from servers import S3Server  # noqa: E402
-
-from newscrawler.archive.spool import Spool  # noqa: E402
-from newscrawler.archive.uploader import Uploader  # noqa: E402
-from newscrawler.archive.writer import Archive  # noqa: E402
-from newscrawler.cli.demo import demo_site_list  # noqa: E402
-from newscrawler.demo.server import DemoServer  # noqa: E402
-from newscrawler.storage.s3 import S3Storage  # noqa: E402
+from newscrawler.archive.spool import Spool
+from newscrawler.archive.uploader import Uploader
+from newscrawler.archive.writer import Archive
+from newscrawler.cli.demo import demo_site_list
+from newscrawler.demo.server import DemoServer
+from newscrawler.storage.s3 import S3Storage
+from tests.support.servers import S3Server
 
 FAST = {"AUTOTHROTTLE_ENABLED": "False", "DOWNLOAD_DELAY": "0", "LOG_LEVEL": "INFO"}
 

@@ -2,8 +2,8 @@
 # ruff: noqa: E501
 """Realistic news article pages of 60 to 120 KB, rendered on the fly for any page number.
 
-Usage: python bench/article_pages.py [--pages 2000] [--time]   (sizes; render and trafilatura cost)
-       python bench/article_pages.py --serve 2000 --port-file F  (the loopback server; SiteServer)
+Usage: python -m bench.article_pages [--pages 2000] [--time]   (sizes; render and trafilatura cost)
+       python -m bench.article_pages --serve 2000 --port-file F  (the loopback server; SiteServer)
 
 `ArticlePages(base_url).render(n)` is page n of a WordPress-style news site: a heavy fixed shell
 (head with meta tags, JSON-LD, inline CSS and JS; cookie banner, mega menu, ticker, sidebar,
@@ -41,6 +41,7 @@ from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 from pathlib import Path
 
+from bench import child_env
 from newscrawler.demo.junk import CREDITS, JUNK
 from newscrawler.demo.text import FIRST, LAST, PLACES, SENTENCES, TOPICS, _slots
 
@@ -522,14 +523,16 @@ class SiteServer:
             self.process = subprocess.Popen(
                 [
                     sys.executable,
-                    __file__,
+                    "-m",
+                    "bench.article_pages",
                     "--serve",
                     str(self.count),
                     "--seed",
                     str(self.seed),
                     "--port-file",
                     str(port_file),
-                ]  # fmt: skip
+                ],  # fmt: skip
+                env=child_env(),
             )
             deadline = time.monotonic() + timeout
             while not port_file.exists() or not port_file.read_text():

@@ -1,8 +1,8 @@
 """Crawl throughput on one machine: Scrapy's ceiling, plain trafilatura, and the full pipeline with
 extraction in the crawl process and in a pool of worker processes; peak memory of each.
 
-Usage: python bench/crawl_throughput.py [--pages 2000] [--rounds 3]
-       python bench/crawl_throughput.py --long 50000 [--every 5000]
+Usage: python -m bench.crawl_throughput [--pages 2000] [--rounds 3]
+       python -m bench.crawl_throughput --long 50000 [--every 5000]
 
 A loopback server (`article_pages.SiteServer`, a process of its own) serves PAGES distinct news
 articles of 60-120 KB (`article_pages.py`: the boilerplate families the extractor removes, real
@@ -14,8 +14,9 @@ mode crawls them all in a fresh process, in rotation (a, b, c, d, a, b, ...) for
   (c) `scrapy crawl news` with NEWSCRAWLER_EXTRACT_WORKERS=0 (extraction in the crawl process)
   (d) `scrapy crawl news` with NEWSCRAWLER_EXTRACT_WORKERS=auto (one worker process per core)
 
-(c) and (d) archive to a local SeaweedFS S3 server (as tests/servers.py starts it), each run to a
-fresh prefix with a fresh state directory; every page must come out as one archived article.
+(c) and (d) archive to a local SeaweedFS S3 server (as tests/support/servers.py starts it), each
+run to a fresh prefix with a fresh state directory; every page must come out as one archived
+article.
 All modes: no AutoThrottle, no delay, 64 concurrent requests (also per domain).
 
 What is timed: an extension in the crawl process (`ThroughputProbe`) notes when each page's item
@@ -55,15 +56,17 @@ import psutil
 from scrapy import signals
 from scrapy.exceptions import NotConfigured
 
+from bench import child_env
+
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from article_pages import SiteServer
     from scrapy.crawler import Crawler
     from scrapy.http import Response
-    from servers import S3Server
 
-BENCH = Path(__file__).resolve().parent
+    from bench.article_pages import SiteServer
+    from tests.support.servers import S3Server
+
 MODES = {
     "a": "Scrapy, trivial parse",
     "b": "plain trafilatura in parse",
@@ -79,7 +82,7 @@ FAST = {
     "TELNETCONSOLE_ENABLED": "False",
 }
 MB = 1024 * 1024
-PROBE = {"crawl_throughput.ThroughputProbe": 900}  # PYTHONPATH has bench/ in the crawl process
+PROBE = {"bench.crawl_throughput.ThroughputProbe": 900}  # the crawl process: bench.child_env()
 
 
 # --- in the crawl process ---------------------------------------------------------------------
@@ -283,19 +286,17 @@ class Bench:
             "BENCH_EXPECTED": str(pages),
             "BENCH_EVERY": str(every),
         }
-        env = {
-            **os.environ,
-            "PYTHONPATH": os.pathsep.join([str(BENCH), os.environ.get("PYTHONPATH", "")]),
-        }
+        env = child_env()
         if mode in "ab":
             settings = {
                 **FAST,
                 **probe,
-                "EXTENSIONS": json.dumps({"crawl_throughput.ThroughputProbe": 900}),
+                "EXTENSIONS": json.dumps(PROBE),
             }
             args = [
                 sys.executable,
-                str(BENCH / "crawl_throughput.py"),
+                "-m",
+                "bench.crawl_throughput",
                 "--plain",
                 mode,
                 "--site",
@@ -469,7 +470,8 @@ def server_capacity(site: SiteServer, pages: int) -> tuple[float, float]:
     server = psutil.Process(site.pid)
     before = sum(server.cpu_times()[:2])
     result = subprocess.run(
-        [sys.executable, BENCH / "article_pages.py", "--load", site.url, "--pages", str(pages)],
+        [sys.executable, "-m", "bench.article_pages", "--load", site.url, "--pages", str(pages)],
+        env=child_env(),
         capture_output=True,
         text=True,
         check=True,
@@ -607,9 +609,8 @@ def main() -> int:
         plain_crawl(args.plain, args.site, json.loads(args.settings))
         return 0
 
-    sys.path.insert(0, str(BENCH.parent / "tests"))
-    from article_pages import ArticlePages, SiteServer, size_summary
-    from servers import S3Server
+    from bench.article_pages import ArticlePages, SiteServer, size_summary
+    from tests.support.servers import S3Server
 
     pages = args.long or args.pages
     print(

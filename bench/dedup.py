@@ -1,6 +1,6 @@
 """Deduplication throughput and accuracy on synthetic news with planted near-duplicate clusters.
 
-Usage: python bench/dedup.py [--docs 100000] [--runs 3] [--threshold 0.8] [--seed 1]
+Usage: python -m bench.dedup [--docs 100000] [--runs 3] [--threshold 0.8] [--seed 1]
            [--commit-batch 1,64] [--draws 5]
 
 Each run feeds every document through `Deduplicator.check` and, like the pipeline, `commit` (new
@@ -24,7 +24,6 @@ import argparse
 import gc
 import itertools
 import statistics
-import sys
 import tempfile
 import time
 from collections import defaultdict
@@ -33,17 +32,14 @@ from pathlib import Path
 import psutil
 from datasketch import MinHash
 
-sys.path.insert(0, str(Path(__file__).parent))
-
-from newsgen import Doc, NewsGenerator  # noqa: E402
-
-from newscrawler.dedup import fingerprints as fingerprint_module  # noqa: E402
-from newscrawler.dedup.deduper import DedupInput, Deduplicator  # noqa: E402
-from newscrawler.dedup.fingerprints import fingerprints, normalise_text  # noqa: E402
-from newscrawler.dedup.urls import canonicalize_url  # noqa: E402
-from newscrawler.ids import record_id  # noqa: E402
-from newscrawler.settings import NEWSCRAWLER_DEDUP_COMMIT_BATCH as DEDUP_COMMIT_BATCH  # noqa: E402
-from newscrawler.state import open_state  # noqa: E402
+from bench.newsgen import Doc, NewsGenerator
+from newscrawler.dedup import fingerprints as fingerprint_module
+from newscrawler.dedup.deduper import DedupInput, Deduplicator
+from newscrawler.dedup.fingerprints import fingerprints, normalise_text
+from newscrawler.dedup.urls import canonicalize_url
+from newscrawler.ids import record_id
+from newscrawler.settings import NEWSCRAWLER_DEDUP_COMMIT_BATCH as DEDUP_COMMIT_BATCH
+from newscrawler.state import open_state
 
 WINDOW = 1000  # documents per check-time window
 

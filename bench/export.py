@@ -1,6 +1,6 @@
 """Export throughput and peak memory: RECORDS archived records in a local S3 server, exported.
 
-Usage: python bench/export.py [--records 100000] [--rounds 3] [--runs 5]
+Usage: python -m bench.export [--records 100000] [--rounds 3] [--runs 5]
 
 Starts SeaweedFS on 127.0.0.1 (as the tests do) and writes RECORDS article records straight into
 run shards (10,000 records each, four languages) with a manifest per run, as a crawl leaves them.
@@ -27,13 +27,11 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
-
-from servers import S3Server  # noqa: E402
-
-from newscrawler.archive.layout import run_key, shard_key  # noqa: E402
-from newscrawler.archive.manifest import build_manifest  # noqa: E402
-from newscrawler.archive.shards import Shard  # noqa: E402
+from bench import child_env
+from newscrawler.archive.layout import run_key, shard_key
+from newscrawler.archive.manifest import build_manifest
+from newscrawler.archive.shards import Shard
+from tests.support.servers import S3Server
 
 SHARD_RECORDS = 10_000
 LANGUAGES = ("en", "en", "en", "de", "fr", "es")
@@ -148,10 +146,10 @@ def peak_rss_mb() -> float:
 
 def measure(mode: str, archive: str, out: str) -> dict:
     done = subprocess.run(
-        [sys.executable, __file__, "--child", mode, "--archive", archive, "--out", out],
+        [sys.executable, "-m", "bench.export", "--child", mode, "--archive", archive, "--out", out],
         capture_output=True,
         text=True,
-        env=os.environ,
+        env=child_env(),
     )
     if done.returncode != 0:
         raise SystemExit(f"{mode} round failed: {done.stderr[-2000:]}")

@@ -1,6 +1,6 @@
 """Score `newscrawler.extraction.extract` against plain trafilatura on an article-body benchmark.
 
-Usage: python bench/extraction_quality.py --data /work/shared/eval/zyte-dev [--score PATH]
+Usage: python -m bench.extraction_quality --data /work/shared/eval/zyte-dev [--score PATH]
            [--out DIR] [--limit N] [--per-page FILE] [--repeat N]
 
 DATA holds `<ID>.html.gz` pages and `truth.jsonl` ({"id", "url", "text"}); the scorer defaults to

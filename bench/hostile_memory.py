@@ -1,12 +1,12 @@
 """Peak memory and time of a crawl under the worst hostile pages, against a crawl of good ones.
 
-Usage: python bench/hostile_memory.py [--rounds 2]
+Usage: python -m bench.hostile_memory [--rounds 2]
 
-Serves two loopback sites as the tests do (tests/newssite.py, tests/hostile.py): a baseline of
-12 good articles, and the same 12 plus the pages that cost the most memory: gzip, deflate and
-brotli bombs (200 MB of zeros each), a body streamed without end, a 100,000-level nested DOM, an
-8 MB attribute, a page just under the extraction's element cap (24,000 paragraphs), and a 9.5 MB
-page just under DOWNLOAD_MAXSIZE made of 150,000 paragraphs. Each
+Serves two loopback sites as the tests do (tests/support/newssite.py, tests/support/hostile.py):
+a baseline of 12 good articles, and the same 12 plus the pages that cost the most memory: gzip,
+deflate and brotli bombs (200 MB of zeros each), a body streamed without end, a 100,000-level
+nested DOM, an 8 MB attribute, a page just under the extraction's element cap (24,000
+paragraphs), and a 9.5 MB page just under DOWNLOAD_MAXSIZE made of 150,000 paragraphs. Each
 crawl runs in its own process (`scrapy crawl news`, default settings but delays); its peak RSS is
 read from the process's VmHWM. Prints the median seconds and peak RSS of each kind of crawl.
 """
@@ -25,10 +25,8 @@ from pathlib import Path
 
 import yaml
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
-
-from hostile import article_html, compression_bomb, endless_body, feed_of, page  # noqa: E402
-from newssite import FAST, NewsSite  # noqa: E402
+from tests.support.hostile import article_html, compression_bomb, endless_body, feed_of, page
+from tests.support.newssite import FAST, NewsSite
 
 # Run inside the crawl process: the crawl, then its own peak RSS (VmHWM) on the last line.
 CRAWL = """

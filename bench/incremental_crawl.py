@@ -1,6 +1,6 @@
 """A full crawl of a 2,000-article loopback demo site, then the incremental run after it.
 
-Usage: python bench/incremental_crawl.py [--articles 2000] [--pairs 3] [--dir DIR]
+Usage: python -m bench.incremental_crawl [--articles 2000] [--pairs 3] [--dir DIR]
 
 Each pair starts from an empty archive and state: the first run archives the site, the second
 (nothing changed) must fetch no article. Both are `scrapy crawl news` processes, as from cron,

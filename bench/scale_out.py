@@ -1,6 +1,6 @@
 """One worker vs two on the shared frontier, and the frontier's Redis memory per 100,000 URLs.
 
-Usage: python bench/scale_out.py [--articles 1000] [--runs 3] [--urls 100000] [--dir DIR]
+Usage: python -m bench.scale_out [--articles 1000] [--runs 3] [--urls 100000] [--dir DIR]
 
 Throughput: the demo site (realistic article pages: navigation, ads, captions, comments, related
 links; `newscrawler.demo.generate`) with N articles on 127.0.0.1, a redis-server from the

@@ -1,6 +1,6 @@
 """The SQLite state store at scale: insert and lookup rates and size on disk for N archived URLs.
 
-Usage: python bench/state_store.py [--urls 1000000] [--lookups 200000] [--runs 3] [--dir DIR]
+Usage: python -m bench.state_store [--urls 1000000] [--lookups 200000] [--runs 3] [--dir DIR]
 
 Each run fills a fresh store through `put_url`, one call per URL as the crawler does, then looks
 up URLs that are there (hits) and URLs that are not (misses) through `get_url`. Baselines in the

@@ -11,6 +11,8 @@ A site list is a YAML file::
         sitemaps: [https://example.com/news-sitemap.xml]
         allow: ['/20\\d\\d/\\d\\d/']   # regexes an article URL must match (any of them)
         deny: ['/tag/', '/author/']   # regexes an article URL must not match
+        extraction:           # per-site `ExtractionOptions`, checked here: names, types, selectors
+          body_selector: article .story-body
 
 Every error names the file, the site and the field in one line (`SiteListError`).
 """
@@ -153,10 +155,7 @@ def _parse_site(entry: Mapping[str, Any], *, source: str, index: int) -> Site:
     if language is not None and not (isinstance(language, str) and 2 <= len(language) <= 8):
         raise fail("language", f"expected a language code such as 'en', got {language!r}")
     values["language"] = language
-    extraction = entry.get("extraction") or {}
-    if not isinstance(extraction, Mapping):
-        raise fail("extraction", "expected a mapping of extraction options")
-    values["extraction"] = dict(extraction)
+    values["extraction"] = _extraction(entry.get("extraction"), fail)
 
     site = Site(**values)
     if not (site.entry_urls or site.feeds or site.sitemaps):
@@ -209,3 +208,80 @@ def _number(value: Any, fail, key: str, kind: type, *, allow_zero: bool) -> Any:
     if value < 0 or (value == 0 and not allow_zero):
         raise fail(key, f"must be {'>= 0' if allow_zero else '> 0'}, got {value!r}")
     return kind(value)
+
+
+def _selectors(value: Any, fail, key: str) -> None:
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return
+    if not isinstance(value, str):
+        raise fail(key, f"expected a CSS selector or a list of them, got {value!r}")
+
+
+def _selector(value: Any, fail, key: str) -> None:
+    if value is not None and not isinstance(value, str):
+        raise fail(key, f"expected a CSS selector, got {value!r}")
+
+
+def _word_count(value: Any, fail, key: str) -> None:
+    if value is None:
+        raise fail(key, "expected an integer, got None")
+    _number(value, fail, key, int, allow_zero=True)
+
+
+def _flag(value: Any, fail, key: str) -> None:
+    if not isinstance(value, bool):
+        raise fail(key, f"expected true or false, got {value!r}")
+
+
+def _trafilatura(value: Any, fail, key: str) -> None:
+    if not isinstance(value, Mapping):
+        raise fail(
+            key, f"expected a mapping of trafilatura.bare_extraction arguments, got {value!r}"
+        )
+    from newscrawler.extraction.extract import ExtractionOptions
+
+    known = ExtractionOptions.trafilatura_keywords()
+    for name in value:
+        if name not in known:
+            raise fail(f"{key}.{name}", f"unknown trafilatura argument; known: {', '.join(known)}")
+
+
+# The checks of the options a site's `extraction:` block may set (ExtractionOptions.site_options;
+# its internal ones, known_boilerplate and keep_removed_text, are set by the crawler).
+_EXTRACTION_OPTIONS = {
+    "remove_selectors": _selectors,
+    "body_selector": _selector,
+    "min_words": _word_count,
+    "include_tables": _flag,
+    "favor_precision": _flag,
+    "favor_recall": _flag,
+    "clean": _flag,
+    "trafilatura": _trafilatura,
+}
+EXTRACTION_OPTIONS = sorted(_EXTRACTION_OPTIONS)
+
+
+def _extraction(value: Any, fail) -> dict[str, Any]:
+    """The `extraction:` block, checked as the extractor will read it (known options, their
+    types, selectors that compile) and handed on unchanged."""
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping):
+        raise fail("extraction", f"expected a mapping of extraction options, got {value!r}")
+    if not value:
+        return {}
+    for key, option in value.items():
+        check = _EXTRACTION_OPTIONS.get(key)
+        if check is None:
+            known = ", ".join(EXTRACTION_OPTIONS)
+            raise fail(f"extraction.{key}", f"unknown option; known: {known}")
+        check(option, fail, f"extraction.{key}")
+    # Imported here: the extractor loads trafilatura, which a site list without options (and
+    # every other `newscrawler` command) does without.
+    from newscrawler.extraction.extract import ExtractionOptionError, ExtractionOptions
+
+    try:
+        ExtractionOptions.from_mapping(value)  # compiles the selectors
+    except ExtractionOptionError as exc:
+        raise fail(f"extraction.{exc.option}", exc.problem) from None
+    return dict(value)

@@ -1,31 +1,14 @@
-"""Shared fixtures: real servers on 127.0.0.1, one per session, a fresh bucket per test."""
+"""Shared fixtures: real servers on 127.0.0.1, one per session, a fresh bucket per test; the
+bundled demo site, one per test module. Their helpers live in tests/support."""
 
 from __future__ import annotations
 
 import secrets
-import sys
-from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).parent))
-
-from servers import RedisServer, S3Server  # noqa: E402
-
-
-@dataclass
-class Bucket:
-    endpoint_url: str
-    access_key: str
-    secret_key: str
-    bucket: str
-    prefix: str
-    client: object
-
-    @property
-    def uri(self) -> str:
-        return f"s3://{self.bucket}/{self.prefix}"
+from newscrawler.demo.server import DemoServer
+from tests.support.servers import Bucket, RedisServer, S3Server
 
 
 @pytest.fixture(scope="session")
@@ -75,6 +58,13 @@ def s3_env(s3_server, monkeypatch):
     for name, value in s3_server.env().items():
         monkeypatch.setenv(name, value)
     return s3_server.env()
+
+
+@pytest.fixture(scope="module")
+def demo_site():
+    """The bundled demo site on 127.0.0.1, one per test module."""
+    with DemoServer() as server:
+        yield server
 
 
 @pytest.fixture(params=["sqlite", "redis"])

@@ -15,16 +15,10 @@ import textwrap
 import time
 
 import pytest
-from servers import S3Server
-from test_crawl_demo import (
-    assert_each_story_once,
-    crawl,
-    crawl_command,
-    demo_site,  # noqa: F401 - the module-scoped demo site fixture
-    local_records,
-)
 
 from newscrawler.archive.spool import Spool, StoredObject
+from tests.support.demo import assert_each_story_once, crawl, crawl_command, local_records
+from tests.support.servers import S3Server
 
 # Slow enough that a crawl of the demo site lasts several seconds, so it can be interrupted.
 SLOW = {

@@ -12,7 +12,9 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from newssite import NewsSite, crawl, last_summary, site_entry
+
+from tests.support.logs import one_line, stats_dump
+from tests.support.newssite import NewsSite, crawl, last_summary, site_entry
 
 BILLION_LAUGHS = b"""<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">
 <!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
@@ -171,17 +173,6 @@ def bad_crawl(tmp_path_factory):
     stats = stats_dump(result.stderr)
     return {"result": result, "log": result.stderr, "stats": stats, "sites": sites,
             "summary": last_summary(archive), "archive": archive}  # fmt: skip
-
-
-def stats_dump(log: str) -> dict[str, int]:
-    dump = log.split("Dumping Scrapy stats:", 1)[1]
-    return {k: int(v) for k, v in re.findall(r"'([^']+)': (\d+),?\n", dump)}
-
-
-def one_line(log: str, needle: str) -> str:
-    lines = [line for line in log.splitlines() if needle in line]
-    assert len(lines) == 1, (needle, lines)
-    return lines[0]
 
 
 def test_the_crawl_goes_on_and_archives_the_good_site(bad_crawl):

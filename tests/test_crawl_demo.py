@@ -10,74 +10,16 @@ import json
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import boto3
-import pytest
-import yaml
 
-from newscrawler.cli.demo import demo_site_list
 from newscrawler.demo.server import DemoServer
-
-FAST = {
-    "AUTOTHROTTLE_START_DELAY": "0.01",
-    "DOWNLOAD_DELAY": "0",
-    "CONCURRENT_REQUESTS_PER_DOMAIN": "8",
-    "LOG_LEVEL": "INFO",
-}
-
-
-@pytest.fixture(scope="module")
-def demo_site():
-    with DemoServer() as server:
-        yield server
-
-
-def crawl_command(
-    workdir: Path, site_url: str, archive: str, env: dict | None = None, **settings
-) -> tuple[list[str], dict[str, str]]:
-    """The `scrapy crawl news` command line and environment for the demo site."""
-    sites = workdir / "sites.yaml"
-    sites.write_text(yaml.safe_dump(demo_site_list(site_url)))
-    args = [sys.executable, "-m", "scrapy", "crawl", "news", "-a", f"sites={sites}"]
-    for name, value in {**FAST, "NEWSCRAWLER_ARCHIVE_URI": archive, **settings}.items():
-        args += ["-s", f"{name}={value}"]
-    full_env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "newscrawler.settings", **(env or {})}
-    return args, full_env
-
-
-def crawl(workdir: Path, site_url: str, archive: str, env: dict | None = None, **settings):
-    args, full_env = crawl_command(workdir, site_url, archive, env, **settings)
-    return subprocess.run(
-        args, cwd=workdir, env=full_env, capture_output=True, text=True, timeout=240
-    )
+from tests.support.demo import FAST, assert_each_story_once, crawl, local_records
 
 
 def unique_stories(truth: dict) -> list[dict]:
     """Articles that are not a copy of another."""
     return [a for a in truth["articles"] if not a.get("syndicated_of")]
-
-
-def story_clusters(truth: dict) -> dict[str, set[str]]:
-    """Each story and the URLs that carry it (the original and its syndicated copies)."""
-    clusters: dict[str, set[str]] = {}
-    for article in truth["articles"]:
-        story = article.get("syndicated_of") or article["path"]
-        clusters.setdefault(story, set()).add(article["canonical_url"])
-    return clusters
-
-
-def assert_each_story_once(archived_urls: list[str], truth: dict) -> None:
-    """Every story archived exactly once (whichever copy came first), nothing else."""
-    assert len(archived_urls) == len(set(archived_urls))
-    clusters = story_clusters(truth)
-    for story, urls in clusters.items():
-        assert len(urls & set(archived_urls)) == 1, (story, urls & set(archived_urls))
-    assert set(archived_urls) <= set().union(*clusters.values())
-
-
-def local_records(archive: Path) -> list[dict]:
-    return [json.loads(p.read_text()) for p in sorted(archive.glob("articles/*/*/*.json"))]
 
 
 def test_the_demo_site_is_archived_to_s3_once_per_story_and_clean(

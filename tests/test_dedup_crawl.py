@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import os
-import random
 import sqlite3
 import subprocess
 import sys
@@ -15,10 +14,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-from vhosts import VirtualHosts, article_html, redirect, rss
 
 from newscrawler.dedup.urls import canonicalize_url
-from newscrawler.demo.text import english_story
+from tests.support.texts import wire_story
+from tests.support.vhosts import VirtualHosts, article_html, redirect, rss
 
 FAST = {
     "AUTOTHROTTLE_ENABLED": "False",
@@ -71,11 +70,6 @@ def duplicates_log(workdir: Path) -> list[dict]:
 
 def last_summary(workdir: Path) -> dict:
     return json.loads(run_files(workdir, "summary.json")[-1].read_text())
-
-
-def wire_story(seed: int = 11) -> list[str]:
-    _, paragraphs = english_story(random.Random(seed), "economy")
-    return paragraphs
 
 
 # --- one wire story on three sites --------------------------------------------------------------

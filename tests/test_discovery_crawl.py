@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from newssite import NewsSite, crawl, last_summary
+from tests.support.newssite import NewsSite, crawl, last_summary
 
 
 def test_a_sitemap_named_only_in_robots_txt_is_read(tmp_path):

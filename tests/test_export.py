@@ -20,7 +20,6 @@ import duckdb
 import pandas as pd
 import pyarrow.parquet as pq
 import pytest
-from test_crawl_demo import crawl, local_records
 
 from newscrawler.corpus.export import Filters, export
 from newscrawler.corpus.reextract import reextract
@@ -29,6 +28,7 @@ from newscrawler.demo.server import DemoServer
 from newscrawler.ids import base_id
 from newscrawler.state import open_state
 from newscrawler.storage import open_storage
+from tests.support.demo import crawl, local_records
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -14,12 +14,12 @@ import pytest
 from scrapy.exceptions import DropItem
 from scrapy.utils.defer import deferred_from_coro
 from scrapy.utils.test import get_crawler
-from test_extraction import EN, page
 from twisted.internet import defer, reactor
 
 from newscrawler.items import ArticleItem, FetchedPage
 from newscrawler.pipelines import ExtractPipeline
 from newscrawler.pipelines.pool import ExtractionFailed, ExtractPool, default_workers, extract_page
+from tests.support.texts import EN, page
 
 URL = "https://gazette.example.org/2024/03/12/harbour-budget/"
 

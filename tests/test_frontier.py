@@ -18,9 +18,6 @@ import pytest
 import redis
 import yaml
 from scrapy import Request, Spider
-from test_crawl_demo import FAST, assert_each_story_once, local_records
-from test_dedup_crawl import wire_story
-from vhosts import VirtualHosts, article_html, rss
 
 from newscrawler.cli.demo import demo_site_list
 from newscrawler.demo.server import DemoServer, _Handler
@@ -32,6 +29,9 @@ from newscrawler.frontier.report import merge_summaries
 from newscrawler.frontier.scheduler import FrontierScheduler
 from newscrawler.reporting.health import EXIT_OK, EXIT_YIELD_DROPPED
 from newscrawler.sites import Site
+from tests.support.demo import FAST, assert_each_story_once, local_records
+from tests.support.texts import wire_story
+from tests.support.vhosts import VirtualHosts, article_html, rss
 
 ENV = {**os.environ, "SCRAPY_SETTINGS_MODULE": "newscrawler.settings"}
 

@@ -12,7 +12,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from hostile import (
+
+from tests.support.hostile import (
     ACCENTS,
     PDF,
     PNG,
@@ -28,8 +29,8 @@ from hostile import (
     status,
     truncated,
 )
-from newssite import NewsSite, crawl, last_summary, site_entry
-from test_bad_input import one_line, stats_dump
+from tests.support.logs import one_line, stats_dump
+from tests.support.newssite import NewsSite, crawl, last_summary, site_entry
 
 SECRET = "HOSTILE-SECRET-7f3a9c"
 STORM_LIMIT = 4  # answers 429/503 in a row before a storming site is given up (default 10)

@@ -8,11 +8,11 @@ import json
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from newssite import NewsSite, crawl, last_summary, site_entry
 
 from newscrawler.discovery.entries import DiscoveredEntry
 from newscrawler.discovery.incremental import ARCHIVED, MODIFIED, NEW, IncrementalState
 from newscrawler.state import UrlRecord, open_state
+from tests.support.newssite import NewsSite, crawl, last_summary, site_entry
 
 
 @pytest.fixture

@@ -6,10 +6,9 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime, timedelta
 
-from test_extraction import DE, EN
-
 from newscrawler import extract_article
 from newscrawler.extraction import dates
+from tests.support.texts import DE, EN
 
 URL = "https://news.example.org/2024/03/12/harbour-bridge-repairs/"
 UNDATED_URL = "https://news.example.org/news/harbour-bridge-repairs"

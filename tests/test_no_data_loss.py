@@ -11,17 +11,18 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from newssite import NewsSite, crawl, site_entry
 
-TESTS = Path(__file__).parent
+from tests.support import ROOT
+from tests.support.newssite import NewsSite, crawl, site_entry
+
 FAULTS = {
     "ITEM_PIPELINES": json.dumps(
         {
             "newscrawler.pipelines.extract.ExtractPipeline": 100,
-            "faults.FailingStage": 150,
+            "tests.support.faults.FailingStage": 150,
             "newscrawler.pipelines.gate.QualityGatePipeline": 200,
             "newscrawler.pipelines.dedup.DedupPipeline": 300,
-            "faults.FailingStorage": 350,
+            "tests.support.faults.FailingStorage": 350,
             "newscrawler.pipelines.archive.ArchivePipeline": 400,
         }
     ),
@@ -56,7 +57,7 @@ def two_runs(tmp_path_factory):
     archive = workdir / "archive"
     site = NewsSite(host="127.0.0.31", seed=31)
     paths = site.add_articles(6, when=datetime.now(UTC).replace(microsecond=0) - timedelta(hours=1))
-    env = {"PYTHONPATH": str(TESTS)}
+    env = {"PYTHONPATH": str(ROOT)}  # the crawl process imports tests.support.faults
     with site:
         first = crawl(workdir, [site_entry("faulty", site)], archive, env=env, **FAULTS)
         after_first = {"articles": articles(archive), "shards": shard_ids(archive)}

@@ -19,12 +19,12 @@ import pytest
 import yaml
 from botocore.config import Config
 from prometheus_client.parser import text_string_to_metric_families
-from servers import S3Server
-from test_crawl_demo import FAST, crawl, crawl_command, demo_site  # noqa: F401
 
 from newscrawler.cli.demo import demo_site_list
 from newscrawler.extensions.logsetup import RedactingFilter
 from newscrawler.redact import redact
+from tests.support.demo import FAST, crawl, crawl_command
+from tests.support.servers import S3Server
 
 REPO = Path(__file__).resolve().parent.parent
 WRAPPER = REPO / "deploy" / "run-crawl.sh"

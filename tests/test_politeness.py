@@ -8,11 +8,11 @@ from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 
 import pytest
-from newssite import NewsSite, crawl, last_summary, site_entry
 
 from newscrawler import __version__
 from newscrawler.extensions.crawldelay import Backoff
 from newscrawler.middlewares.politeness import retry_after_seconds
+from tests.support.newssite import NewsSite, crawl, last_summary, site_entry
 
 
 def recent() -> datetime:

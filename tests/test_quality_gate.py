@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from test_extraction import EN, page
-
 from newscrawler import extract_article
+from tests.support.texts import EN, page
 
 URL = "https://news.example.org/2024/03/12/harbour-bridge-repairs/"
 

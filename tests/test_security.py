@@ -11,14 +11,14 @@ import html
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from hostile import article_html, feed_of, page
-from newssite import NewsSite, crawl
 from scrapy import Request
 from scrapy.exceptions import IgnoreRequest, NotConfigured
 from scrapy.utils.test import get_crawler
 
 from newscrawler.middlewares.addresses import PrivateAddressMiddleware, address_kind
 from newscrawler.sites import SiteListError, parse_sites
+from tests.support.hostile import article_html, feed_of, page
+from tests.support.newssite import NewsSite, crawl
 
 AWS_SECRET = "wJalrXUtnFEMI-K7MDENG-bPxRfiCYSECRETKEY"
 SIGNATURE = "7a9c1e55d0f3b2a8c4e6f1d9b3a5c7e9f2d4b6a8c0e2f4a6b8d0c2e4f6a8b0c2"

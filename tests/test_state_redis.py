@@ -11,7 +11,6 @@ import threading
 import time
 
 import pytest
-from test_crawl_demo import assert_each_story_once, crawl, crawl_command, local_records
 
 from newscrawler.dedup.deduper import DedupInput, Deduplicator
 from newscrawler.dedup.urls import canonicalize_url
@@ -19,6 +18,7 @@ from newscrawler.demo.server import DemoServer
 from newscrawler.demo.text import english_story
 from newscrawler.ids import record_id
 from newscrawler.state import StateStoreError, UrlRecord, open_state
+from tests.support.demo import assert_each_story_once, crawl, crawl_command, local_records
 
 
 def story(seed: int) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from newssite import Hit, NewsSite, crawl, last_summary, site_entry
+from tests.support.newssite import Hit, NewsSite, crawl, last_summary, site_entry
 
 LIMIT = 4  # NEWSCRAWLER_STORM_LIMIT for these crawls (the default is 10)
 

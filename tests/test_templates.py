@@ -7,7 +7,6 @@ import asyncio
 
 import pytest
 from scrapy.utils.test import get_crawler
-from test_extraction import DE, EN, ES, FR
 
 from newscrawler import extract_article
 from newscrawler.extraction.templates import SiteTemplates, TemplateBook
@@ -15,6 +14,7 @@ from newscrawler.items import ArticleItem, FetchedPage
 from newscrawler.pipelines import ExtractPipeline
 from newscrawler.runtime import Runtime
 from newscrawler.state import open_state
+from tests.support.texts import DE, EN, ES, FR
 
 # A house line with no telltale words: only its recurrence gives it away.
 HOUSE = "The Harbour Gazette has covered the waterfront and its people since 1887."

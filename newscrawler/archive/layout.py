@@ -1,6 +1,6 @@
 """The archive's key layout (version 1), shared by the local and S3 backends.
 
-    articles/site={site}/date={YYYY-MM-DD}/{id}.json      one record per article (items.py)
+    articles/site={site}/date={YYYY-MM-DD}/{id}.json      one record per article (record.py)
     raw/site={site}/date={YYYY-MM-DD}/{id}.html.gz         the fetched HTML, gzip
     quarantine/reason={reason}/site={site}/{id}.json       pages kept out of the corpus, with why
     shards/language={lang}/run={run_id}/part-{n}.jsonl.gz  every record of a run, JSON Lines

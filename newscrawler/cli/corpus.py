@@ -4,7 +4,7 @@ newscrawler export --out DIR_OR_S3 [--format parquet,jsonl] [--since D] [--until
                    [--site S ...] [--language L ...] [--min-words N] [--keep-duplicates]
 newscrawler reextract [--site S ...]
 
-Both take `--archive URI` (default: ARCHIVE_URI or ./archive); see export.py and reextract.py.
+Both take `--archive URI` (default: ARCHIVE_URI or ./archive); see newscrawler/corpus/.
 """
 
 from __future__ import annotations

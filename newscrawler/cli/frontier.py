@@ -82,7 +82,7 @@ def run_seed(args: argparse.Namespace) -> int:
 
 def run_crawl_report(args: argparse.Namespace) -> int:
     """The crawl's report, workers summed, and its health: exit 0, or the code of its worst
-    problem (5: a site stopped yielding), judged as a single run is (health.py)."""
+    problem (5: a site stopped yielding), judged as a single run is (reporting/health.py)."""
     from newscrawler.archive.reader import run_ids, run_summary
     from newscrawler.frontier.report import judge_crawl
     from newscrawler.reporting.summary import format_summary

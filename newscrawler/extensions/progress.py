@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable
 from typing import Any
 
 from scrapy import signals
@@ -32,9 +33,12 @@ def progress_line(stats: dict[str, Any], *, pages_per_minute: float, spool: int)
 
 
 class Progress:
-    def __init__(self, crawler: Crawler, interval: float) -> None:
-        self.crawler = crawler
+    """A progress line every `interval` seconds: pages, rate, archived, spool, per site."""
+
+    def __init__(self, stats: Any, interval: float, spool_size: Callable[[], int]) -> None:
+        self.stats = stats
         self.interval = interval
+        self.spool_size = spool_size
         self.task: task.LoopingCall | None = None
         self._last = (time.monotonic(), 0)
 
@@ -43,7 +47,8 @@ class Progress:
         interval = crawler.settings.getfloat("NEWSCRAWLER_PROGRESS_INTERVAL")
         if interval <= 0:
             raise NotConfigured
-        extension = cls(crawler, interval)
+        spool = Runtime.of(crawler).archive.spool
+        extension = cls(crawler.stats, interval, lambda: len(spool) if spool is not None else 0)
         crawler.signals.connect(extension.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(extension.spider_closed, signal=signals.spider_closed)
         return extension
@@ -53,13 +58,12 @@ class Progress:
         self.task.start(self.interval, now=False)
 
     def log(self) -> None:
-        stats = self.crawler.stats.get_stats()
+        stats = self.stats.get_stats()
         now, pages = time.monotonic(), stats.get("response_received_count", 0)
         then, pages_then = self._last
         self._last = (now, pages)
         rate = (pages - pages_then) * 60 / max(now - then, 1e-6)
-        spool = len(Runtime.of(self.crawler).archive.spool or ())
-        logger.info("%s", progress_line(stats, pages_per_minute=rate, spool=spool))
+        logger.info("%s", progress_line(stats, pages_per_minute=rate, spool=self.spool_size()))
 
     def spider_closed(self, spider: Any, reason: str) -> None:
         if self.task and self.task.running:

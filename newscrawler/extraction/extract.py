@@ -8,10 +8,11 @@ broken, empty or binary pages come back with `is_article=False` and a reason.
 
 from __future__ import annotations
 
+import inspect
 import logging
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields
-from typing import Any
+from typing import Any, ClassVar
 
 import trafilatura
 from cssselect import GenericTranslator, SelectorError
@@ -44,6 +45,15 @@ MAX_HTML_BYTES = 20 * 1024 * 1024
 MAX_ELEMENTS = 25_000
 
 
+class ExtractionOptionError(ValueError):
+    """An extraction option that cannot be used: `option` names it, `problem` says why."""
+
+    def __init__(self, option: str, problem: str) -> None:
+        super().__init__(f"extraction option {option}: {problem}")
+        self.option = option
+        self.problem = problem
+
+
 @dataclass
 class ExtractionOptions:
     """Per-site overrides, from the site list's `extraction:` block.
@@ -51,7 +61,12 @@ class ExtractionOptions:
     `remove_selectors` are CSS selectors dropped before extraction, `body_selector` the element
     the body is taken from (when it matches), `trafilatura` extra keyword arguments for
     `trafilatura.bare_extraction`, `known_boilerplate` block hashes learned for the site.
+    A selector that does not compile raises `ExtractionOptionError`.
     """
+
+    # Set by the crawler, never by a site list: the boilerplate learned for the site, and
+    # keep_removed_text from NEWSCRAWLER_AUDIT_TEXT.
+    INTERNAL: ClassVar[frozenset[str]] = frozenset({"known_boilerplate", "keep_removed_text"})
 
     remove_selectors: list[str] = field(default_factory=list)
     body_selector: str | None = None
@@ -83,6 +98,17 @@ class ExtractionOptions:
                 f"unknown extraction option(s) {', '.join(unknown)}; known: {', '.join(sorted(known))}"
             )
         return cls(**values)
+
+    @classmethod
+    def site_options(cls) -> list[str]:
+        """The options a site list's `extraction:` block may set, sorted."""
+        return sorted(f.name for f in fields(cls) if f.init and f.name not in cls.INTERNAL)
+
+    @staticmethod
+    def trafilatura_keywords() -> list[str]:
+        """The keyword arguments the `trafilatura` option may pass to `bare_extraction`, sorted."""
+        parameters = inspect.signature(trafilatura.bare_extraction).parameters
+        return sorted(name for name in parameters if name != "filecontent")
 
 
 @dataclass
@@ -340,9 +366,7 @@ def _compile(selector: str, option: str) -> XPath:
     try:
         return XPath(GenericTranslator().css_to_xpath(selector))
     except (SelectorError, SyntaxError) as exc:
-        raise ValueError(
-            f"extraction option {option}: invalid CSS selector {selector!r}: {exc}"
-        ) from exc
+        raise ExtractionOptionError(option, f"invalid CSS selector {selector!r}: {exc}") from exc
 
 
 def _rejected(reason: str, hints: dict[str, Any]) -> Extraction:

@@ -1,6 +1,6 @@
 """One crawl, several workers: each worker writes its own run report (runs/<run_id>/summary.json,
 with the crawl's id); this sums them into the report of the crawl and judges the crawl's health
-by the rules a single run is judged by (health.py), against the crawls before it."""
+by the rules a single run is judged by (reporting/health.py), against the crawls before it."""
 
 from __future__ import annotations
 

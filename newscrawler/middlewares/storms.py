@@ -1,7 +1,7 @@
 """The circuit breaker for 429/503 storms: a host that keeps answering "too many requests" or
 "unavailable" is not requested again this run, so a storm costs a few requests instead of three
 per page, and the other sites go on at their own pace. Slowing down before that is the site-wide
-backoff in politeness.py.
+backoff in extensions/crawldelay.py.
 """
 
 from __future__ import annotations

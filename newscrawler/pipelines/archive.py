@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from typing import Any
 
 from scrapy import Spider
 from scrapy.crawler import Crawler
@@ -29,19 +31,30 @@ class ArchivePipeline:
     an article that is not. A full spool disk stops the crawl cleanly: nothing taken is lost.
     """
 
-    def __init__(self, crawler: Crawler, runtime: Runtime, *, create_bucket: bool = False) -> None:
-        self.crawler = crawler
-        self.stats = crawler.stats
+    def __init__(
+        self,
+        stats: Any,
+        runtime: Runtime,
+        *,
+        create_bucket: bool = False,
+        stop_crawl: Callable[[str], object] | None = None,
+    ) -> None:
+        self.stats = stats
         self.runtime = runtime
+        self.stop_crawl = stop_crawl  # called with a reason when the spool disk is full
         self.create_bucket = create_bucket
         self._flusher: task.LoopingCall | None = None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ArchivePipeline:
+        def stop_crawl(reason: str) -> object:
+            return deferred_from_coro(crawler.engine.close_spider_async(reason=reason))
+
         return cls(
-            crawler,
+            crawler.stats,
             Runtime.of(crawler),
             create_bucket=crawler.settings.getbool("NEWSCRAWLER_CREATE_BUCKET"),
+            stop_crawl=stop_crawl,
         )
 
     def open_spider(self, spider: Spider | None = None) -> None:
@@ -95,7 +108,8 @@ class ArchivePipeline:
             if isinstance(exc, SpoolFull):
                 self.stats.set_value(f"{PREFIX}/errors/spool_full", str(exc))
                 logger.error("%s: stopping the crawl", exc)
-                deferred_from_coro(self.crawler.engine.close_spider_async(reason="spool_full"))
+                if self.stop_crawl is not None:
+                    self.stop_crawl("spool_full")
             raise DropItem(f"could not archive {record['metadata']['url']}: {exc}") from exc
         if state_error is not None:
             self._state_failed(state_error)

@@ -15,9 +15,8 @@ from collections.abc import Callable
 from functools import cache
 from http.server import BaseHTTPRequestHandler
 
-from newssite import Hit, NewsSite, Reply, Route
-
 from newscrawler.demo.text import TOPICS, english_story
+from tests.support.newssite import Hit, NewsSite, Reply, Route
 
 MB = 1024 * 1024
 PDF = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj<</Type/Catalog>>endobj\n" + bytes(range(256)) * 40

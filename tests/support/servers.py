@@ -16,6 +16,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import boto3
@@ -179,6 +180,22 @@ class S3Server(_Process):
         }
 
 
+@dataclass
+class Bucket:
+    """An archive root on an S3Server: a bucket and a prefix in it (the s3_bucket fixture)."""
+
+    endpoint_url: str
+    access_key: str
+    secret_key: str
+    bucket: str
+    prefix: str
+    client: object
+
+    @property
+    def uri(self) -> str:
+        return f"s3://{self.bucket}/{self.prefix}"
+
+
 class RedisServer(_Process):
     name = "redis"
 
@@ -205,6 +222,6 @@ class RedisServer(_Process):
             return False
 
 
-if __name__ == "__main__":  # manual check: python tests/servers.py
+if __name__ == "__main__":  # manual check: python -m tests.support.servers
     with S3Server() as server:
         print("S3 ready at", server.endpoint_url, "pid", server.process.pid, os.getpid())

@@ -1,7 +1,8 @@
-"""Test-only fault injection for crawls run in their own process (PYTHONPATH=tests): one stage
-fails for the pages whose URL contains a marker.
+"""Test-only fault injection for crawls run in their own process (with PYTHONPATH set to the
+repository root, tests.support.ROOT): one stage fails for the pages whose URL contains a marker.
 
-    ITEM_PIPELINES += {"faults.FailingStage": 150, "faults.FailingStorage": 350}
+    ITEM_PIPELINES += {"tests.support.faults.FailingStage": 150,
+                       "tests.support.faults.FailingStorage": 350}
     FAULTS_STAGE_MARK=explode   a pipeline stage raises for these pages (an extraction bug)
     FAULTS_STORAGE_MARK=nodisk  every archive write of these pages raises StorageError
 """
