@@ -27,7 +27,14 @@ _PATTERNS = [
             r"(?i)((?:aws_secret_access_key|aws_session_token|secret_key)\W{1,3})[^\s\"',}]+"
         ),
     ),
-    (("@",), re.compile(r"(://)[^/\s:@]+:[^/\s@]+(?=@)")),  # user:password@host
+    # user:password@host in a URI of any scheme, the user possibly empty (redis://:pw@host), the
+    # password up to the host's last `@`
+    (("@",), re.compile(r"(?i)([a-z][a-z0-9+.\-]*://)[^/\s?#@:]*:[^/\s]*(?=@)")),
+    # redis://host/0?password=... (redis-py's query form)
+    (
+        ("password=", "passwd="),
+        re.compile(r"(?i)((?:^|[?&;])(?:password|passwd)=)[^&\s\"'<]+"),
+    ),
 ]
 _SECRET_VARIABLES = ("AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "REDIS_PASSWORD")
 

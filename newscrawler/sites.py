@@ -174,9 +174,15 @@ def _list(value: Any, fail, key: str) -> list[Any]:
 
 
 def _url(value: Any, fail, key: str) -> str:
-    parts = urlsplit(value) if isinstance(value, str) else None
+    try:
+        parts = urlsplit(value.strip()) if isinstance(value, str) else None
+        port = parts.port if parts else None  # ValueError: out of range or not a number
+    except ValueError as exc:  # also "Invalid IPv6 URL"
+        raise fail(key, f"expected an http(s) URL, got {value!r}: {exc}") from None
     if not parts or parts.scheme not in ("http", "https") or not parts.hostname:
         raise fail(key, f"expected an http(s) URL, got {value!r}")
+    if port == 0:
+        raise fail(key, f"expected an http(s) URL, got {value!r}: port 0")
     return value.strip()
 
 

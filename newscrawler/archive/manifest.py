@@ -14,8 +14,8 @@ import platform
 from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 
-from newscrawler.archive.shards import Shard
 from newscrawler.archive.layout import LAYOUT_VERSION, SCHEMA_VERSION
+from newscrawler.archive.shards import Shard
 
 MANIFEST_VERSION = 1
 # Settings that change what is archived (not how fast): the hash covers these and NEWSCRAWLER_*.

@@ -3,8 +3,10 @@
 The crawl and re-extraction both write through an `ArchiveRun`. It owns the run's shards, its
 duplicates log and its manifest, and (in a crawl) the spool and the uploader that drain them:
 
-- `start`: finish the runs a kill interrupted (their records enter the dedup state and the spool
-  again, both idempotent; their shards and manifest are written), then start uploading.
+- `start`: take this run's lease, finish the runs a kill interrupted (their records enter the
+  dedup state and the spool again, both idempotent; their shards and manifest are written), then
+  start uploading. A run is taken over only when its lease can be taken: its process is gone
+  (archive/lock.py), so a live run beside this one on the same spool is left alone.
 - `archive_article`: durably take one article, its shard line first, then its objects.
 - `finish`: dedup state flushed (once the shards are finished a kill can no longer be recovered
   from them), duplicates log, shards, manifest, then the spool drains.
@@ -19,12 +21,12 @@ import threading
 from pathlib import Path
 from typing import Any
 
+from newscrawler.archive.lock import HeldLock, try_lock
 from newscrawler.archive.manifest import build_manifest
 from newscrawler.archive.shards import ShardWriter
 from newscrawler.archive.uploader import Uploader
 from newscrawler.archive.writer import Archive, record_object
-from newscrawler.dedup.deduper import dedup_input
-from newscrawler.dedup.deduper import Deduplicator
+from newscrawler.dedup.deduper import Deduplicator, dedup_input
 
 logger = logging.getLogger(__name__)
 
@@ -54,14 +56,26 @@ class ArchiveRun:
         self.spool_left = 0
         self.manifest: dict[str, Any] | None = None
         self._duplicates_lock = threading.Lock()
+        self._lease: HeldLock | None = None
 
     def start(self) -> None:
         """Finish the runs a kill interrupted, then start uploading (old entries first)."""
         spool = self.archive.spool
         if spool is not None and len(spool):
-            logger.info("%d archive writes left by an earlier run: uploading them first", len(spool))
+            logger.info(
+                "%d archive writes left by an earlier run: uploading them first", len(spool)
+            )
+        self._lease = try_lock(self._lease_path(self.run_id), {"run": self.run_id})
         for run_id in self.shards.unfinished_runs():
-            self._recover(run_id)
+            lease = try_lock(self._lease_path(run_id))
+            if lease is None:
+                logger.info("run %s is still running beside this one: left alone", run_id)
+                continue
+            try:
+                if (self.shards.root / run_id).exists():  # not finished meanwhile by another
+                    self._recover(run_id)
+            finally:
+                lease.release(remove=True)
         if self.uploader is not None:
             self.uploader.start()
 
@@ -102,6 +116,8 @@ class ArchiveRun:
             )
             self.duplicates_path.unlink()
         self.manifest = self._finish_shards(self.run_id, counts, recovered=False, **manifest_fields)
+        if self._lease is not None:
+            self._lease.release(remove=True)
         self.drain(self.drain_timeout)
         if self.spool_left:
             logger.error(
@@ -121,6 +137,11 @@ class ArchiveRun:
     def close(self) -> None:
         if self.uploader is not None:
             self.uploader.stop()
+        if self._lease is not None:  # unfinished (finish failed): the next run recovers it
+            self._lease.release()
+
+    def _lease_path(self, run_id: str) -> Path:
+        return self.shards.root / f"{run_id}.lease"
 
     def _recover(self, run_id: str) -> None:
         """A killed run: its records enter dedup state and the spool again (both idempotent),

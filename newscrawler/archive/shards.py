@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from newscrawler.archive.spool import SpoolFull, StoredObject
 from newscrawler.archive.layout import partition_value, shard_key
+from newscrawler.archive.spool import SpoolFull, StoredObject
 
 GZIP = "application/gzip"
 

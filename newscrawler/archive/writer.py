@@ -8,10 +8,10 @@ import secrets
 from datetime import UTC, datetime
 from typing import Any
 
-from newscrawler.redact import redact_bytes
-from newscrawler.archive.spool import Spool, StoredObject
-from newscrawler.storage import Storage, open_storage
 from newscrawler.archive.layout import article_key, quarantine_key, raw_html_key, run_key
+from newscrawler.archive.spool import Spool, StoredObject
+from newscrawler.redact import redact_bytes
+from newscrawler.storage import Storage, open_storage
 
 JSON_TYPE = "application/json; charset=utf-8"
 

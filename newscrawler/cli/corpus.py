@@ -4,18 +4,19 @@ newscrawler export --out DIR_OR_S3 [--format parquet,jsonl] [--since D] [--until
                    [--site S ...] [--language L ...] [--min-words N] [--keep-duplicates]
 newscrawler reextract [--site S ...]
 
-Both take `--archive URI` (default: ARCHIVE_URI or ./archive); see newscrawler/corpus/.
+Both take `--archive URI` (default: ARCHIVE_URI or ./archive); see newscrawler/corpus/. The
+archive (and the export's destination) is checked first: one line and exit 3 when it cannot be
+used, exit 2 for a filter or URI of no accepted form.
 """
 
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import Any
 
 from newscrawler import settings as defaults
-from newscrawler.reporting.health import EXIT_CONFIG_ERROR, EXIT_OK
-from newscrawler.storage import open_storage
+from newscrawler.cli.common import open_archive, say
+from newscrawler.reporting.health import EXIT_CONFIG_ERROR, EXIT_OK, EXIT_STORAGE_UNUSABLE
 
 
 def add_commands(commands: Any) -> dict[str, Any]:
@@ -63,16 +64,22 @@ def run_export(args: argparse.Namespace) -> int:
             min_words=args.min_words,
             keep_versions=args.keep_duplicates,
         )
-        formats = tuple(f.strip() for f in args.format.split(",") if f.strip())
+    except ExportError as exc:
+        say(exc)
+        return EXIT_CONFIG_ERROR
+    formats = tuple(f.strip() for f in args.format.split(",") if f.strip())
+    source = open_archive(args.archive)
+    try:
+        destination = open_destination(args.out)
+    except ExportError as exc:  # the destination cannot be written
+        say(f"export destination unusable: {exc}")
+        return EXIT_STORAGE_UNUSABLE
+    try:
         result = export(
-            open_storage(args.archive),
-            open_destination(args.out),
-            formats=formats,
-            filters=filters,
-            part_bytes=args.part_mb << 20,
+            source, destination, formats=formats, filters=filters, part_bytes=args.part_mb << 20
         )
     except ExportError as exc:
-        print(f"newscrawler: {exc}", file=sys.stderr)
+        say(exc)
         return EXIT_CONFIG_ERROR
     parts = sum(len(keys) for keys in result.parts.values())
     stats = ", ".join(f"{k} {v}" for k, v in sorted(result.stats.items()))
@@ -85,10 +92,11 @@ def run_reextract(args: argparse.Namespace) -> int:
     from newscrawler.runtime import state_path
     from newscrawler.state import open_state
 
+    storage = open_archive(args.archive, write=True)
     path = state_path(args.state, args.archive) if args.state else None
     state = open_state(path) if path is not None and path.exists() else None
     try:
-        result = reextract(open_storage(args.archive), sites=tuple(args.site), state=state)
+        result = reextract(storage, sites=tuple(args.site), state=state)
     finally:
         if state is not None:
             state.close()

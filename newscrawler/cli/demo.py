@@ -13,11 +13,14 @@ from typing import Any
 
 import yaml
 
+from newscrawler.cli.common import open_archive
+
 DEMO_PORT = 8765
 
 
 def run_demo(args: argparse.Namespace) -> int:
     """Serve the demo site on loopback, crawl it into the archive, print the summary."""
+    open_archive(args.archive, read=False, write=True)  # as the crawl's preflight: one line
     work = Path(".demo")
     work.mkdir(exist_ok=True)
     port_file = work / "port"

@@ -9,11 +9,17 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import sys
 from typing import Any
 
 from newscrawler import settings as defaults
-from newscrawler.reporting.health import EXIT_CONFIG_ERROR, EXIT_OK, EXIT_STORAGE_UNUSABLE
+from newscrawler.archive.lock import ArchiveBusy
+from newscrawler.cli.common import open_archive, say
+from newscrawler.reporting.health import (
+    EXIT_ARCHIVE_BUSY,
+    EXIT_CONFIG_ERROR,
+    EXIT_OK,
+    EXIT_STORAGE_UNUSABLE,
+)
 from newscrawler.sites import load_sites
 from newscrawler.state import StateStoreError
 
@@ -41,12 +47,12 @@ def run_seed(args: argparse.Namespace) -> int:
     """Queue the site list's start requests (robots.txt, feeds, sitemaps, home pages) as a new
     crawl: the news spider runs with a scheduler that queues and never fetches."""
     if not args.frontier:
-        print("newscrawler: seed needs --frontier or NEWSCRAWLER_FRONTIER_URI", file=sys.stderr)
+        say("seed needs --frontier or NEWSCRAWLER_FRONTIER_URI")
         return EXIT_CONFIG_ERROR
     load_sites(args.sites)
     malformed = [s for s in args.settings if "=" not in s]
     if malformed:
-        print(f"newscrawler: -s {malformed[0]}: expected NAME=VALUE", file=sys.stderr)
+        say(f"-s {malformed[0]}: expected NAME=VALUE")
         return EXIT_CONFIG_ERROR
     overrides: dict[str, Any] = dict(s.split("=", 1) for s in args.settings)
     overrides.update(
@@ -60,15 +66,20 @@ def run_seed(args: argparse.Namespace) -> int:
     from scrapy.crawler import CrawlerProcess
     from scrapy.utils.project import get_project_settings
 
+    from newscrawler.frontier import check_frontier
     from newscrawler.runtime import check_state
 
     settings = get_project_settings()
     settings.setdict(overrides, priority="cmdline")
     try:
+        check_frontier(args.frontier)  # first: an unreachable frontier touches nothing local
         check_state(settings)
     except StateStoreError as exc:
-        print(f"newscrawler: {exc}", file=sys.stderr)
+        say(f"state store unusable: {exc}")
         return EXIT_STORAGE_UNUSABLE
+    except ArchiveBusy as exc:  # a crawl holds this archive's embedded state
+        say(exc)
+        return EXIT_ARCHIVE_BUSY
     process = CrawlerProcess(settings)
     crawler = process.create_crawler("news")
     process.crawl(crawler, sites=str(args.sites))
@@ -86,14 +97,12 @@ def run_crawl_report(args: argparse.Namespace) -> int:
     from newscrawler.archive.reader import run_ids, run_summary
     from newscrawler.frontier.report import judge_crawl
     from newscrawler.reporting.summary import format_summary
-    from newscrawler.storage import open_storage
 
-    storage = open_storage(args.archive)
+    storage = open_archive(args.archive)
     summaries = [s for run_id in run_ids(storage) if (s := run_summary(storage, run_id))]
     workers = [summary for summary in summaries if summary.get("crawl_id") == args.crawl_id]
     if not workers:
-        print(f"newscrawler: no run report of crawl {args.crawl_id} in {args.archive}",
-              file=sys.stderr)  # fmt: skip
+        say(f"no run report of crawl {args.crawl_id} in {args.archive}")
         return EXIT_CONFIG_ERROR
     merged, problems = judge_crawl(summaries, args.crawl_id)
     if args.json:
@@ -106,5 +115,5 @@ def run_crawl_report(args: argparse.Namespace) -> int:
                   f"finish {summary.get('finish_reason')}, "
                   f"exit {summary.get('exit_code')} (its own share)")  # fmt: skip
     for problem in problems:
-        print(f"newscrawler: crawl {args.crawl_id}: {problem.message}", file=sys.stderr)
+        say(f"crawl {args.crawl_id}: {problem.message}")
     return merged["exit_code"]

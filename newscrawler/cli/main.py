@@ -2,6 +2,7 @@
 
 newscrawler demo [--archive DIR] [--state DIR] [--port N]   serve the demo site and crawl it
 newscrawler extract FILE_OR_URL [--url URL]                 print a page's record as JSON
+                                                            (exit 1: not an article; 2: unread)
 newscrawler validate SITES.yaml                             check a site list
 newscrawler runs | report | records | show | drain          operator commands (cli/ops.py)
 newscrawler export | reextract                              corpus commands (cli/corpus.py)
@@ -11,16 +12,23 @@ newscrawler seed | crawl-report                             shared frontier (cli
 from __future__ import annotations
 
 import argparse
+import http.client
 import json
 import sys
+import urllib.error
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
 from newscrawler.cli import corpus, frontier, ops
+from newscrawler.cli.common import say
 from newscrawler.cli.demo import DEMO_PORT, run_demo
 from newscrawler.reporting.health import EXIT_CONFIG_ERROR, EXIT_STORAGE_UNUSABLE
 from newscrawler.sites import SiteListError, load_sites
-from newscrawler.storage import StorageError
+from newscrawler.state import StateStoreError
+from newscrawler.storage import ArchiveURIError, StorageError
+
+EXTRACT_TIMEOUT = 30  # seconds without an answer before `extract URL` gives up
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -34,7 +42,11 @@ def main(argv: list[str] | None = None) -> int:
     demo.add_argument("--articles", type=int, default=60, help="articles on the demo site")
 
     extract = commands.add_parser("extract", help="extract one page and print its record")
-    extract.add_argument("source", help="an HTML file, '-' for stdin, or an http(s) URL")
+    extract.add_argument(
+        "source",
+        help="an HTML file, '-' for stdin, or an http(s) URL "
+        "(exit 0: an article, 1: not an article, 2: the page could not be read)",
+    )
     extract.add_argument("--url", help="the page's URL, when SOURCE is a file")
     extract.add_argument("--audit", action="store_true", help="include the removed text")
 
@@ -48,11 +60,14 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return handlers[args.command](args)
-    except SiteListError as exc:
-        print(f"newscrawler: {exc}", file=sys.stderr)
+    except (SiteListError, ArchiveURIError) as exc:
+        say(exc)
         return EXIT_CONFIG_ERROR
     except StorageError as exc:
-        print(f"newscrawler: archive unusable: {exc}", file=sys.stderr)
+        say(f"archive unusable: {exc}")
+        return EXIT_STORAGE_UNUSABLE
+    except StateStoreError as exc:
+        say(f"state store unusable: {exc}")
         return EXIT_STORAGE_UNUSABLE
 
 
@@ -63,19 +78,48 @@ def run_validate(args: argparse.Namespace) -> int:
 
 
 def run_extract(args: argparse.Namespace) -> int:
-    from newscrawler.record import extract_article
-
     url = args.url
     if args.source.startswith(("http://", "https://")):
         url = url or args.source
-        request = urllib.request.Request(args.source, headers={"User-Agent": "newscrawler"})
-        with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310
-            html = response.read()
-    elif args.source == "-":
-        html = sys.stdin.buffer.read()
-    else:
-        html = Path(args.source).read_bytes()
+    try:
+        html = _read_page(args.source)
+    except _Unreadable as exc:
+        say(f"extract: {exc}")
+        return EXIT_CONFIG_ERROR
+    from newscrawler.record import extract_article  # trafilatura: only once there is a page
+
     options = {"keep_removed_text": True} if args.audit else None
     record = extract_article(html, url, options=options)
     print(json.dumps(record, ensure_ascii=False, indent=2))
     return 0 if record["metadata"]["is_article"] else 1
+
+
+class _Unreadable(Exception):
+    """The page to extract cannot be read; the message is one line naming it."""
+
+
+def _read_page(source: str) -> bytes:
+    """The page's bytes from a file, stdin ('-') or an http(s) URL; _Unreadable if not."""
+    if source == "-":
+        return sys.stdin.buffer.read()
+    if not source.startswith(("http://", "https://")):
+        try:
+            return Path(source).read_bytes()
+        except OSError as exc:
+            raise _Unreadable(f"cannot read {source}: {exc.strerror or exc}") from None
+    try:
+        if "@" in urllib.parse.urlsplit(source).netloc:  # else the resolver is asked for it
+            raise _Unreadable(f"cannot fetch {source}: credentials in the URL are not supported")
+        request = urllib.request.Request(source, headers={"User-Agent": "newscrawler"})
+        with urllib.request.urlopen(request, timeout=EXTRACT_TIMEOUT) as response:  # noqa: S310
+            return response.read()
+    except urllib.error.HTTPError as exc:
+        raise _Unreadable(f"{source}: HTTP {exc.code} {exc.reason}") from None
+    except urllib.error.URLError as exc:
+        reason = exc.reason
+        why = reason.strerror if isinstance(reason, OSError) and reason.strerror else reason
+        raise _Unreadable(f"cannot fetch {source}: {why}") from None
+    except TimeoutError:
+        raise _Unreadable(f"cannot fetch {source}: no answer within {EXTRACT_TIMEOUT} s") from None
+    except (OSError, ValueError, http.client.HTTPException) as exc:
+        raise _Unreadable(f"cannot fetch {source}: {type(exc).__name__}: {exc}") from None

@@ -7,20 +7,22 @@ newscrawler show ID_OR_KEY [--site S]           one record, as JSON
 newscrawler drain [--timeout S]                 upload what a crawl left in the spool
 
 All take `--archive URI` (default: ARCHIVE_URI or ./archive) and, for `drain`, `--state DIR`.
+Each checks the archive first, as the crawl does (cli/common.py): an archive that is not there
+or does not answer is one line and exit 3, in seconds.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import sys
+from pathlib import Path
 from typing import Any
 
 from newscrawler import settings as defaults
 from newscrawler.archive.layout import partition_value
 from newscrawler.archive.reader import run_ids, run_summary
-from newscrawler.reporting.health import EXIT_OK, EXIT_SPOOL_LEFT
-from newscrawler.storage import open_storage
+from newscrawler.cli.common import open_archive, say
+from newscrawler.reporting.health import EXIT_CONFIG_ERROR, EXIT_OK, EXIT_SPOOL_LEFT
 
 
 def add_commands(commands: Any) -> dict[str, Any]:
@@ -50,7 +52,7 @@ def add_commands(commands: Any) -> dict[str, Any]:
 
 
 def run_runs(args: argparse.Namespace) -> int:
-    storage = open_storage(args.archive)
+    storage = open_archive(args.archive)
     for run_id in run_ids(storage)[-args.limit :]:
         summary = run_summary(storage, run_id)
         if summary is None:
@@ -67,20 +69,20 @@ def run_runs(args: argparse.Namespace) -> int:
 
 
 def run_report(args: argparse.Namespace) -> int:
-    storage = open_storage(args.archive)
+    storage = open_archive(args.archive)
     runs = run_ids(storage)
     run_id = args.run_id or (runs[-1] if runs else None)
     summary = run_summary(storage, run_id) if run_id else None
     if summary is None:
         wanted = run_id or "any run"
-        print(f"newscrawler: no report for {wanted} in {args.archive}", file=sys.stderr)
+        say(f"no report for {wanted} in {args.archive}")
         return 1
     print(json.dumps(summary, indent=1, ensure_ascii=False))
     return EXIT_OK
 
 
 def run_records(args: argparse.Namespace) -> int:
-    storage = open_storage(args.archive)
+    storage = open_archive(args.archive)
     prefix = "articles/"
     if args.site:
         prefix += f"site={partition_value(args.site)}/"
@@ -98,18 +100,18 @@ def run_records(args: argparse.Namespace) -> int:
 
 
 def run_show(args: argparse.Namespace) -> int:
-    storage = open_storage(args.archive)
+    storage = open_archive(args.archive)
     key = args.record if args.record.endswith(".json") else None
     if key is None:
         prefix = f"articles/site={partition_value(args.site)}/" if args.site else "articles/"
         key = next((k for k in storage.list(prefix) if k.endswith(f"/{args.record}.json")), None)
     if key is None:
-        print(f"newscrawler: no record {args.record} in {args.archive}", file=sys.stderr)
+        say(f"no record {args.record} in {args.archive}")
         return 1
     try:
         print(json.dumps(json.loads(storage.get(key)), indent=1, ensure_ascii=False))
     except KeyError:
-        print(f"newscrawler: no object {key} in {args.archive}", file=sys.stderr)
+        say(f"no object {key} in {args.archive}")
         return 1
     return EXIT_OK
 
@@ -119,9 +121,15 @@ def run_drain(args: argparse.Namespace) -> int:
     from newscrawler.archive.uploader import Uploader
     from newscrawler.runtime import spool_path
 
-    storage = open_storage(args.archive)
-    storage.check()
-    spool = Spool(spool_path(args.state, args.archive))
+    if not Path(args.state).is_dir():  # a mistyped --state: nothing is created there
+        say(f"drain: no state directory {args.state} (--state): no spool to upload")
+        return EXIT_CONFIG_ERROR
+    storage = open_archive(args.archive, read=False, write=True)
+    root = spool_path(args.state, args.archive)
+    if not root.is_dir():
+        print(f"spool {root}: nothing to upload (no spool for {args.archive})")
+        return EXIT_OK
+    spool = Spool(root)
     waiting = len(spool)
     uploader = Uploader(spool, storage)
     try:

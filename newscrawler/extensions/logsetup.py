@@ -1,8 +1,10 @@
 """Log hygiene for unattended runs: secrets never reach a log line, and JSON lines on request.
 
-`RedactingFilter` masks credentials (newscrawler.redact) wherever they would appear. `LogSetup`
-(an extension) puts it on every log handler, and with `NEWSCRAWLER_LOG_JSON` switches the
-handlers to one JSON object per line for log shippers.
+`RedactingFilter` masks credentials (newscrawler.redact) wherever they would appear, and logs
+the errors of the storage and the state store (a full disk, an unreachable server: their
+message is the one line an operator needs) without a traceback. `LogSetup` (an extension) puts
+it on every log handler, and with `NEWSCRAWLER_LOG_JSON` switches the handlers to one JSON object
+per line for log shippers.
 """
 
 from __future__ import annotations
@@ -15,13 +17,25 @@ from scrapy import signals
 from scrapy.crawler import Crawler
 
 from newscrawler.redact import redact
+from newscrawler.state import StateStoreError
+from newscrawler.storage import StorageError
+
+# Errors whose message says all (one line naming the store and the cause): logged without
+# their traceback, wherever they surface (a pipeline, a signal handler, a spider callback).
+ONE_LINE_ERRORS = (StateStoreError, StorageError)
 
 
 class RedactingFilter(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()
+        error = record.exc_info[1] if record.exc_info else None
+        if isinstance(error, ONE_LINE_ERRORS):
+            said = str(error).splitlines()[0] if str(error) else type(error).__name__
+            if said not in message:
+                message = f"{message}: {said}"
+            record.exc_info, record.exc_text = None, None
         clean = redact(message)
-        if clean != message:
+        if clean != record.getMessage():
             record.msg, record.args = clean, None
         if record.exc_info and not record.exc_text:
             record.exc_text = redact(logging.Formatter().formatException(record.exc_info))

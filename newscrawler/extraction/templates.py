@@ -34,6 +34,7 @@ class SiteTemplates:
         # blocks of single articles, most of them, would grow with every page).
         self._known = frozenset(state.template_counts(site, min_pages))
         self._lock = threading.Lock()
+        self._stopped = False  # the store failed: no more learning this run
 
     def known(self) -> frozenset[str]:
         """Block hashes (see `clean.block_hash`) seen on `min_pages` pages or more."""
@@ -46,12 +47,18 @@ class SiteTemplates:
             self._observe(page, blocks)
 
     def _observe(self, page: str, blocks: set[str]) -> None:
+        if self._stopped:
+            return
         try:
             counts = self.state.add_template_page(self.site, page, blocks) if blocks else {}
         except Exception as exc:  # learning is a bonus: a store error never costs the article
             self.errors += 1
+            self._stopped = True
             logger.warning(
-                "template learning for site %s: cannot record a page: %s", self.site, exc
+                "template learning for site %s stopped for this run (what it knows still "
+                "cleans pages): cannot record a page: %s",
+                self.site,
+                exc,
             )
             return
         grown = [block for block, n in counts.items() if n >= self.min_pages]

@@ -17,6 +17,8 @@ from twisted.internet.threads import deferToThread
 from newscrawler.archive.spool import SpoolFull
 from newscrawler.items import ArticleItem
 from newscrawler.runtime import Runtime
+from newscrawler.state import StateStoreError
+from newscrawler.state.base import StateStoreFull
 from newscrawler.stats import PREFIX, group, inc
 from newscrawler.storage import StorageError
 
@@ -84,7 +86,7 @@ class ArchivePipeline:
         }
         try:
             self.runtime.run.finish(counts)
-        except StorageError as exc:
+        except (StorageError, StateStoreError) as exc:
             self.stats.set_value(f"{PREFIX}/errors/run_finish", str(exc))
             logger.error("could not finish the run's shards and manifest: %s", exc)
 
@@ -95,9 +97,22 @@ class ArchivePipeline:
 
     def _state_failed(self, exc: BaseException) -> None:
         """The dedup state could not be written: the records stay archived and reserved, the
-        next flush tries again, and a killed run's records come back from its shards."""
+        next flush tries again, and a killed run's records come back from its shards. A full
+        disk under the state stops the crawl (once): nothing more could be remembered."""
         self.stats.inc_value(f"{PREFIX}/errors/state_write")
-        logger.error("dedup state not written (will retry): %s", exc)
+        if isinstance(exc, StateStoreFull):
+            self._stop("state_full", exc)
+        else:
+            logger.error("dedup state not written (will retry): %s", exc)
+
+    def _stop(self, reason: str, exc: BaseException) -> None:
+        """Stop the crawl because the local disk refuses writes: one line, the first time."""
+        if self.stats.get_value(f"{PREFIX}/errors/{reason}"):
+            return
+        self.stats.set_value(f"{PREFIX}/errors/{reason}", str(exc))
+        logger.error("%s: stopping the crawl", exc)
+        if self.stop_crawl is not None:
+            self.stop_crawl(reason)
 
     async def process_item(self, item: ArticleItem) -> ArticleItem:
         record = item.record
@@ -106,10 +121,7 @@ class ArchivePipeline:
         except Exception as exc:
             inc(self.stats, "errors/storage", item.page.site)
             if isinstance(exc, SpoolFull):
-                self.stats.set_value(f"{PREFIX}/errors/spool_full", str(exc))
-                logger.error("%s: stopping the crawl", exc)
-                if self.stop_crawl is not None:
-                    self.stop_crawl("spool_full")
+                self._stop("spool_full", exc)
             raise DropItem(f"could not archive {record['metadata']['url']}: {exc}") from exc
         if state_error is not None:
             self._state_failed(state_error)

@@ -7,6 +7,7 @@ Exit codes (documented in the README):
   4  the archive storage failed during the run: articles wait in the local spool
   5  a site stopped yielding: no article seen although recent runs saw some, every fetched page
      rejected as "not an article", or far fewer articles than its recent runs
+  6  another crawl is running on the same archive and state: this one did not start
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ EXIT_CONFIG_ERROR = 2
 EXIT_STORAGE_UNUSABLE = 3
 EXIT_SPOOL_LEFT = 4
 EXIT_YIELD_DROPPED = 5
+EXIT_ARCHIVE_BUSY = 6
 
 MIN_REJECTED = 3  # fetched pages, all rejected, before a layout change is suspected
 FAR_BELOW = 0.2  # of the recent median ...
@@ -65,6 +67,17 @@ def assess(summary: dict[str, Any], history: list[dict[str, int]]) -> list[Probl
     errors = summary.get("errors", {})
     if errors.get("archive_unusable"):
         problems.append(Problem(None, EXIT_STORAGE_UNUSABLE, "archive unusable"))
+    local = [name for name in ("spool_full", "state_full", "run_finish") if errors.get(name)]
+    if local or summary.get("finish_reason") in ("spool_full", "state_full"):
+        what = errors.get(local[0]) if local else summary["finish_reason"]
+        problems.append(
+            Problem(
+                None,
+                EXIT_SPOOL_LEFT,
+                f"local storage failed during the run ({what}); what the run took waits in the "
+                "spool and its shards for the next run",
+            )
+        )
     if summary.get("spool_left"):
         problems.append(
             Problem(

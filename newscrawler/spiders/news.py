@@ -52,7 +52,7 @@ from newscrawler.spiders.support import (
     page_encoding,
     robots_urls,
 )
-from newscrawler.state import UrlRecord
+from newscrawler.state import StateStoreError, UrlRecord
 from newscrawler.stats import inc
 
 # Answers that will not change on a retry: the article is gone.
@@ -137,7 +137,10 @@ class NewsSpider(Spider):
         return [u for site in self.sites for u in (*site.entry_urls, *site.feeds, *site.sitemaps)]
 
     def closed(self, reason: str) -> None:
-        self.incremental.commit(finished=reason == "finished", incomplete_sites=self._capped)
+        try:
+            self.incremental.commit(finished=reason == "finished", incomplete_sites=self._capped)
+        except StateStoreError as exc:  # the next run reads the feeds and sitemaps in full
+            self.logger.error("feed and sitemap validators not saved: %s", exc)
 
     # --- discovery callbacks ----------------------------------------------------------------
 
@@ -272,7 +275,11 @@ class NewsSpider(Spider):
         if reason in PERMANENT_FAILURES and kind == "article" and canonical:
             # Gone: remembered as seen (version 0), so later runs do not ask again unless a feed
             # or sitemap dates it anew.
-            self.runtime.state.put_url(canonical, UrlRecord("", f"gone:{reason}", 0, time.time()))
+            try:
+                gone = UrlRecord("", f"gone:{reason}", 0, time.time())
+                self.runtime.state.put_url(canonical, gone)
+            except StateStoreError as exc:  # asked again next run: nothing lost
+                self.logger.warning("%s: not remembered as gone: %s", request.url, exc)
         elif source:  # worth another try next run
             self.incremental.source_incomplete(source)
         if reason == SITE_UNAVAILABLE:  # counted, and logged once for the site, by the breaker

@@ -2,6 +2,11 @@
 
 The pages go through the same extract -> gate -> dedup -> archive pipelines as the news spider.
 Requested explicitly, a URL is fetched even when archived before; dedup then decides.
+
+A line of the list that is not a URL the crawler can fetch (another scheme, a port out of
+range, a broken IPv6 host, spaces) is skipped with one warning line and counted
+(`newscrawler/skipped/bad_url`); the other lines are crawled. A list that cannot be read, or
+holds no URL to fetch, is a configuration error (one line, exit 2) found by the preflight.
 """
 
 from __future__ import annotations
@@ -17,17 +22,69 @@ from scrapy.http import Response
 from twisted.python.failure import Failure
 
 from newscrawler.archive.layout import partition_value
+from newscrawler.dedup.urls import is_fetchable
 from newscrawler.items import ArticleItem, FetchedPage, utc_now
 from newscrawler.runtime import check_archive, check_state
 from newscrawler.spiders.failures import SITE_UNAVAILABLE, failure_reason
 from newscrawler.spiders.support import page_encoding
+from newscrawler.stats import inc
+
+
+class UrlListError(ValueError):
+    """The URL list cannot be used (one line: `scrapy crawl` exits 2)."""
 
 
 def read_url_list(source: str) -> list[str]:
     """URLs from a file (or stdin for `-`): one per line, blank lines and `#` comments ignored."""
-    text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
-    lines = (line.strip() for line in text.splitlines())
-    return [line for line in lines if line and not line.startswith("#")]
+    return [url for _, url in numbered_url_list(source)]
+
+
+_stdin: list[str] = []  # stdin, once read: the preflight and the spider both see it
+
+
+def _read_stdin() -> str:
+    if not _stdin:
+        _stdin.append(sys.stdin.read())
+    return _stdin[0]
+
+
+def numbered_url_list(source: str) -> list[tuple[int, str]]:
+    """(line number, URL) of each URL line of a file (or stdin for `-`); UrlListError (one
+    line) when the file cannot be read."""
+    try:
+        text = _read_stdin() if source == "-" else Path(source).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise UrlListError(f"{source}: URL list not found") from None
+    except IsADirectoryError:
+        raise UrlListError(f"{source}: URL list is a directory, not a file") from None
+    except OSError as exc:
+        raise UrlListError(f"{source}: cannot read the URL list: {exc.strerror}") from None
+    except UnicodeDecodeError as exc:
+        raise UrlListError(
+            f"{source}: cannot read the URL list: not UTF-8 ({exc.reason})"
+        ) from None
+    lines = ((n, line.strip()) for n, line in enumerate(text.splitlines(), start=1))
+    return [(n, line) for n, line in lines if line and not line.startswith("#")]
+
+
+def url_problem(url: str) -> str | None:
+    """Why `url` cannot be requested (None: it can): what a start URL must pass."""
+    if any(c.isspace() or ord(c) < 32 or c == "\x7f" for c in url):
+        return "spaces or control characters"
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError on a port out of range or not a number
+    except ValueError as exc:
+        return str(exc)
+    if parts.scheme.lower() not in ("http", "https"):
+        return "not an http(s) URL"
+    if not is_fetchable(url):
+        return "no valid host"
+    try:
+        Request(url)  # what Scrapy checks (w3lib): the one place a start request can fail
+    except ValueError as exc:
+        return str(exc)
+    return None
 
 
 class UrlsSpider(Spider):
@@ -35,18 +92,33 @@ class UrlsSpider(Spider):
 
     def __init__(self, url: str | None = None, urls: str | None = None, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self.start_list = ([url] if url else []) + (read_url_list(urls) if urls else [])
+        self.start_list: list[str] = []
+        self.bad_urls: list[tuple[str, str, str]] = []  # (where, URL, why): skipped at start
+        if url:
+            problem = url_problem(url)
+            if problem:
+                raise UrlListError(f"url {url!r}: cannot be fetched: {problem}")
+            self.start_list.append(url)
+        if urls:
+            label = "stdin" if urls == "-" else urls
+            for number, line in numbered_url_list(urls):
+                problem = url_problem(line)
+                if problem:
+                    self.bad_urls.append((f"{label} line {number}", line, problem))
+                else:
+                    self.start_list.append(line)
         if not self.start_list:
-            raise ValueError("give -a url=URL or -a urls=FILE (one URL per line, '-' for stdin)")
-        bad = [u for u in self.start_list if urlsplit(u).scheme not in ("http", "https")]
-        if bad:
-            raise ValueError(f"not an http(s) URL: {bad[0]!r}")
+            if self.bad_urls:
+                where, bad, problem = self.bad_urls[0]
+                raise UrlListError(f"{where}: no URL to fetch; {bad!r}: {problem}")
+            if urls:
+                raise UrlListError(f"{'stdin' if urls == '-' else urls}: no URL in the list")
+            raise UrlListError("give -a url=URL or -a urls=FILE (one URL per line, '-' for stdin)")
 
     @classmethod
     def preflight(cls, settings: Any, **kwargs: Any) -> None:
         """Checks run by `scrapy crawl` before the crawl starts (see newscrawler.commands)."""
-        if kwargs.get("urls") != "-":  # stdin can be read only once: the spider reads it
-            cls(**kwargs)
+        cls(**kwargs)  # stdin is read once, here, and kept for the spider
         check_archive(settings)
         check_state(settings)
 
@@ -55,10 +127,21 @@ class UrlsSpider(Spider):
         return list(self.start_list)
 
     async def start(self) -> AsyncIterator[Request]:
+        for where, url, problem in self.bad_urls:
+            self._skip(where, url, problem)
         for url in self.start_list:
-            yield Request(
-                url, callback=self.parse_article, errback=self.download_failed, dont_filter=True
-            )
+            try:
+                request = Request(
+                    url, callback=self.parse_article, errback=self.download_failed, dont_filter=True
+                )
+            except ValueError as exc:  # checked before; never stop reading the list for one
+                self._skip("url", url, str(exc))
+                continue
+            yield request
+
+    def _skip(self, where: str, url: str, problem: str) -> None:
+        inc(self.crawler.stats, "skipped/bad_url")
+        self.logger.warning("%s: skipped, cannot be fetched (%s): %r", where, problem, url)
 
     def download_failed(self, failure: Failure) -> None:
         """One stat and one log line for a URL that could not be fetched."""

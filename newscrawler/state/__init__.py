@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import os
 
-from newscrawler.state.base import StateStore, StateStoreError, UrlRecord
+from newscrawler.state.base import StateStore, StateStoreError, StateStoreFull, UrlRecord
 
-__all__ = ["StateStore", "StateStoreError", "UrlRecord", "open_state"]
+__all__ = ["StateStore", "StateStoreError", "StateStoreFull", "UrlRecord", "open_state"]
 
 REDIS_SCHEMES = ("redis://", "rediss://", "unix://")
 

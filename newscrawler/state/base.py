@@ -21,7 +21,12 @@ class UrlRecord:
 
 
 class StateStoreError(Exception):
-    """The state store cannot be opened or used (one line naming it)."""
+    """The state store cannot be opened or used (one line naming it, credentials masked)."""
+
+
+class StateStoreFull(StateStoreError):
+    """The state store's disk refuses writes (out of space, file too large, I/O error): nothing
+    more can be recorded this run; what the run took waits in its spool for the next run."""
 
 
 @dataclass(frozen=True)

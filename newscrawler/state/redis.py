@@ -4,7 +4,8 @@ Key layout (`P` is the namespace prefix, `nc:<10 hex digits of the archive URI>:
 so two archives on one Redis never share state; `h(url)` is a 16-byte BLAKE2b digest of the URL,
 so a URL costs the same whatever its length):
 
-    P u:h(url)        string  "record_id|fingerprint|version|archived_at"  (EX url_ttl if set, seen only)
+    P u:h(url)        string  "record_id|fingerprint|version|archived_at"
+                              (EX url_ttl if set, seen only)
     P r:h(url)        string  record id of a worker holding the URL in flight (EX reservation)
     P f:<fingerprint> string  record id holding this exact text (EX while only reserved)
     P s:<record_id>   string  512-byte MinHash signature (EX while only reserved)
@@ -38,6 +39,7 @@ from collections.abc import Iterable
 
 import redis
 
+from newscrawler.redact import redact
 from newscrawler.state.base import ArticleEntry, Conflict, StateStore, StateStoreError, UrlRecord
 
 # A band's record ids live in a field of a bucket hash (see the module docstring), as one string
@@ -195,7 +197,7 @@ class RedisStateStore(StateStore):
             self._redis = redis.Redis.from_url(uri)
             self._redis.ping()
         except (redis.RedisError, ValueError) as exc:
-            raise StateStoreError(f"state store {uri}: {exc}") from None
+            raise StateStoreError(redact(f"state store {uri}: {exc}")) from None
         self._claim = self._redis.register_script(_CLAIM)
         self._release = self._redis.register_script(_RELEASE)
         self._add_bands = self._redis.register_script(_ADD_BANDS)

@@ -1,13 +1,27 @@
-"""The embedded state store: one SQLite file (WAL), safe against a killed process."""
+"""The embedded state store: one SQLite file (WAL), safe against a killed process.
+
+Every SQLite error leaves as a `StateStoreError` naming the file in one line (`StateStoreFull`
+when the disk refuses a write: out of space, file too large, I/O error). A transaction that
+fails is rolled back by SQLite itself on such errors; it is rolled back here only when it is
+still open, so the error that stopped it is the one reported.
+"""
 
 from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
-from newscrawler.state.base import ArticleEntry, StateStore, UrlRecord
+from newscrawler.redact import redact
+from newscrawler.state.base import (
+    ArticleEntry,
+    StateStore,
+    StateStoreError,
+    StateStoreFull,
+    UrlRecord,
+)
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS urls (
@@ -34,15 +48,22 @@ CREATE TABLE IF NOT EXISTS source_modified (
 class SqliteStateStore(StateStore):
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.Lock()
-        self._db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=NORMAL")  # durable against a killed process
-        # Checkpoint the WAL every 40 MB, not 4: a page rewritten by several commits is copied
-        # into the database once (a third less time per dedup commit at 100,000 records).
-        self._db.execute("PRAGMA wal_autocheckpoint=10000")
-        self._db.executescript(SCHEMA)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        except OSError as exc:
+            raise self._error(exc.strerror or exc) from None
+        except sqlite3.Error as exc:
+            raise self._error(exc) from None
+        with self._using() as db:
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")  # durable against a killed process
+            # Checkpoint the WAL every 40 MB, not 4: a page rewritten by several commits is
+            # copied into the database once (a third less time per dedup commit at 100,000
+            # records).
+            db.execute("PRAGMA wal_autocheckpoint=10000")
+            db.executescript(SCHEMA)
 
     def get_url(self, url: str) -> UrlRecord | None:
         row = self._one(
@@ -68,26 +89,18 @@ class SqliteStateStore(StateStore):
         if not keys:
             return set()
         marks = ",".join("?" * len(keys))
-        with self._lock:
-            rows = self._db.execute(
+        with self._using() as db:
+            rows = db.execute(
                 f"SELECT DISTINCT record_id FROM lsh WHERE band IN ({marks})", keys
             ).fetchall()
         return {r[0] for r in rows}
 
     def put_lsh(self, record_id: str, band_keys: Iterable[bytes], signature: bytes) -> None:
-        with self._lock:
-            self._db.execute("BEGIN")
-            try:
-                self._db.executemany(
-                    "INSERT OR IGNORE INTO lsh VALUES (?, ?)", [(b, record_id) for b in band_keys]
-                )
-                self._db.execute(
-                    "INSERT OR REPLACE INTO signatures VALUES (?, ?)", (record_id, signature)
-                )
-                self._db.execute("COMMIT")
-            except BaseException:
-                self._db.execute("ROLLBACK")
-                raise
+        with self._using(transaction=True) as db:
+            db.executemany(
+                "INSERT OR IGNORE INTO lsh VALUES (?, ?)", [(b, record_id) for b in band_keys]
+            )
+            db.execute("INSERT OR REPLACE INTO signatures VALUES (?, ?)", (record_id, signature))
 
     def put_article(
         self,
@@ -110,21 +123,15 @@ class SqliteStateStore(StateStore):
                 bands += [(b, record.record_id) for b in band_keys]
                 signatures.append((record.record_id, signature))
             urls += [(u, *row) for u in article_urls]
-        with self._lock:
-            self._db.execute("BEGIN")
-            try:
-                self._db.executemany("INSERT OR IGNORE INTO fingerprints VALUES (?, ?)", fingerprints)
-                self._db.executemany("INSERT OR IGNORE INTO lsh VALUES (?, ?)", bands)
-                self._db.executemany("INSERT OR REPLACE INTO signatures VALUES (?, ?)", signatures)
-                self._db.executemany("INSERT OR REPLACE INTO urls VALUES (?, ?, ?, ?, ?)", urls)
-                self._db.execute("COMMIT")
-            except BaseException:
-                self._db.execute("ROLLBACK")
-                raise
+        with self._using(transaction=True) as db:
+            db.executemany("INSERT OR IGNORE INTO fingerprints VALUES (?, ?)", fingerprints)
+            db.executemany("INSERT OR IGNORE INTO lsh VALUES (?, ?)", bands)
+            db.executemany("INSERT OR REPLACE INTO signatures VALUES (?, ?)", signatures)
+            db.executemany("INSERT OR REPLACE INTO urls VALUES (?, ?, ?, ?, ?)", urls)
 
     def iter_signatures(self) -> list[tuple[str, bytes]]:
-        with self._lock:
-            return self._db.execute("SELECT record_id, signature FROM signatures").fetchall()
+        with self._using() as db:
+            return db.execute("SELECT record_id, signature FROM signatures").fetchall()
 
     def get_signature(self, record_id: str) -> bytes | None:
         row = self._one("SELECT signature FROM signatures WHERE record_id = ?", (record_id,))
@@ -135,11 +142,13 @@ class SqliteStateStore(StateStore):
         return (row[0], row[1]) if row else (None, None)
 
     def put_validators(self, url: str, etag: str | None, last_modified: str | None) -> None:
-        self._write("INSERT OR REPLACE INTO validators VALUES (?, ?, ?)", (url, etag, last_modified))
+        self._write(
+            "INSERT OR REPLACE INTO validators VALUES (?, ?, ?)", (url, etag, last_modified)
+        )
 
     def template_counts(self, site: str, min_pages: int = 1) -> dict[str, int]:
-        with self._lock:
-            rows = self._db.execute(
+        with self._using() as db:
+            rows = db.execute(
                 "SELECT block, pages FROM template_blocks WHERE site = ? AND pages >= ?",
                 (site, min_pages),
             ).fetchall()
@@ -150,24 +159,18 @@ class SqliteStateStore(StateStore):
     ) -> dict[str, int]:
         blocks = sorted(set(block_hashes))
         counts: dict[str, int] = {}
-        with self._lock:
-            self._db.execute("BEGIN")
-            try:
-                new = self._db.execute(
-                    "INSERT OR IGNORE INTO template_pages VALUES (?, ?)", (site, page)
-                ).rowcount
-                if new:
-                    for block in blocks:
-                        (counts[block],) = self._db.execute(
-                            "INSERT INTO template_blocks VALUES (?, ?, 1) "
-                            "ON CONFLICT (site, block) DO UPDATE SET pages = pages + 1 "
-                            "RETURNING pages",
-                            (site, block),
-                        ).fetchone()
-                self._db.execute("COMMIT")
-            except BaseException:
-                self._db.execute("ROLLBACK")
-                raise
+        with self._using(transaction=True) as db:
+            new = db.execute(
+                "INSERT OR IGNORE INTO template_pages VALUES (?, ?)", (site, page)
+            ).rowcount
+            if new:
+                for block in blocks:
+                    (counts[block],) = db.execute(
+                        "INSERT INTO template_blocks VALUES (?, ?, 1) "
+                        "ON CONFLICT (site, block) DO UPDATE SET pages = pages + 1 "
+                        "RETURNING pages",
+                        (site, block),
+                    ).fetchone()
         return counts
 
     def get_source_modified(self, url: str) -> float | None:
@@ -178,27 +181,56 @@ class SqliteStateStore(StateStore):
         rows = list(entries)
         if not rows:
             return
-        with self._lock:
-            self._db.execute("BEGIN")
-            try:
-                self._db.executemany(
-                    "INSERT INTO source_modified VALUES (?, ?) ON CONFLICT (url) DO UPDATE"
-                    " SET modified = max(modified, excluded.modified)",
-                    rows,
-                )
-                self._db.execute("COMMIT")
-            except BaseException:
-                self._db.execute("ROLLBACK")
-                raise
+        with self._using(transaction=True) as db:
+            db.executemany(
+                "INSERT INTO source_modified VALUES (?, ?) ON CONFLICT (url) DO UPDATE"
+                " SET modified = max(modified, excluded.modified)",
+                rows,
+            )
 
     def close(self) -> None:
-        with self._lock:
-            self._db.close()
+        with self._using() as db:
+            db.close()
 
     def _one(self, sql: str, args: tuple) -> tuple | None:
-        with self._lock:
-            return self._db.execute(sql, args).fetchone()
+        with self._using() as db:
+            return db.execute(sql, args).fetchone()
 
     def _write(self, sql: str, args: tuple) -> None:
+        with self._using() as db:
+            db.execute(sql, args)
+
+    @contextmanager
+    def _using(self, *, transaction: bool = False) -> Iterator[sqlite3.Connection]:
+        """The connection, under the lock; with `transaction`, inside BEGIN ... COMMIT. An
+        SQLite error becomes a one-line StateStoreError; a transaction still open after an
+        error is rolled back (SQLite has already rolled back one that a full disk stopped)."""
         with self._lock:
-            self._db.execute(sql, args)
+            try:
+                if transaction:
+                    self._db.execute("BEGIN")
+                yield self._db
+                if transaction:
+                    self._db.execute("COMMIT")
+            except BaseException as exc:
+                if transaction and self._db.in_transaction:
+                    # the error that stopped the transaction is the one to report
+                    with suppress(sqlite3.Error):
+                        self._db.execute("ROLLBACK")
+                if isinstance(exc, sqlite3.Error):
+                    raise self._error(exc) from None
+                raise
+
+    def _error(self, exc: object) -> StateStoreError:
+        """One line naming the file; StateStoreFull when the disk refused a write."""
+        code = getattr(exc, "sqlite_errorcode", None)
+        name = getattr(exc, "sqlite_errorname", None)
+        detail = f"{exc}, {name}" if name else str(exc)
+        reading = code in (sqlite3.SQLITE_IOERR_READ, sqlite3.SQLITE_IOERR_SHORT_READ)
+        if code == sqlite3.SQLITE_FULL:
+            return StateStoreFull(redact(f"state store {self.path}: out of space ({detail})"))
+        if code is not None and code & 0xFF == sqlite3.SQLITE_IOERR and not reading:
+            return StateStoreFull(
+                redact(f"state store {self.path}: cannot write ({detail}): is its disk full?")
+            )
+        return StateStoreError(redact(f"state store {self.path}: {detail}"))

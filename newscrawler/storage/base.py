@@ -32,6 +32,11 @@ class Storage(ABC):
         """Raise StorageError (one line) unless objects can be written; create the root if asked."""
 
     @abstractmethod
+    def check_read(self) -> None:
+        """Raise StorageError (one line) unless the archive is there and can be read; creates
+        nothing (the operator commands that only read call this, not `check`)."""
+
+    @abstractmethod
     def put(
         self,
         key: str,

@@ -27,6 +27,17 @@ class LocalStorage(Storage):
                 f"cannot write to archive directory {self.root}: {exc.strerror}"
             ) from None
 
+    def check_read(self) -> None:
+        try:
+            if not self.root.is_dir():
+                why = "not a directory" if self.root.exists() else "no such directory"
+                raise StorageError(f"no archive at {self.root} ({why})")
+            os.listdir(self.root)
+        except OSError as exc:
+            raise StorageError(
+                f"cannot read archive directory {self.root}: {exc.strerror}"
+            ) from None
+
     def put(
         self,
         key: str,
