@@ -52,6 +52,17 @@ def test_uploads_left_in_the_spool_come_before_a_dropped_yield():
     assert exit_code(assess(run, [])) == EXIT_SPOOL_LEFT
 
 
+def test_a_full_local_disk_is_work_left_for_the_next_run_whatever_the_sites_did():
+    run = summary({"articles_archived": 61}, finish_reason="state_full")
+    run["errors"] = {"state_full": "state store x.sqlite3: cannot write"}
+    (problem,) = assess(run, HISTORY)
+    assert problem.code == EXIT_SPOOL_LEFT and "x.sqlite3: cannot write" in problem.message
+    assert (
+        exit_code(assess(summary({"articles_archived": 61}, finish_reason="spool_full"), HISTORY))
+        == EXIT_SPOOL_LEFT
+    )
+
+
 def test_the_history_keeps_articles_seen_per_site_but_not_partly_read_sites_or_aborted_runs():
     run = {"sites": ["s", "t"], "finish_reason": "finished",
            "per_site": {"s": {"articles_archived": 4, "skipped": {"already_archived": 2}},

@@ -9,10 +9,23 @@ form), 3 when the archive cannot be used (no such directory, endpoint, credentia
 
 from __future__ import annotations
 
+import argparse
 import sys
 
+from newscrawler import settings as defaults
 from newscrawler.redact import redact
 from newscrawler.storage import Storage, open_storage
+
+
+def archive_option() -> argparse.ArgumentParser:
+    """A parent parser with the `--archive URI` option the commands share."""
+    parser = argparse.ArgumentParser(add_help=False)
+    parser.add_argument(
+        "--archive",
+        default=str(defaults.NEWSCRAWLER_ARCHIVE_URI),
+        help="archive directory or s3:// URI (default: ARCHIVE_URI or ./archive)",
+    )
+    return parser
 
 
 def one_line(text: object) -> str:

@@ -15,18 +15,13 @@ import argparse
 from typing import Any
 
 from newscrawler import settings as defaults
-from newscrawler.cli.common import open_archive, say
+from newscrawler.cli.common import archive_option, open_archive, say
 from newscrawler.reporting.health import EXIT_CONFIG_ERROR, EXIT_OK, EXIT_STORAGE_UNUSABLE
 
 
 def add_commands(commands: Any) -> dict[str, Any]:
     """Register `export` and `reextract` on an argparse sub-parser set; return the handlers."""
-    archive = argparse.ArgumentParser(add_help=False)
-    archive.add_argument(
-        "--archive",
-        default=str(defaults.NEWSCRAWLER_ARCHIVE_URI),
-        help="archive directory or s3:// URI (default: ARCHIVE_URI or ./archive)",
-    )
+    archive = archive_option()
     archive.add_argument("--site", action="append", default=[], help="only this site (repeat)")
     export = commands.add_parser("export", parents=[archive], help="export a dataset")
     export.add_argument("--out", required=True, help="destination directory or s3:// URI")

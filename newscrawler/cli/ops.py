@@ -21,18 +21,13 @@ from typing import Any
 from newscrawler import settings as defaults
 from newscrawler.archive.layout import partition_value
 from newscrawler.archive.reader import run_ids, run_summary
-from newscrawler.cli.common import open_archive, say
+from newscrawler.cli.common import archive_option, open_archive, say
 from newscrawler.reporting.health import EXIT_CONFIG_ERROR, EXIT_OK, EXIT_SPOOL_LEFT
 
 
 def add_commands(commands: Any) -> dict[str, Any]:
     """Register the operator sub-commands on an argparse sub-parser set; return the handlers."""
-    archive = argparse.ArgumentParser(add_help=False)
-    archive.add_argument(
-        "--archive",
-        default=str(defaults.NEWSCRAWLER_ARCHIVE_URI),
-        help="archive directory or s3:// URI (default: ARCHIVE_URI or ./archive)",
-    )
+    archive = archive_option()
     runs = commands.add_parser("runs", parents=[archive], help="list the last runs")
     runs.add_argument("--limit", type=int, default=20)
     report = commands.add_parser("report", parents=[archive], help="print a run's report")
