@@ -116,7 +116,8 @@ def test_only_the_known_blocks_are_held_in_memory(tmp_path):
         for n in range(50):
             templates.observe(f"page-{n}", [f"own-{n}-a", f"own-{n}-b", "house"])
         assert templates.known() == frozenset({"house"})
-        assert vars(templates).keys() <= {"state", "site", "min_pages", "errors", "_known", "_lock"}
+        held = {"state", "site", "min_pages", "errors", "_known", "_lock", "_stopped"}
+        assert vars(templates).keys() <= held  # no per-block counts
         # a new process over the same state knows the same
         assert SiteTemplates(state, "gazette", min_pages=2).known() == frozenset({"house"})
 
@@ -154,3 +155,27 @@ def test_a_state_store_failure_costs_the_learning_not_the_article(tmp_path):
     record = extract_article(story(0), url(0), templates=templates)
     assert all(p in record["text"] for p in EN)
     assert templates.errors == 1
+
+
+class _FullStore:
+    """A state store whose disk refuses the template counts."""
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def template_counts(self, site: str, min_pages: int) -> dict:
+        return {}
+
+    def add_template_page(self, site: str, page: str, blocks: set) -> dict:
+        self.calls += 1
+        raise OSError("disk full")
+
+
+def test_a_store_that_refuses_template_counts_stops_learning_with_one_warning(caplog):
+    store = _FullStore()
+    templates = SiteTemplates(store, "gazette", min_pages=2)
+    for n in range(5):
+        templates.observe(f"page-{n}", [f"own-{n}", "house"])
+    assert store.calls == 1 and templates.errors == 1
+    assert [r.getMessage() for r in caplog.records].count(caplog.records[0].getMessage()) == 1
+    assert "stopped for this run" in caplog.records[0].getMessage()
