@@ -20,6 +20,7 @@ import statistics
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 
 import trafilatura
@@ -55,8 +56,16 @@ def timed(fn, *args, **kwargs) -> tuple[str, float]:
     return text or "", (time.perf_counter() - start) * 1000
 
 
+GATED: dict[str | None, str] = {}  # url -> reason, for the pages the quality gate turns away
+
+
 def ours(html: bytes, url: str | None) -> str:
-    return extract(html, url).text
+    result = extract(html, url)
+    if result.is_article:
+        GATED.pop(url, None)
+    else:
+        GATED[url] = result.reason or "?"
+    return result.text
 
 
 def plain(html: bytes, url: str | None) -> str:
@@ -133,6 +142,11 @@ def main() -> int:
                 f"empty {mine['empty']} vs {base['empty']}; speed ratio: per-page median "
                 f"{per_page:.2f}x, of median ms {ratio:.2f}x, of mean ms {total:.2f}x"
             )
+        reasons = Counter(GATED[url] for _, url, _ in pages if url in GATED)
+        print(
+            f"gated (every page here is an annotated article): {sum(reasons.values())}"
+            + (f" ({', '.join(f'{r} {n}' for r, n in reasons.most_common())})" if reasons else "")
+        )
         if args.per_page:
             with open(args.per_page, "w", encoding="utf-8") as fh:
                 fh.write("id\tf1\tprecision\trecall\tpred_tokens\ttrue_tokens\n")

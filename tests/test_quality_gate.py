@@ -91,7 +91,53 @@ def test_a_stub_of_two_sentences_is_too_short():
     )
 
 
+def test_a_news_brief_of_three_sentences_on_an_article_page_passes():
+    brief = (
+        "The son of a former president was stabbed to death on Tuesday evening during a lecture "
+        "he gave at a clinic in the city.The attacker was overpowered by members of the "
+        "audience, one of whom was badly injured. Police arrested a 57-year-old man at the "
+        "scene and said he would be questioned on Wednesday."
+    )
+    assert verdict(
+        shell("Son of former president stabbed", f"<p>{brief}</p>", og_article=True)
+    ) == (
+        True,
+        None,
+    )
+    # the same brief on a page that does not say it is an article stays too short
+    assert verdict(shell("Son of former president stabbed", f"<p>{brief}</p>")) == (
+        False,
+        "too-short",
+    )
+
+
+def test_an_article_whose_address_has_a_page_parameter_is_not_a_listing():
+    body = "".join(f"<p>{p}</p>" for p in EN[:5])
+    url = "http://entertainment.example.kr/news/news_view.html?idx=8576&page=1&bc=03"
+    assert verdict(shell("Harbour bridge to close", body), url) == (True, None)
+    # a results page at such an address is still a listing
+    assert verdict(shell("Bridge news", TEASERS), "https://news.example.org/news?page=2") == (
+        False,
+        "listing-page",
+    )
+
+
 def test_an_empty_or_binary_page_is_rejected_not_raised():
     assert verdict("") == (False, "empty")
     assert verdict(b"%PDF-1.7 \x00\x00\x00\x00\x00\x00\x00\x00\x00\x00") == (False, "not-html")
     assert verdict("<html><body></body></html>") == (False, "empty")
+
+
+def test_a_chinese_article_at_a_paged_address_is_not_a_listing():
+    # no spaces between words: its paragraphs are long by word_count, not by str.split
+    paragraphs = [
+        "市议会周二投票决定关闭旧港口大桥十八个月，此前工程师在桥梁支撑结构中发现了严重的腐蚀问题，"
+        "交通部门表示将在未来几周内公布详细的绕行路线，并为通勤者提供额外的公共交通服务。" * 2,
+        "居民们表示，他们多年来一直被警告大桥的状况正在恶化，但许多人仍然对关闭的时间感到惊讶，"
+        "一些商户担心施工期间客流量会大幅减少，希望政府能够提供相应的补贴和支持措施。" * 2,
+        "市长表示，市议会已经为这项工程拨款四千万欧元，其中大部分资金将以固定利率借入，"
+        "在高峰时段，渡轮服务将每十分钟运行一班，以缓解大桥关闭对城市交通带来的压力。" * 2,
+    ]
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    url = "https://news.example.cn/article/view?id=8576&page=1"
+    assert verdict(shell("旧港口大桥将关闭", body), url) == (True, None)

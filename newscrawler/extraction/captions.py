@@ -105,6 +105,9 @@ def take_images(tree: HtmlElement, base_url: str | None) -> tuple[list[Image], l
         text = _caption_text(element)
         if not text or len(text.split()) > MAX_CAPTION_WORDS:
             continue
+        index = _figure_index(element, by_figure)
+        if index is None and _untied_prose(element, text):
+            continue  # a class name alone: a lead or a description, not an image's caption
         credit = None
         credit_el = next(
             (
@@ -122,10 +125,25 @@ def take_images(tree: HtmlElement, base_url: str | None) -> tuple[list[Image], l
         else:
             caption, found = split_credit(text)
             credit = credit or found
-        _attach(images, _figure_index(element, by_figure), caption, credit)
+        _attach(images, index, caption, credit)
         removed.append(" ".join(element.text_content().split()))
         element.drop_tree()
     return images, removed
+
+
+def _untied_prose(element: HtmlElement, text: str) -> bool:
+    """A caption-classed box that is no <figcaption>, holds no image, ends with no credit, and
+    whose text has a paragraph of running prose (the description under a video, a teaser's
+    lead): nothing but its class says it is a caption."""
+    if element.tag == "figcaption" or element.find(".//img") is not None:
+        return False
+    if CREDIT_RE.search(text) is not None:
+        return False
+    for paragraph in element.iter("p"):
+        words = " ".join(paragraph.text_content().split())
+        if len(words.split()) >= 20 and words.endswith((".", "!", "?", "…", '"', "”", "»")):
+            return True
+    return False
 
 
 def attach_caption_line(images: list[Image], line: str) -> None:

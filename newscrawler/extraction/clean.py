@@ -138,11 +138,26 @@ _DATE_SHAPE = re.compile(
 )
 
 
+_NUMERIC_DATE = re.compile(r"\b(\d{1,4})[./-](\d{1,2})[./-](\d{1,4})\b")
+
+
+def _plausible_date(match: re.Match) -> bool:
+    """Day, month and year in some order: 22.01.2018, 01/22/2018, 2018-01-22."""
+    a, b, c = (int(g) for g in match.groups())
+    if len(match.group(1)) == 4:
+        return 1 <= b <= 12 and 1 <= c <= 31
+    return (1 <= a <= 31 and 1 <= b <= 12) or (1 <= a <= 12 and 1 <= b <= 31)
+
+
 def _is_dateline(line: str) -> bool:
     """A line that is nothing but a date and time ("segunda-feira, 22 de janeiro de 2018 às 0:13",
     "November 20, 2019 - 11:28 AMT"): numbers, month and weekday names, and their glue."""
     if not _DATE_SHAPE.search(line):
         return False  # a month or weekday name, a time, or a numeric date: not a phone number
+    if line.lstrip().startswith("+") or not all(
+        _plausible_date(m) for m in _NUMERIC_DATE.finditer(line)
+    ):
+        return False  # "+81 158-23-2012": a phone number
     tokens = _DATE_TOKEN.findall(line.casefold())
     unknown = [t for t in tokens if not t.isdigit() and t.rstrip(".") not in DATE_WORDS]
     return not unknown and len(tokens) >= 2

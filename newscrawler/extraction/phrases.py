@@ -107,7 +107,9 @@ PHRASES: dict[str, list[str]] = {
         r"\b(click here|tap here|clicking here) to (get|download)\b.{0,40}\bapp\b",
         r"\bget .{0,30}\bon the go\b.{0,30}\bclick",
         r"\b(affiliate link|we may (earn|get|receive) (a )?(commission|share of the sale)"
-        r"|may get a share of the sale|provisionslink|lien d'affiliation|enlace de afiliado)",
+        r"|may get a share of the sale|provisionslink|lien d'affiliation|enlace de afiliado"
+        r"|(geld|eine provision) (erhalten|bekommen) wir|wir (erhalten|bekommen) (eine )?provision"
+        r"|affiliate-links?|liens? affili[ée]s?|enlaces? de afiliados?)",
     ],
     "rating": [
         r"\b(rate this|rating:|votes?:|average rating|durchschnittliche bewertung|note moyenne"

@@ -16,7 +16,8 @@ from lxml.html import HtmlElement
 
 from newscrawler.extraction.audit import Audit
 from newscrawler.extraction.clean import classify_block
-from newscrawler.extraction.phrases import PROSE_END, header_family, label_family
+from newscrawler.extraction.phrases import PHRASE_RE, PROSE_END, header_family, label_family
+from newscrawler.extraction.quality import word_count
 
 _B = r"(?<![a-z0-9])"  # a class token starts here
 _MARKUP = {
@@ -73,8 +74,10 @@ def prune_tree(
         family = _markup_family(signal)
         if family is None or element.getroottree().getroot() is not root:
             continue  # no family named, or inside a block already dropped
-        if family != "comments" and _is_prose(element):
-            continue
+        if family != "comments" and (
+            _is_prose(element) or _prose_without_evidence(element, family)
+        ):
+            continue  # the class names a family, the block's own text does not bear it out
         text = " ".join(element.text_content().split())
         if text:
             audit.add(family, text)
@@ -210,9 +213,14 @@ def _markup_family(signal: str) -> str | None:
     elements and pages ("menu-item", "widget") where whole strings rarely do (ids)."""
     for token in signal.split():
         family = _token_family(token)
+        if family == "comments" and _LIVE_COMMENTARY.search(token):
+            continue  # "live-match-comments": the reporter's live commentary, the article itself
         if family is not None:
             return None if _has_body_class(signal) else family
     return None
+
+
+_LIVE_COMMENTARY = re.compile(r"live-?(match-?|game-?|blog-?|ticker-?)?comment", re.I)
 
 
 @lru_cache(maxsize=65536)
@@ -240,6 +248,88 @@ _BODY_CLASS = re.compile(r"(article|entry|post|story)[-_]?(body|content|text)|ar
 
 def _has_body_class(signal: str) -> bool:
     return _BODY_CLASS.search(signal) is not None
+
+
+def _prose_without_evidence(element: HtmlElement, family: str) -> bool:
+    """A block whose own text is running prose and shows no boilerplate family: a class name
+    alone ("TestReport__Section--Ads", "cmp-text", "js_readmore") is weak evidence, and prose
+    stays where the text does not confirm it. Evidence is any block of the element that a
+    phrase family or a widget label names ("Advertisement", "Subscribe to our newsletter"),
+    a phrase of the family the class names at any length ("we may earn a commission"), a
+    truncated teaser ("..."), or mostly link text."""
+    text = element.text_content()
+    if len(text) < 100 or len(text.split()) < 20:
+        return False
+    links = sum(len(a.text_content()) for a in element.iter("a"))
+    if links > 0.3 * len(text.strip()):
+        return False
+    blocks = _text_blocks(element)
+    if not any(word_count(block) >= 20 and block.endswith(PROSE_END) for block in blocks):
+        return False
+    return not any(
+        block.endswith(("...", "…", "[…]", "[...]"))
+        or classify_block(block) is not None
+        or _family_phrase(family, block)
+        for block in blocks
+    )
+
+
+def _family_phrase(family: str, text: str) -> bool:
+    pattern = PHRASE_RE.get(family)
+    return pattern is not None and pattern.search(text) is not None
+
+
+def _text_blocks(element: HtmlElement) -> list[str]:
+    """The element's text cut at block elements, each piece whitespace-normalised."""
+    pieces: list[str] = []
+
+    def walk(node: HtmlElement) -> None:
+        pieces.append(node.text or "")
+        for child in node:
+            block = isinstance(child.tag, str) and child.tag in _BLOCK_TAGS
+            if block:
+                pieces.append("\n")
+            if isinstance(child.tag, str):
+                walk(child)
+            pieces.append(("\n" if block else "") + (child.tail or ""))
+
+    walk(element)
+    return [b for b in (" ".join(t.split()) for t in "".join(pieces).split("\n")) if b]
+
+
+_BLOCK_TAGS = frozenset(
+    [
+        "p",
+        "div",
+        "li",
+        "td",
+        "th",
+        "dd",
+        "dt",
+        "blockquote",
+        "section",
+        "article",
+        "aside",
+        "header",
+        "footer",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "br",
+        "ul",
+        "ol",
+        "table",
+        "tr",
+        "figure",
+        "figcaption",
+        "form",
+        "nav",
+        "button",
+    ]
+)
 
 
 def _is_prose(element: HtmlElement) -> bool:

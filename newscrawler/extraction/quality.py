@@ -69,7 +69,7 @@ def judge(
         return False, "paywall"
     if _is_listing(text, url, tree, ld_types, words):
         return False, "listing-page"
-    if words < min_words:
+    if words < min_words and not _brief(text, words, tree, ld_types, min_words):
         return False, "too-short"
     return True, None
 
@@ -102,23 +102,55 @@ def _is_listing(
     text: str, url: str | None, tree: HtmlElement | None, ld_types: set[str], words: int
 ) -> bool:
     """Section, tag and search pages: teasers and links rather than running prose."""
-    article_types = any(_ARTICLE_TYPES.search(t) for t in ld_types)
-    head = tree.find("head") if tree is not None else None
-    scope = head if head is not None else tree
-    og_article = scope is not None and scope.xpath(
-        "boolean(.//meta[@property='og:type'][@content='article'])"
-    )
-    if article_types or og_article:
+    if _declares_article(tree, ld_types):
         return False
     if ld_types & _LISTING_TYPES:
         return True
-    if url:
-        parts = urlsplit(url)
-        if _LISTING_PATH.search(parts.path) or _LISTING_QUERY.search(parts.query):
-            return True
     lines = [line for line in text.split("\n") if line.strip()]
     prose = sum(1 for line in lines if len(line.split()) >= 25)
     teasers = (
         0 if tree is None else len(tree.xpath("//h2/a | //h3/a | //article//h2 | //article//h3"))
     )
+    if url:
+        parts = urlsplit(url)
+        if _LISTING_PATH.search(parts.path) or _LISTING_QUERY.search(parts.query):
+            # the address is a listing's shape ("?page=1" also ends article addresses): the text
+            # decides against it only when it reads as one story, paragraphs of running prose
+            # holding most of the words, more paragraphs than headlines linking elsewhere
+            # (words as word_count counts them: Chinese, Japanese and Korean lines too)
+            counts = [word_count(line) for line in lines]
+            paragraphs = [n for n in counts if n >= 25]
+            in_prose = sum(paragraphs)
+            return not (
+                len(paragraphs) >= 3 and in_prose >= 0.6 * words and teasers < len(paragraphs)
+            )
     return teasers >= 8 and prose < max(3, teasers // 3) and words < teasers * 40
+
+
+def _declares_article(tree: HtmlElement | None, ld_types: set[str]) -> bool:
+    """The page says it is an article: an article type in JSON-LD, or og:type article."""
+    if any(_ARTICLE_TYPES.search(t) for t in ld_types):
+        return True
+    if tree is None:
+        return False
+    # in the head, or where a broken head pushed it into the body
+    return any(
+        value.strip().lower() == "article"
+        for value in tree.xpath("//meta[@property='og:type']/@content")
+    )
+
+
+_SENTENCE_END = re.compile(r"[.!?…](?=[\"”’»)]?(\s|$|[A-Z]))")
+
+
+def _brief(
+    text: str, words: int, tree: HtmlElement | None, ld_types: set[str], min_words: int
+) -> bool:
+    """A short article, not a stub: the page says it is an article, and its text is three
+    complete sentences or more, of at least five eighths of the usual minimum (a news brief
+    of three sentences; two sentences under a headline remain a stub)."""
+    if words < min_words * 5 // 8 or not _declares_article(tree, ld_types):
+        return False
+    return len(_SENTENCE_END.findall(text)) >= 3 and text.rstrip().endswith(
+        (".", "!", "?", '"', "”", "’", "»")
+    )

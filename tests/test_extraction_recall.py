@@ -1,0 +1,152 @@
+"""Article text stays unless the block itself shows it is boilerplate: a class name alone
+("--Ads", "cmp-text", "js_readmore", "item-caption") is weak evidence, and prose the text does
+not confirm as junk is kept; blocks whose own text names their family still go."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from lxml import html as lxml_html
+
+from newscrawler import extract_article
+from newscrawler.extraction.captions import take_images
+from newscrawler.extraction.clean import Audit, clean_lines
+from tests.support.texts import EN, page
+
+URL = "https://reviews.example.org/2024/05/grill-test/"
+
+SECTION = [
+    "Before the steak goes on, we want to know where the grill is hottest, so we cover the "
+    "grate with slices of toast and set the burner to its highest level for thirty seconds.",
+    "The toast in the middle turns black within half a minute while the slices at the edges "
+    "barely change colour, which tells us to keep the meat in the centre of the grate.",
+    "That matches what the manual says, although it never mentions how narrow the hot zone "
+    "really is, and buyers with larger cuts of meat should keep that in mind.",
+]
+
+
+def text_of(html: str, url: str = URL) -> str:
+    return extract_article(html, url=url)["text"]
+
+
+def test_a_review_section_whose_class_says_ads_keeps_its_prose():
+    # a layout modifier ("TestReport__Section--Ads": the section may hold an ad slot) on a
+    # section of the review itself
+    section = (
+        '<section class="TestReport__Section TestReport__Section--Ads"><h2>The toast test</h2>'
+        + "".join(f"<p>{p}</p>" for p in SECTION)
+        + "</section>"
+    )
+    text = text_of(page(EN[:4], section, after=2))
+    for paragraph in SECTION + EN[:4]:
+        assert paragraph in text
+
+
+def test_a_component_class_that_reads_like_a_consent_manager_keeps_its_prose():
+    # "cmp-" is a component prefix in several CMSs, not only the consent management platform
+    block = f'<div class="cmp-text"><p>{SECTION[0]}</p><p>{SECTION[1]}</p></div>'
+    text = text_of(page(EN[:4], block, after=2))
+    assert SECTION[0] in text and SECTION[1] in text
+
+
+def test_collapsed_read_more_text_is_the_article_not_related_stories():
+    block = f'<div class="presentation-box-txt js_readmore">{SECTION[0]} {SECTION[1]}</div>'
+    text = text_of(page(EN[:4], block, after=2))
+    assert SECTION[0] in text
+
+
+def test_a_classed_box_whose_text_names_its_family_still_goes():
+    # the same markup with the evidence in the block's own text
+    ad = (
+        '<div class="TestReport__Section--Ads"><p>Advertisement</p><p>Save forty percent on '
+        "grills this week only at our partner store, free delivery on every order placed "
+        "before Sunday evening.</p></div>"
+    )
+    consent = (
+        '<div class="cmp-banner"><p>We use cookies to give you the best experience on our '
+        "website and to show personalised advertising from our partners.</p><p>Accept all</p>"
+        "</div>"
+    )
+    teasers = (
+        '<div class="related-posts"><p>The council has approved the budget for the new ferry '
+        "terminal, which will open next spring after years of delay and...</p></div>"
+    )
+    record = extract_article(page(EN[:4], ad + consent + teasers, after=2), url=URL)
+    assert "Save forty percent" not in record["text"]
+    assert "We use cookies" not in record["text"]
+    assert "ferry terminal" not in record["text"]
+    for paragraph in EN[:4]:
+        assert paragraph in record["text"]
+
+
+def test_a_comment_section_goes_but_live_commentary_stays():
+    comments = (
+        '<div class="comments"><p>I have driven over that bridge every day for twenty years and '
+        "nobody ever asked the people who actually use it what they think about this.</p></div>"
+    )
+    live = (
+        '<div class="live-match-comments">'
+        "<p>90' The referee blows the final whistle and Lorient hold on for a draw against a "
+        "Lyon side that dominated the second half.</p>"
+        "<p>85' A corner for Lyon comes to nothing as the defence clears the ball for the "
+        "third time in two minutes.</p></div>"
+    )
+    text = text_of(page(EN[:4], comments + live, after=2))
+    assert "nobody ever asked" not in text
+    assert "final whistle" in text and "A corner for Lyon" in text
+
+
+def test_a_description_in_a_caption_classed_box_without_an_image_is_not_a_caption():
+    lead = (
+        "New York is the epicentre of the pandemic in the United States. Sport has come to a "
+        "standstill too, and nobody can say when the leagues will start playing again."
+    )
+    tree = lxml_html.fromstring(
+        f'<html><body><div class="player"></div><div class="item-caption"><div class="details">'
+        f'<span>by Andrea Kurz</span><p class="item-description">{lead}</p></div></div>'
+        '<figure><img src="/b.jpg" width="800"><div class="caption">The bridge at dawn.</div>'
+        "</figure></body></html>"
+    )
+    images, removed = take_images(tree, URL)
+    assert removed == ["The bridge at dawn."]
+    assert lead in tree.text_content()
+
+
+def test_a_figure_caption_still_leaves_the_text():
+    figure = (
+        '<figure><img src="/bridge.jpg" width="800"><figcaption>The old harbour bridge seen '
+        "from the ferry terminal on Monday morning, before the closure was announced. "
+        "(Photo: Harbour Gazette)</figcaption></figure>"
+    )
+    record = extract_article(page(EN[:4], figure, after=1), url=URL)
+    assert "seen from the ferry terminal" not in record["text"]
+    assert "seen from the ferry terminal" in record["metadata"]["images"][0]["caption"]
+
+
+def test_a_phone_number_line_is_not_a_dateline():
+    lines = ["Dezuka Suisan", *EN[:3], "+81 158-23-2012"]
+    kept = clean_lines(lines, Audit())
+    assert "+81 158-23-2012" in kept
+    assert "22.01.2018" not in clean_lines([*EN[:3], "22.01.2018"], Audit())
+
+
+def test_an_article_written_for_readers_without_javascript_is_extracted():
+    # the page renders its story with a script; the same story sits in <noscript> for the rest
+    html = (
+        '<html lang="en"><head><title>Harbour bridge to close</title></head><body>'
+        '<div id="app"></div><script>render("#app")</script><noscript>'
+        + "".join(f"<p>{p}</p>" for p in EN[:5])
+        + "</noscript></body></html>"
+    )
+    text = text_of(html)
+    for paragraph in EN[:5]:
+        assert paragraph in text
+
+
+def test_the_text_is_in_composed_unicode_form():
+    decomposed = "Cafe\u0301 Mu\u0308ller"  # e + combining acute, u + combining diaeresis
+    composed = unicodedata.normalize("NFC", decomposed)  # "Café Müller"
+    assert composed != decomposed
+    paragraphs = [f"{decomposed} {p}" for p in EN[:4]]
+    text = text_of(page(paragraphs))
+    assert composed in text and decomposed not in text
