@@ -140,7 +140,10 @@ class Uploader:
                 metadata=obj.metadata,
             )
         except StorageConflict as exc:
-            logger.warning("kept the earlier object: %s", exc)
+            if obj.key.startswith("quarantine/"):  # still not an article: the first copy stands
+                logger.debug("kept the earlier object: %s", exc)
+            else:
+                logger.warning("kept the earlier object: %s", exc)
             self._count("conflicts")
             self.spool.done(path)
             return

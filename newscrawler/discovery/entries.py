@@ -17,6 +17,14 @@ class DiscoveredEntry:
     language: str | None = None
     keywords: tuple[str, ...] = ()
 
+    @property
+    def changed(self) -> datetime | None:
+        """The latest date the source gives the entry, whichever field says it: RSS pubDate,
+        Atom updated or published, sitemap lastmod or news:publication_date, JSON Feed
+        date_modified or date_published. A source that re-dates an entry says it changed."""
+        dates = [d for d in (self.date, self.modified) if d is not None]
+        return max(dates) if dates else None
+
 
 def within_window(entry: DiscoveredEntry, max_age_days: float | None, now: datetime) -> bool:
     """False when the entry's date is known and older than the window."""

@@ -40,7 +40,7 @@ def parse_feed(body: bytes, url: str) -> list[DiscoveredEntry]:
     stripped = body.lstrip()
     if stripped.startswith(b"{"):
         return _parse_json_feed(stripped, url)
-    if _declares_entities(body):
+    if declares_entities(body):
         raise FeedError(f"{url}: feed declares XML entities; refused", "entities")
     try:
         parsed = feedparser.parse(body, sanitize_html=False, resolve_relative_uris=False)
@@ -68,7 +68,7 @@ def parse_feed(body: bytes, url: str) -> list[DiscoveredEntry]:
     return entries
 
 
-def _declares_entities(body: bytes) -> bool:
+def declares_entities(body: bytes) -> bool:
     """An entity declaration anywhere (also in UTF-16/32, whose NUL bytes are skipped): entity
     expansion (billion laughs) and external entities (XXE) never reach the XML parser."""
     return _ENTITY.search(body) is not None or (

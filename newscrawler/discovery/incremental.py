@@ -2,7 +2,9 @@
 feed/sitemap dates (lastmod, updated) of archived URLs, both kept in the state store across runs.
 
 An archived URL is fetched again only when its feed or sitemap entry is dated after the date
-recorded for it (or, when none was recorded yet, after it was archived). Writes wait for the end
+recorded for it (or, when none was recorded yet, after it was archived). Every date a source
+gives counts: RSS pubDate, Atom updated and published, sitemap lastmod and news:publication_date
+(`DiscoveredEntry.changed`, the latest of them). Writes wait for the end
 of the run, so a crawl that stops early does not claim it has seen what it never fetched.
 """
 
@@ -23,6 +25,7 @@ class IncrementalState:
         self._validators: dict[str, tuple[str | None, str | None, str]] = {}
         self._dates: dict[str, float] = {}
         self._in_flight: set[str] = set()  # requested and not fetched (yet)
+        self._fetched: set[str] = set()  # fetched this run (archived or not: see `commit`)
         self._failed_sources: set[str] = set()
 
     # --- feeds and sitemaps: conditional requests ---------------------------------------------
@@ -85,6 +88,7 @@ class IncrementalState:
 
     def fetched(self, canonical: str) -> None:
         self._in_flight.discard(canonical)
+        self._fetched.add(canonical)
 
     def source_incomplete(self, source_url: str) -> None:
         """An article a feed or sitemap listed could not be fetched: keep no validators for
@@ -99,12 +103,18 @@ class IncrementalState:
     # --- end of run --------------------------------------------------------------------------
 
     def commit(self, *, finished: bool, incomplete_sites: Iterable[str] = ()) -> None:
-        """Save the dates of archived URLs (those requested must have been fetched), and, when
-        the run finished normally, the validators of sites whose discovery was complete."""
+        """Save the dates of the URLs fetched this run and of those archived before (a URL
+        requested must have been fetched), and, when the run finished normally, the validators
+        of sites whose discovery was complete.
+
+        A URL fetched this run has its date saved whether or not its record has reached the
+        state yet: archived records enter the state in batches (the deduplicator's flush), and
+        the dates of the last batch must not depend on which of the two is written first."""
         dates = [
             (url, when)
             for url, when in self._dates.items()
-            if url not in self._in_flight and self.state.get_url(url) is not None
+            if url not in self._in_flight
+            and (url in self._fetched or self.state.get_url(url) is not None)
         ]
         self.state.put_source_modified(dates)
         if not finished:

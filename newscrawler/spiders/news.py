@@ -15,6 +15,7 @@ from urllib.parse import urljoin, urlsplit
 
 from scrapy import Request, Spider, signals
 from scrapy.crawler import Crawler
+from scrapy.exceptions import DontCloseSpider
 from scrapy.http import Response, TextResponse
 from scrapy.robotstxt import ProtegoRobotParser
 from scrapy.utils.defer import maybe_deferred_to_future
@@ -39,6 +40,7 @@ from newscrawler.discovery import (
     within_window,
 )
 from newscrawler.discovery.incremental import ARCHIVED, MODIFIED, IncrementalState, Known
+from newscrawler.discovery.shapes import GIVE_UP_AFTER, ShapeBook, prior, url_shape
 from newscrawler.items import ArticleItem, FetchedPage, utc_now
 from newscrawler.runtime import Runtime, check_archive, check_state
 from newscrawler.sites import Site, load_sites
@@ -57,6 +59,9 @@ from newscrawler.stats import inc
 
 # Answers that will not change on a retry: the article is gone.
 PERMANENT_FAILURES = {"http_404", "http_410"}
+# Links of a shape not known to be articles yet: this many go out before the extractor's
+# verdicts on them decide whether the others are fetched.
+PROBES_PER_SHAPE = 2
 
 
 class NewsSpider(Spider):
@@ -95,6 +100,15 @@ class NewsSpider(Spider):
         spider._pages = page_count(crawler.settings, spider.name)  # the crawl's with a frontier
         spider._capped: set[str] = set()
         spider._sitemaps_seen: set[str] = set()
+        # Link discovery learns which URL shapes are articles from the extractor's verdicts.
+        spider.shapes = ShapeBook()
+        spider._held: dict[tuple[str, str], list[tuple[Site, Request]]] = {}
+        spider._probes: dict[tuple[str, str], int] = {}
+        spider._reprobed: set[tuple[str, str]] = set()  # given-up shapes tried once this run
+        spider._shape_skipped: set[str] = set()
+        crawler.signals.connect(spider.item_judged, signal=signals.item_scraped)
+        crawler.signals.connect(spider.item_judged, signal=signals.item_dropped)
+        crawler.signals.connect(spider.release_held, signal=signals.spider_idle)
         # With robots.txt obeyed, Scrapy's middleware fetches each host's robots.txt anyway: its
         # Sitemap: lines are read from that parse (one fetch per host, not two).
         spider._robots_sites = {}
@@ -107,6 +121,11 @@ class NewsSpider(Spider):
         return spider
 
     async def start(self) -> AsyncIterator[Request]:
+        try:  # what earlier runs learned about the sites' URL shapes
+            for site in self.sites:
+                self.shapes.load(site.name, self.runtime.state.shape_counts(site.name))
+        except StateStoreError as exc:  # learned again this run
+            self.logger.warning("learned URL shapes not read: %s", exc)
         robots_seen: set[str] = set()
         for site in self.sites:
             for url in robots_urls(site):
@@ -141,6 +160,11 @@ class NewsSpider(Spider):
             self.incremental.commit(finished=reason == "finished", incomplete_sites=self._capped)
         except StateStoreError as exc:  # the next run reads the feeds and sitemaps in full
             self.logger.error("feed and sitemap validators not saved: %s", exc)
+        try:
+            for site, counts in self.shapes.learned().items():
+                self.runtime.state.add_shape_counts(site, counts)
+        except StateStoreError as exc:  # the next run learns them again
+            self.logger.error("learned URL shapes not saved: %s", exc)
 
     # --- discovery callbacks ----------------------------------------------------------------
 
@@ -292,6 +316,92 @@ class NewsSpider(Spider):
         url = f"{redirects[0]} (redirected to {request.url})" if redirects else request.url
         self.logger.warning("%s: %s %s failed: %s", site.name if site else "-", kind, url, reason)
 
+    # --- learning which link shapes are articles -----------------------------------------------
+
+    def item_judged(self, item: Any, response: Response | None = None, **kwargs: Any) -> None:
+        """The pipelines are done with a page (archived, or dropped as a duplicate or as not an
+        article): the extractor's verdict teaches its site which URL shapes are articles."""
+        page, record = getattr(item, "page", None), getattr(item, "record", None)
+        if page is None or not record:
+            return
+        site = next((s for s in self.sites if s.name == page.site), None)
+        if site is None:
+            return
+        self.shapes.learn(site.name, page.url, bool(record["metadata"].get("is_article")))
+        key = (site.name, url_shape(page.url))
+        held = self._held.get(key)
+        if not held:
+            return
+        if self.shapes.given_up(site.name, page.url):
+            del self._held[key]
+            for _, request in held:
+                self._shape_skipped.add(request.meta["newscrawler_canonical"])
+            self._count("skipped/non_article_shape", len(held), site=site)
+            self.logger.info(
+                "%s: links shaped %s gave no article; %d not fetched", site.name, key[1], len(held)
+            )
+        elif self.shapes.count(site.name, page.url).articles:
+            del self._held[key]
+            self._release(held)
+        elif self._probes.get(key, 0) < GIVE_UP_AFTER:  # no article yet: one more probe
+            self._probes[key] = self._probes.get(key, 0) + 1
+            self._release([held.pop(0)])
+
+    def release_held(self) -> None:
+        """At idle, links still held (their probes gave no verdict: failed, not extracted) are
+        fetched after all."""
+        if not self._held:
+            return
+        held = [pair for pairs in self._held.values() for pair in pairs]
+        self._held.clear()
+        if self._release(held):
+            raise DontCloseSpider
+
+    def _given_up(
+        self, site: Site, canonical: str, url: str, *, fetched_before: UrlRecord | None
+    ) -> bool:
+        """A link of a shape that only gave non-articles: not fetched (counted once per URL).
+        A shape given up by earlier runs is tried once more each run, with a link not fetched
+        before, so a site that starts publishing articles of that shape is followed again."""
+        if not self.shapes.given_up(site.name, url):
+            return False
+        key = (site.name, url_shape(url))
+        if (
+            fetched_before is None
+            and key not in self._reprobed
+            and not self.shapes.learned_this_run(site.name, url)
+        ):
+            self._reprobed.add(key)
+            return False
+        if canonical not in self._shape_skipped:
+            self._shape_skipped.add(canonical)
+            self._count("skipped/non_article_shape", site=site)
+        return True
+
+    def _hold(self, site: Site, request: Request) -> bool:
+        """Hold a link of a shape not known to be articles once PROBES_PER_SHAPE of its kind
+        are out; True when held."""
+        if self.shapes.count(site.name, request.url).articles:
+            return False
+        shape = url_shape(request.url)
+        if prior(shape) >= 2:  # a date and a slug, a numbered slug: fetched without probing
+            return False
+        key = (site.name, shape)
+        out = self._probes.get(key, 0)
+        if out < PROBES_PER_SHAPE:
+            self._probes[key] = out + 1
+            return False
+        self._held.setdefault(key, []).append((site, request))
+        return True
+
+    def _release(self, held: list[tuple[Site, Request]]) -> int:
+        released = 0
+        for site, request in held:
+            if self._within_page_cap(site):
+                self.crawler.engine.crawl(request)
+                released += 1
+        return released
+
     # --- helpers -----------------------------------------------------------------------------
 
     def _child_sitemaps(
@@ -349,13 +459,17 @@ class NewsSpider(Spider):
                 self._count("skipped/too_old", site=site)
                 continue
             canonical = canonicalize_url(entry.url)
-            self.incremental.note_date(canonical, entry.modified)
+            self.incremental.note_date(canonical, entry.changed)
             if canonical in self._requested:
+                continue
+            if entry.via == "link" and self._given_up(
+                site, canonical, entry.url, fetched_before=known.get(canonical, (None,))[0]
+            ):
                 continue
             if canonical not in self._sighted:
                 self._sighted.add(canonical)
                 self._count(f"discovered/{entry.via}", site=site)
-            decision = self.incremental.decide(canonical, entry.modified, known.get(canonical))
+            decision = self.incremental.decide(canonical, entry.changed, known.get(canonical))
             if decision == ARCHIVED:
                 # Not final: a later sighting (a sitemap's lastmod after a feed entry without a
                 # date) may still say the page changed.
@@ -368,17 +482,21 @@ class NewsSpider(Spider):
                 self._skipped.discard(canonical)
                 self._count("skipped/already_archived", -1, site=site)
             self.incremental.requested(canonical)  # its date is kept only once it is fetched
+            request = Request(
+                strip_tracking(entry.url),
+                callback=self.parse_article,
+                errback=self.download_failed,
+                priority=self.shapes.score(site.name, entry.url) if entry.via == "link" else 0,
+                cb_kwargs={"site": site, "discovery": discovery_record(entry)},
+                meta={"newscrawler_kind": "article", "newscrawler_canonical": canonical},
+            )
+            if entry.via == "link" and self._hold(site, request):
+                continue
             if not self._within_page_cap(site):
                 continue
             if decision == MODIFIED:
                 self._count("refetched/modified", site=site)
-            yield Request(
-                strip_tracking(entry.url),
-                callback=self.parse_article,
-                errback=self.download_failed,
-                cb_kwargs={"site": site, "discovery": discovery_record(entry)},
-                meta={"newscrawler_kind": "article", "newscrawler_canonical": canonical},
-            )
+            yield request
 
     def _source_request(
         self, site: Site, url: str, kind: str, callback: Any, **kwargs: Any

@@ -147,6 +147,18 @@ class StateStore(ABC):
         A backend that does not keep templates counts nothing: this default returns {}."""
         return {}
 
+    def shape_counts(self, site: str) -> dict[str, tuple[int, int]]:
+        """Link discovery's URL shapes of `site`: per shape, how many fetched pages were
+        articles and how many were not (see discovery/shapes.py).
+
+        A backend that does not keep shapes knows none: this default returns {}."""
+        return {}
+
+    def add_shape_counts(self, site: str, counts: dict[str, tuple[int, int]]) -> None:
+        """Add a run's verdicts per shape (articles, others) to those kept for `site`.
+
+        A backend that does not keep shapes forgets them: this default does nothing."""
+
     @abstractmethod
     def get_source_modified(self, url: str) -> float | None:
         """The latest lastmod / updated date (epoch seconds) a feed or sitemap gave for an

@@ -345,6 +345,25 @@ class RedisStateStore(StateStore):
         counts = self._template_page(keys=keys, args=[page, *blocks])
         return dict(zip(blocks, map(int, counts), strict=True)) if counts else {}
 
+    def shape_counts(self, site: str) -> dict[str, tuple[int, int]]:
+        counts: dict[str, list[int]] = {}
+        for field, value in self._redis.hscan_iter(self._key(b"us", site), count=10_000):
+            kind, _, shape = field.decode().partition("|")
+            counts.setdefault(shape, [0, 0])[kind == "o"] = int(value)
+        return {shape: (a, o) for shape, (a, o) in counts.items()}
+
+    def add_shape_counts(self, site: str, counts: dict[str, tuple[int, int]]) -> None:
+        if not counts:
+            return
+        key = self._key(b"us", site)
+        with self._redis.pipeline(transaction=True) as pipe:
+            for shape, (articles, others) in counts.items():
+                if articles:
+                    pipe.hincrby(key, f"a|{shape}", articles)
+                if others:
+                    pipe.hincrby(key, f"o|{shape}", others)
+            pipe.execute()
+
     def get_source_modified(self, url: str) -> float | None:
         data = self._redis.get(self._key(b"m", _url_hash(url)))
         return float(data) if data else None

@@ -40,6 +40,9 @@ CREATE TABLE IF NOT EXISTS template_pages (
 CREATE TABLE IF NOT EXISTS template_blocks (
     site TEXT NOT NULL, block TEXT NOT NULL, pages INTEGER NOT NULL,
     PRIMARY KEY (site, block)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS url_shapes (
+    site TEXT NOT NULL, shape TEXT NOT NULL, articles INTEGER NOT NULL, others INTEGER NOT NULL,
+    PRIMARY KEY (site, shape)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS source_modified (
     url TEXT PRIMARY KEY, modified REAL NOT NULL) WITHOUT ROWID;
 """
@@ -172,6 +175,23 @@ class SqliteStateStore(StateStore):
                         (site, block),
                     ).fetchone()
         return counts
+
+    def shape_counts(self, site: str) -> dict[str, tuple[int, int]]:
+        with self._using() as db:
+            rows = db.execute(
+                "SELECT shape, articles, others FROM url_shapes WHERE site = ?", (site,)
+            ).fetchall()
+        return {shape: (articles, others) for shape, articles, others in rows}
+
+    def add_shape_counts(self, site: str, counts: dict[str, tuple[int, int]]) -> None:
+        if not counts:
+            return
+        with self._using(transaction=True) as db:
+            db.executemany(
+                "INSERT INTO url_shapes VALUES (?, ?, ?, ?) ON CONFLICT (site, shape) DO UPDATE"
+                " SET articles = articles + excluded.articles, others = others + excluded.others",
+                [(site, shape, a, o) for shape, (a, o) in counts.items()],
+            )
 
     def get_source_modified(self, url: str) -> float | None:
         row = self._one("SELECT modified FROM source_modified WHERE url = ?", (url,))
