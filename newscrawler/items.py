@@ -30,7 +30,8 @@ class FetchedPage:
 @dataclass
 class ArticleItem:
     """What flows through the item pipelines: the page, then its record (with what dedup reads of
-    it and the fingerprints of its text), then the dedup verdict."""
+    it and the fingerprints of its text), then the dedup verdict. The archive stage, the last,
+    returns the record alone: what Scrapy's item signals and feed exports see (no raw bytes)."""
 
     page: FetchedPage
     record: dict[str, Any] | None = None

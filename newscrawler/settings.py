@@ -152,6 +152,8 @@ DOWNLOADER_MIDDLEWARES = {
     "newscrawler.middlewares.storms.StormBreakerMiddleware": 40,
 }
 COOKIES_ENABLED = False
+# Resolves IPv6 hosts too (Scrapy's default resolver looks up IPv4 only).
+DNS_RESOLVER = "scrapy.resolver.CachingHostnameResolver"
 TELNETCONSOLE_ENABLED = False
 
 # --- pipeline ------------------------------------------------------------------------------------
@@ -163,6 +165,9 @@ ITEM_PIPELINES = {
     "newscrawler.pipelines.archive.ArchivePipeline": 400,
 }
 EXTENSIONS = {
+    # Scrapy's feed exports, with an item a feed cannot write counted (exit 7), not 0.
+    "scrapy.extensions.feedexport.FeedExporter": None,
+    "newscrawler.extensions.feeds.CheckedFeedExporter": 0,
     "newscrawler.extensions.logsetup.LogSetup": 0,
     # glibc's malloc: fewer arenas and free pages handed back, so long crawls stay flat.
     "newscrawler.extensions.memory.MallocTuning": 0,
@@ -175,3 +180,6 @@ EXTENSIONS = {
 LOG_LEVEL = "INFO"
 LOG_FORMATTER = "newscrawler.extensions.logformatter.NewsLogFormatter"
 FEED_EXPORT_ENCODING = "utf-8"
+# `-O out.csv`: one column per record field, `metadata.url`, `metadata.title`, ... (the other
+# formats nest the record as archived); see newscrawler/extensions/feeds.py.
+FEED_EXPORTERS = {"csv": "newscrawler.extensions.feeds.RecordCsvItemExporter"}

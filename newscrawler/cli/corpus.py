@@ -29,13 +29,17 @@ def add_commands(commands: Any) -> dict[str, Any]:
     export.add_argument("--since", help="first publication day, YYYY-MM-DD")
     export.add_argument("--until", help="last publication day, YYYY-MM-DD")
     export.add_argument("--language", action="append", default=[], help="only this language")
-    export.add_argument("--min-words", type=int, default=0)
+    export.add_argument(
+        "--min-words", type=int, default=0, help="only stories of at least this many words"
+    )
     export.add_argument(
         "--keep-duplicates",
         action="store_true",
         help="keep superseded versions too (rows of one story share cluster_id)",
     )
-    export.add_argument("--part-mb", type=int, default=128, help="approximate size of a part")
+    export.add_argument(
+        "--part-mb", type=positive_int, default=128, help="approximate size of a part (MB)"
+    )
     reextract = commands.add_parser(
         "reextract", parents=[archive], help="re-extract archived pages from their raw HTML"
     )
@@ -45,6 +49,17 @@ def add_commands(commands: Any) -> dict[str, Any]:
         help="the crawler's state directory: new versions are recorded in its store, if any",
     )
     return {"export": run_export, "reextract": run_reextract}
+
+
+def positive_int(text: str) -> int:
+    """An argparse type: a whole number of 1 or more (argparse prints the usage, exit 2)."""
+    try:
+        number = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"expected 1 or more, got {number}")
+    return number
 
 
 def run_export(args: argparse.Namespace) -> int:

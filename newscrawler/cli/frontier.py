@@ -37,8 +37,12 @@ def add_commands(commands: Any) -> dict[str, Any]:
         help="a Scrapy or NEWSCRAWLER_* setting, as for scrapy crawl (state and archive URIs)",
     )  # fmt: skip
     report = commands.add_parser("crawl-report", help="a shared crawl's report (all workers)")
-    report.add_argument("crawl_id")
-    report.add_argument("--archive", default=str(defaults.NEWSCRAWLER_ARCHIVE_URI))
+    report.add_argument("crawl_id", help="the crawl's id, as `newscrawler seed` printed it")
+    report.add_argument(
+        "--archive",
+        default=str(defaults.NEWSCRAWLER_ARCHIVE_URI),
+        help="archive directory or s3:// URI (default: ARCHIVE_URI or ./archive)",
+    )
     report.add_argument("--json", action="store_true", help="print the merged report as JSON")
     return {"seed": run_seed, "crawl-report": run_crawl_report}
 
@@ -66,11 +70,17 @@ def run_seed(args: argparse.Namespace) -> int:
     from scrapy.crawler import CrawlerProcess
     from scrapy.utils.project import get_project_settings
 
+    from newscrawler.config import check_settings
     from newscrawler.frontier import check_frontier
     from newscrawler.runtime import check_state
 
     settings = get_project_settings()
     settings.setdict(overrides, priority="cmdline")
+    try:
+        check_settings(settings)  # every NEWSCRAWLER_* setting, as `scrapy crawl` checks them
+    except ValueError as exc:
+        say(exc)
+        return EXIT_CONFIG_ERROR
     try:
         check_frontier(args.frontier)  # first: an unreachable frontier touches nothing local
         check_state(settings)

@@ -14,12 +14,15 @@ from __future__ import annotations
 import argparse
 import http.client
 import json
+import os
 import sys
 import urllib.error
 import urllib.parse
 import urllib.request
 from pathlib import Path
+from typing import Any
 
+from newscrawler import __version__
 from newscrawler.cli import corpus, frontier, ops
 from newscrawler.cli.common import say
 from newscrawler.cli.demo import DEMO_PORT, run_demo
@@ -29,11 +32,36 @@ from newscrawler.state import StateStoreError
 from newscrawler.storage import ArchiveURIError, StorageError
 
 EXTRACT_TIMEOUT = 30  # seconds without an answer before `extract URL` gives up
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE: the reader of our output went away
+
+
+DESCRIPTION = (
+    "newscrawler's commands: the demo, one-off extraction, site-list validation, the archive's "
+    "runs and records, the spool, dataset export and re-extraction, the shared frontier. "
+    "Crawling itself is `scrapy crawl news -a sites=SITES.yaml` (see README.md)."
+)
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="newscrawler", description=__doc__.splitlines()[0])
-    commands = parser.add_subparsers(dest="command", required=True)
+    """Run one command; its exit code. Output cut short by a closed pipe (`newscrawler report |
+    head`) ends quietly with 141, as a process killed by SIGPIPE would."""
+    try:
+        code = _main(argv)
+        sys.stdout.flush()  # a closed pipe shows here, not in the interpreter's final flush
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # nothing more to flush at exit
+        return EXIT_BROKEN_PIPE
+    return code
+
+
+def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Any]]:
+    """The command line: the parser and each command's handler."""
+    parser = argparse.ArgumentParser(prog="newscrawler", description=DESCRIPTION)
+    parser.add_argument("--version", action="version", version=f"newscrawler {__version__}")
+    commands = parser.add_subparsers(
+        dest="command", required=True, title="commands", metavar="COMMAND"
+    )
 
     demo = commands.add_parser("demo", help="serve the bundled demo news site and crawl it")
     demo.add_argument("--archive", default="archive", help="archive directory or s3:// URI")
@@ -57,6 +85,11 @@ def main(argv: list[str] | None = None) -> int:
     handlers.update(ops.add_commands(commands))
     handlers.update(corpus.add_commands(commands))
     handlers.update(frontier.add_commands(commands))
+    return parser, handlers
+
+
+def _main(argv: list[str] | None = None) -> int:
+    parser, handlers = build_parser()
     args = parser.parse_args(argv)
     try:
         return handlers[args.command](args)

@@ -29,19 +29,25 @@ def add_commands(commands: Any) -> dict[str, Any]:
     """Register the operator sub-commands on an argparse sub-parser set; return the handlers."""
     archive = archive_option()
     runs = commands.add_parser("runs", parents=[archive], help="list the last runs")
-    runs.add_argument("--limit", type=int, default=20)
+    runs.add_argument("--limit", type=int, default=20, help="this many runs, the last (20)")
     report = commands.add_parser("report", parents=[archive], help="print a run's report")
     report.add_argument("run_id", nargs="?", help="default: the last run")
     records = commands.add_parser("records", parents=[archive], help="list article keys")
-    records.add_argument("--site")
+    records.add_argument("--site", help="only this site's records")
     records.add_argument("--date", help="YYYY-MM-DD (publication day)")
-    records.add_argument("--limit", type=int, default=100)
+    records.add_argument("--limit", type=int, default=100, help="at most this many keys (100)")
     show = commands.add_parser("show", parents=[archive], help="print one record")
     show.add_argument("record", help="a record id or an archive key")
     show.add_argument("--site", help="narrows the search for an id")
     drain = commands.add_parser("drain", parents=[archive], help="upload the spool")
-    drain.add_argument("--state", default=str(defaults.NEWSCRAWLER_STATE_DIR))
-    drain.add_argument("--timeout", type=float, default=600.0)
+    drain.add_argument(
+        "--state",
+        default=str(defaults.NEWSCRAWLER_STATE_DIR),
+        help="the crawler's state directory, where the spool is (default: NEWSCRAWLER_STATE_DIR)",
+    )
+    drain.add_argument(
+        "--timeout", type=float, default=600.0, help="seconds to keep uploading (600)"
+    )
     return {"runs": run_runs, "report": run_report, "records": run_records, "show": run_show,
             "drain": run_drain}  # fmt: skip
 
@@ -131,5 +137,9 @@ def run_drain(args: argparse.Namespace) -> int:
         left = uploader.drain(args.timeout)
     finally:
         uploader.stop()
-    print(f"spool {spool.root}: {waiting - left} uploaded, {left} left; {dict(uploader.counts)}")
+    counts = ", ".join(f"{k} {v}" for k, v in sorted(uploader.counts.items()) if v)
+    print(
+        f"spool {spool.root}: {waiting - left} uploaded, {left} left"
+        + (f" ({counts})" if counts else "")
+    )
     return EXIT_SPOOL_LEFT if left else EXIT_OK

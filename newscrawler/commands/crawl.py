@@ -1,9 +1,11 @@
 """`scrapy crawl`, with a preflight and an exit code a scheduler can act on.
 
-A bad site list or URL list (2), an unusable archive, state store or state directory (3), or
+A bad setting (newscrawler/config.py: every NEWSCRAWLER_* one, the metrics file, file feeds),
+site list or URL list (2), an unusable archive, state store or state directory (3), or
 another crawl holding the archive's embedded state (6) stops the run before anything is fetched,
 with one line and a distinct exit code instead of a traceback; after the crawl, the exit code
 is the run's health (see newscrawler/reporting/health.py for the codes), never 0 by default:
+a feed export (`-O out.jsonl`, FEEDS) that could not be stored exits 7 when all else went well;
 a run that stopped on its local disk (spool or state store full), could not finish, or ended
 without its report exits 4, what it took waiting in the spool and the state for the next run.
 Every line printed here is redacted (newscrawler.redact): no password of a URI reaches it.
@@ -19,6 +21,8 @@ from scrapy.commands.crawl import Command as ScrapyCrawlCommand
 from scrapy.exceptions import UsageError
 
 from newscrawler.archive.lock import ArchiveBusy
+from newscrawler.config import check_settings
+from newscrawler.extensions.feeds import ITEM_FAILED_STAT
 from newscrawler.extensions.logsetup import install_json_logging
 from newscrawler.extensions.runreport import EXIT_CODE_STAT
 from newscrawler.redact import redact
@@ -26,6 +30,7 @@ from newscrawler.reporting.health import (
     EXIT_ARCHIVE_BUSY,
     EXIT_CONFIG_ERROR,
     EXIT_OK,
+    EXIT_OUTPUT_FAILED,
     EXIT_SPOOL_LEFT,
     EXIT_STORAGE_UNUSABLE,
     EXIT_YIELD_DROPPED,
@@ -79,12 +84,37 @@ def run_exit_code(stats: dict[str, Any]) -> tuple[int, str | None]:
             f"local storage failed during the run: {failure}; what it took waits in the spool "
             "and the state store for the next run (exit 4)"
         )
+    failed_feeds = sum(
+        n for name, n in stats.items() if name.startswith("feedexport/failed_count/")
+    )
+    failed_items = stats.get(ITEM_FAILED_STAT, 0)
+    if (failed_feeds or failed_items) and code == EXIT_OK:
+        what = ", ".join(
+            part
+            for part in (
+                f"{failed_items} item(s) not written" if failed_items else "",
+                f"{failed_feeds} feed(s) not stored" if failed_feeds else "",
+            )
+            if part
+        )
+        return EXIT_OUTPUT_FAILED, (
+            f"feed export failed: {what} (the 'feed export' or 'Error storing' line above says "
+            "why); the archive holds the run's articles (exit 7)"
+        )
     return code, None
 
 
 class Command(ScrapyCrawlCommand):
     def process_options(self, args: list[str], opts: argparse.Namespace) -> None:
         super().process_options(args, opts)
+        # Every NEWSCRAWLER_* setting, the metrics file and file feeds, at once; reported in
+        # `run` (one line, exit 2) before anything is fetched.
+        self.settings_error: ValueError | None = None
+        try:
+            check_settings(self.settings)
+        except ValueError as exc:
+            self.settings_error = exc
+            return
         if self.settings.getbool("NEWSCRAWLER_LOG_JSON"):
             # JSON from the very first line: our handler replaces Scrapy's before it starts.
             install_json_logging(
@@ -94,6 +124,10 @@ class Command(ScrapyCrawlCommand):
 
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
         if len(args) == 1:
+            if getattr(self, "settings_error", None) is not None:
+                say(self.settings_error)
+                self.exitcode = EXIT_CONFIG_ERROR
+                return
             assert self.crawler_process
             spidercls = self.crawler_process.spider_loader.load(args[0])
             preflight = getattr(spidercls, "preflight", None)

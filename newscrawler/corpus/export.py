@@ -23,7 +23,7 @@ import zlib
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from newscrawler.archive import reader
@@ -65,9 +65,19 @@ class Filters:
     keep_versions: bool = False  # keep superseded versions (each row has its cluster_id)
 
     def __post_init__(self) -> None:
-        for day in (self.since, self.until):
-            if day is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", day):
-                raise ExportError(f"--since/--until: expected YYYY-MM-DD, got {day!r}")
+        for flag, day in (("--since", self.since), ("--until", self.until)):
+            if day is None:
+                continue
+            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", day):
+                raise ExportError(f"{flag}: expected a date YYYY-MM-DD, got {day!r}")
+            try:
+                date.fromisoformat(day)
+            except ValueError as exc:  # 2026-13-01, 2026-02-30
+                raise ExportError(f"{flag}: {day!r} is not a date ({exc})") from None
+        if self.since and self.until and self.since > self.until:
+            raise ExportError(f"--since {self.since} is after --until {self.until}")
+        if self.min_words < 0:
+            raise ExportError(f"--min-words: expected 0 or more, got {self.min_words}")
         object.__setattr__(self, "sites", tuple(sorted(map(partition_value, self.sites))))
         object.__setattr__(self, "languages", tuple(sorted(map(partition_value, self.languages))))
 

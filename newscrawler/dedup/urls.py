@@ -1,7 +1,8 @@
 """URL identity: one canonical URL per article, and the key and record id derived from it.
 
 Two forms: `clean_url` is the URL to publish and fetch (fragment and tracking parameters removed,
-host lower-case, default port dropped, query sorted, percent-encoding normalised by w3lib);
+host lower-case, the scheme's own default port dropped, query sorted, percent-encoding normalised
+by w3lib);
 `canonicalize_url` is the identity key that every spelling of one page shares (also without
 `www.`, `m.`, `mobile.` or `amp.` hosts, AMP paths, or a trailing slash).
 """
@@ -68,8 +69,19 @@ def clean_url(url: str) -> str:
     parts = urlsplit(cleaned)
     host = (parts.hostname or "").lower()
     host = f"[{host}]" if ":" in host else host  # an IPv6 address keeps its brackets
-    netloc = host if parts.port in (None, 80, 443) else f"{host}:{parts.port}"
+    netloc = _netloc(parts.scheme, host, parts.port)
     return urlunsplit((parts.scheme.lower(), netloc, parts.path or "/", parts.query, ""))
+
+
+DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def _netloc(scheme: str, host: str, port: int | None) -> str:
+    """host[:port], the port dropped only when it is the scheme's own default (80 for http, 443
+    for https): http://h:443/ is another server than http://h/."""
+    if port is None or DEFAULT_PORTS.get(scheme.lower()) == port:
+        return host
+    return f"{host}:{port}"
 
 
 def is_fetchable(url: str) -> bool:
@@ -118,7 +130,7 @@ def _canonicalize(url: str) -> str:
             break
     port = parts.port
     host = f"[{host}]" if ":" in host else host
-    netloc = host if port in (None, 80, 443) else f"{host}:{port}"
+    netloc = _netloc(parts.scheme, host, port)
     query = url_query_cleaner(
         f"?{parts.query}" if parts.query else "",
         [p for p in _params(parts.query) if _tracking(p)],

@@ -1,4 +1,4 @@
-"""Log lines for dropped items: one line with the reason, never the whole item and its HTML."""
+"""Log lines for items: one line with the reason or URL, never the whole item and its HTML."""
 
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ class NewsLogFormatter(LogFormatter):
         return {"level": logging.ERROR, "msg": "Error processing %(url)s", "args": {"url": url}}
 
     def scraped(self, item: Any, response: Any, spider: Any) -> dict:
-        url = getattr(getattr(item, "page", None), "final_url", None) or getattr(
-            response, "url", ""
-        )
+        # `item`: the archived record (what the archive pipeline returns, and feeds export)
+        metadata = item.get("metadata") if isinstance(item, dict) else None
+        url = (metadata or {}).get("url") or getattr(response, "url", "")
         return {"level": logging.DEBUG, "msg": "Archived %(url)s", "args": {"url": url}}

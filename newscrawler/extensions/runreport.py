@@ -14,7 +14,13 @@ from typing import Any
 from scrapy import Spider, signals
 from scrapy.crawler import Crawler
 
-from newscrawler.reporting.health import assess, exit_code, history_entry
+from newscrawler.reporting.health import (
+    EXIT_OK,
+    EXIT_OUTPUT_FAILED,
+    assess,
+    exit_code,
+    history_entry,
+)
 from newscrawler.reporting.history import RunHistory
 from newscrawler.reporting.metrics import write_metrics
 from newscrawler.reporting.summary import format_summary, summarize
@@ -41,6 +47,7 @@ class RunReport:
             metrics_path=crawler.settings.get("NEWSCRAWLER_METRICS_FILE"),
         )
         crawler.signals.connect(extension.spider_closed, signal=signals.spider_closed)
+        crawler.signals.connect(extension.engine_stopped, signal=signals.engine_stopped)
         return extension
 
     def spider_closed(self, spider: Spider, reason: str) -> None:
@@ -65,6 +72,11 @@ class RunReport:
         if seen is not None:
             history.append(run.run_id, summary["finished_at"], seen)
         self.summary = summary
+        if self.metrics_path:  # before summary.json, which then says whether it failed
+            try:
+                write_metrics(self.metrics_path, summary)
+            except OSError as exc:
+                self.metrics_failed(summary, exc)
         self.stats.set_value(EXIT_CODE_STAT, summary["exit_code"])
         try:
             key = self.runtime.archive.write_run_file(
@@ -77,11 +89,23 @@ class RunReport:
             summary["summary_location"] = self.runtime.archive.location(key)
         except StorageError as exc:
             logger.error("could not write the run summary: %s", exc)
-        if self.metrics_path:
-            try:
-                write_metrics(self.metrics_path, summary)
-            except OSError as exc:
-                logger.error("could not write the metrics file %s: %s", self.metrics_path, exc)
-        logger.info("%s", format_summary(summary))
-        for problem in problems:
-            logger.error("%s", problem.message)
+
+    def metrics_failed(self, summary: dict[str, Any], exc: OSError) -> None:
+        """The metrics file could not be written: a monitor would see a stale last run. The run
+        exits EXIT_OUTPUT_FAILED (7) unless it has a worse problem already."""
+        reason = exc.strerror or str(exc)
+        message = f"could not write the metrics file {self.metrics_path}: {reason}"
+        summary.setdefault("errors", {})["metrics_file"] = reason
+        summary["problems"].append(message)
+        self.stats.set_value(f"{PREFIX}/errors/metrics_file", reason)
+        if summary["exit_code"] == EXIT_OK:
+            summary["exit_code"] = EXIT_OUTPUT_FAILED
+
+    def engine_stopped(self) -> None:
+        """The summary is the last thing a run prints: after the feed exports, Scrapy's stats
+        dump and the engine's closing lines (the counters are in runs/<run_id>/summary.json)."""
+        if self.summary is None:
+            return
+        logger.info("%s", format_summary(self.summary))
+        for problem in self.summary["problems"]:
+            logger.error("%s", problem)

@@ -114,7 +114,9 @@ class ArchivePipeline:
         if self.stop_crawl is not None:
             self.stop_crawl(reason)
 
-    async def process_item(self, item: ArticleItem) -> ArticleItem:
+    async def process_item(self, item: ArticleItem) -> dict[str, Any]:
+        """Archive the item; return its record, the item Scrapy's feed exports (`-O out.jsonl`,
+        `FEEDS`) serialise: the JSON record as archived, the raw HTML staying in the archive."""
         record = item.record
         try:
             key, state_error = await maybe_deferred_to_future(deferToThread(self._archive, item))
@@ -127,7 +129,7 @@ class ArchivePipeline:
             self._state_failed(state_error)
         inc(self.stats, "articles_archived", item.page.site)
         logger.debug("archived %s as %s", record["metadata"]["url"], key)
-        return item
+        return record
 
     def _archive(self, item: ArticleItem) -> tuple[str, Exception | None]:
         """Spool the record, then commit it to the dedup state; on failure, release it (in a

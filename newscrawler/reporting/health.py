@@ -8,6 +8,10 @@ Exit codes (documented in the README):
   5  a site stopped yielding: no article seen although recent runs saw some, every fetched page
      rejected as "not an article", or far fewer articles than its recent runs
   6  another crawl is running on the same archive and state: this one did not start
+  7  an output the run was asked for could not be written (the metrics file, a feed export of
+     `-o`/`-O`/FEEDS): the archive holds the run's articles, but a monitor or a reader of that
+     output would miss them. Worse codes (3, 4, 5) win; at start the same outputs are checked
+     and a bad one is a configuration error (2)
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ EXIT_STORAGE_UNUSABLE = 3
 EXIT_SPOOL_LEFT = 4
 EXIT_YIELD_DROPPED = 5
 EXIT_ARCHIVE_BUSY = 6
+EXIT_OUTPUT_FAILED = 7
 
 MIN_REJECTED = 3  # fetched pages, all rejected, before a layout change is suspected
 FAR_BELOW = 0.2  # of the recent median ...

@@ -1,0 +1,345 @@
+"""A real user's first hour (#23): what a newcomer types in the first hour works, or says in one
+line what is wrong and exits with the README's code.
+
+Crawls run as a user runs them: `scrapy crawl news` in its own process over the bundled demo site.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import re
+import shutil
+import subprocess
+import sys
+import time
+from xml.etree import ElementTree
+
+import pytest
+from scrapy.settings import Settings
+
+from newscrawler.commands.crawl import run_exit_code
+from newscrawler.config import check_settings
+from newscrawler.dedup.urls import canonicalize_url, clean_url
+from newscrawler.extensions.runreport import EXIT_CODE_STAT
+from newscrawler.reporting.health import EXIT_CONFIG_ERROR, EXIT_OUTPUT_FAILED
+from tests.support.demo import crawl, crawl_command, local_records
+
+
+def error_lines(stderr: str) -> list[str]:
+    return [line for line in stderr.splitlines() if line.startswith("newscrawler: ")]
+
+
+# --- 1. Scrapy's feed exports: -O out.jsonl, -O out.csv ------------------------------------------
+
+
+def test_feed_exports_write_one_row_per_archived_article_as_its_record(demo_site, tmp_path):
+    args, env = crawl_command(tmp_path, demo_site.url, str(tmp_path / "archive"))
+    done = subprocess.run(
+        [*args, "-O", "out.jsonl", "-O", "out.csv", "-O", "out.xml"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=240,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert "is not JSON serializable" not in done.stderr
+    archived = {r["id"]: r for r in local_records(tmp_path / "archive")}
+    assert len(archived) >= 50
+
+    lines = (tmp_path / "out.jsonl").read_text().splitlines()
+    exported = [json.loads(line) for line in lines]
+    assert len(exported) == len(archived)
+    for record in exported:
+        assert record == archived[record["id"]]  # the archived record, as archived
+
+    with (tmp_path / "out.csv").open(newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    assert len(rows) == len(archived)
+    for row in rows:
+        record = archived[row["id"]]
+        assert row["metadata.url"] == record["metadata"]["url"]
+        assert row["metadata.title"] == record["metadata"]["title"]
+        assert row["text"] == record["text"]
+        assert json.loads(row["metadata.url_aliases"]) == record["metadata"]["url_aliases"]
+
+    items = ElementTree.parse(tmp_path / "out.xml").getroot()
+    assert sorted(item.findtext("id") for item in items) == sorted(archived)
+
+
+def test_a_feed_that_cannot_be_written_stops_the_crawl_before_it_fetches(demo_site, tmp_path):
+    (tmp_path / "a-file").write_text("not a directory")
+    del demo_site.requests[:]
+    args, env = crawl_command(tmp_path, demo_site.url, str(tmp_path / "archive"))
+    done = subprocess.run(
+        [*args, "-O", "a-file/out.jsonl"], cwd=tmp_path, env=env, capture_output=True, text=True
+    )
+    assert done.returncode == EXIT_CONFIG_ERROR, done.stderr[-3000:]
+    [line] = error_lines(done.stderr)
+    assert "a-file/out.jsonl" in line and "not a directory" in line
+    assert demo_site.requests == []
+
+
+def test_a_feed_that_fails_during_the_run_is_one_line_exit_7_and_the_other_feeds_are_whole(
+    demo_site, tmp_path
+):
+    args, env = crawl_command(tmp_path, demo_site.url, str(tmp_path / "archive"))
+    broken = ["-s", 'FEED_EXPORTERS={"broken": "scrapy.exporters.BaseItemExporter"}']
+    done = subprocess.run(
+        [*args, *broken, "-O", "broken.out:broken", "-O", "good.jsonl"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=240,
+    )
+    assert done.returncode == EXIT_OUTPUT_FAILED, done.stderr[-3000:]
+    assert "Traceback" not in done.stderr
+    [line] = error_lines(done.stderr)
+    assert line.startswith("newscrawler: feed export failed: ")
+    assert done.stderr.count("could not write an item to broken.out") == 1
+    archived = local_records(tmp_path / "archive")
+    assert len((tmp_path / "good.jsonl").read_text().splitlines()) == len(archived)
+
+
+def test_a_feed_that_fails_to_store_at_the_end_is_exit_7_not_0():
+    stats = {EXIT_CODE_STAT: 0, "feedexport/failed_count/S3FeedStorage": 1}
+    code, line = run_exit_code(stats)
+    assert code == EXIT_OUTPUT_FAILED
+    assert "feed export" in line
+    # a worse code stands
+    assert run_exit_code({**stats, EXIT_CODE_STAT: 5})[0] == 5
+
+
+# --- 2. every NEWSCRAWLER_* setting checked at start ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name, value",
+    [
+        ("NEWSCRAWLER_NEAR_DUP_THRESHOLD", "abc"),
+        ("NEWSCRAWLER_NEAR_DUP_THRESHOLD", "1.5"),
+        ("NEWSCRAWLER_NEAR_DUP_THRESHOLD", "nan"),
+        ("NEWSCRAWLER_MAX_PAGES_PER_SITE", "-3"),
+        ("NEWSCRAWLER_MAX_PAGES_PER_SITE", "2.5"),
+        ("NEWSCRAWLER_MAX_DEPTH", "-1"),
+        ("NEWSCRAWLER_LOG_JSON", "yes"),
+        ("NEWSCRAWLER_KEEP_RAW_HTML", "maybe"),
+        ("NEWSCRAWLER_EXTRACT_WORKERS", "many"),
+        ("NEWSCRAWLER_UPLOAD_THREADS", "0"),
+        ("NEWSCRAWLER_DRAIN_TIMEOUT", "-5"),
+        ("NEWSCRAWLER_MAX_AGE_DAYS", "week"),
+        ("NEWSCRAWLER_CONTACT", ""),
+    ],
+)
+def test_a_bad_setting_is_one_line_naming_it_exit_2_and_nothing_fetched(
+    demo_site, tmp_path, name, value
+):
+    del demo_site.requests[:]
+    done = crawl(tmp_path, demo_site.url, str(tmp_path / "archive"), **{name: value})
+    assert done.returncode == EXIT_CONFIG_ERROR, done.stderr[-3000:]
+    assert "Traceback" not in done.stderr
+    [line] = error_lines(done.stderr)
+    assert f"{name}={value!r}" in line, line
+    assert demo_site.requests == []
+    assert not (tmp_path / "archive").exists()
+
+
+def test_every_bad_setting_is_named_at_once():
+    settings = Settings(
+        {
+            "NEWSCRAWLER_NEAR_DUP_THRESHOLD": "abc",
+            "NEWSCRAWLER_MAX_PAGES_PER_SITE": "-3",
+            "NEWSCRAWLER_STORM_LIMIT": "x",
+        }
+    )
+    with pytest.raises(ValueError) as caught:
+        check_settings(settings)
+    message = str(caught.value)
+    assert "\n" not in message
+    for name in ("NEAR_DUP_THRESHOLD", "MAX_PAGES_PER_SITE", "STORM_LIMIT"):
+        assert f"NEWSCRAWLER_{name}=" in message
+
+
+def test_the_defaults_and_the_values_scrapy_reads_pass():
+    from scrapy.utils.project import get_project_settings
+
+    check_settings(get_project_settings())  # newscrawler/settings.py as shipped
+    good = {
+        "NEWSCRAWLER_NEAR_DUP_THRESHOLD": "0.9",
+        "NEWSCRAWLER_MAX_PAGES_PER_SITE": "10",
+        "NEWSCRAWLER_LOG_JSON": "true",
+        "NEWSCRAWLER_KEEP_RAW_HTML": "0",
+        "NEWSCRAWLER_EXTRACT_WORKERS": "0",
+        "NEWSCRAWLER_MAX_AGE_DAYS": "3",
+        "NEWSCRAWLER_TEMPLATE_MIN_PAGES": "0",
+        "NEWSCRAWLER_STORM_LIMIT": "0",
+        "NEWSCRAWLER_SOMETHING_NEW": "whatever",  # another part's own setting: not ours to judge
+    }
+    check_settings(Settings(good))
+
+
+# --- 3. export dates ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "flags, needle",
+    [
+        (["--since", "2026-13-01"], "--since: '2026-13-01' is not a date"),
+        (["--until", "2026-02-30"], "--until: '2026-02-30' is not a date"),
+        (["--since", "yesterday"], "--since: expected a date YYYY-MM-DD"),
+        (["--since", "2026-03-01", "--until", "2026-02-01"], "is after --until"),
+    ],
+)
+def test_export_refuses_a_date_that_does_not_exist_with_one_line_exit_2(tmp_path, flags, needle):
+    done = subprocess.run(
+        [sys.executable, "-m", "newscrawler.cli", "export", "--archive", str(tmp_path)]
+        + ["--out", str(tmp_path / "dataset"), *flags],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == EXIT_CONFIG_ERROR, done.stderr
+    [line] = error_lines(done.stderr)
+    assert needle in line
+    assert not (tmp_path / "dataset").exists()
+
+
+# --- 4. the metrics file -------------------------------------------------------------------------
+
+
+def test_a_metrics_file_that_cannot_be_written_is_refused_at_start(demo_site, tmp_path):
+    (tmp_path / "a-file").write_text("")
+    del demo_site.requests[:]
+    metrics = tmp_path / "a-file" / "newscrawler.prom"
+    done = crawl(
+        tmp_path, demo_site.url, str(tmp_path / "archive"), NEWSCRAWLER_METRICS_FILE=metrics
+    )
+    assert done.returncode == EXIT_CONFIG_ERROR, done.stderr[-3000:]
+    [line] = error_lines(done.stderr)
+    assert "NEWSCRAWLER_METRICS_FILE" in line and "not a directory" in line
+    assert demo_site.requests == []
+
+
+def test_a_metrics_file_that_fails_at_the_end_of_the_run_is_exit_7(demo_site, tmp_path):
+    """The directory was there at start and is gone (a file in its place) when the run ends:
+    the articles are archived, the monitor would see a stale run, the scheduler sees exit 7."""
+    where = tmp_path / "metrics"
+    where.mkdir()
+    del demo_site.requests[:]
+    args, env = crawl_command(
+        tmp_path,
+        demo_site.url,
+        str(tmp_path / "archive"),
+        NEWSCRAWLER_METRICS_FILE=where / "newscrawler.prom",
+    )
+    process = subprocess.Popen(
+        args, cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    deadline = time.monotonic() + 60
+    while not demo_site.requests and time.monotonic() < deadline:
+        time.sleep(0.01)
+    shutil.rmtree(where)
+    where.write_text("")  # the metrics directory is now a file
+    _, stderr = process.communicate(timeout=240)
+    assert process.returncode == EXIT_OUTPUT_FAILED, stderr[-3000:]
+    assert local_records(tmp_path / "archive")
+    [summary] = list((tmp_path / "archive").glob("runs/*/summary.json"))
+    report = json.loads(summary.read_text())
+    assert report["exit_code"] == EXIT_OUTPUT_FAILED
+    assert any("metrics file" in p for p in report["problems"])
+    assert "could not write the metrics file" in stderr.splitlines()[-1]
+
+
+# --- 5. the summary is the last thing a run prints -----------------------------------------------
+
+
+def test_the_run_summary_is_the_last_thing_a_run_prints(demo_site, tmp_path):
+    done = crawl(tmp_path, demo_site.url, str(tmp_path / "archive"))
+    assert done.returncode == 0, done.stderr[-3000:]
+    tail = done.stderr.rstrip().splitlines()[-8:]
+    start = next(i for i, line in enumerate(tail) if "INFO: run " in line)
+    assert tail[-1].lstrip().startswith("report: "), tail
+    assert all(line.startswith("  ") for line in tail[start + 1 :]), tail
+
+
+# --- 7. URL identity: only the scheme's own default port is dropped -------------------------------
+
+
+@pytest.mark.parametrize(
+    "url, canonical",
+    [
+        ("http://example.com:80/a", "http://example.com/a"),
+        ("https://example.com:443/a", "https://example.com/a"),
+        ("http://example.com:443/a", "http://example.com:443/a"),
+        ("https://example.com:80/a", "https://example.com:80/a"),
+        ("HTTP://Example.com:80/a", "http://example.com/a"),
+        ("http://[::1]:443/a", "http://[::1]:443/a"),
+        ("https://example.com:8443/a", "https://example.com:8443/a"),
+    ],
+)
+def test_only_the_schemes_own_default_port_is_dropped(url, canonical):
+    assert canonicalize_url(url) == canonical
+    assert clean_url(url) == canonical
+
+
+# --- 6. the newscrawler command ----------------------------------------------------------------
+
+
+def newscrawler(*args: str, **kwargs) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "newscrawler.cli", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        **kwargs,
+    )
+
+
+def test_newscrawler_version_and_help_list_every_command_each_option_explained():
+    from newscrawler import __version__
+    from newscrawler.cli.main import build_parser
+
+    assert newscrawler("--version").stdout.strip() == f"newscrawler {__version__}"
+    parser, handlers = build_parser()
+    helped = newscrawler("--help").stdout
+    [commands] = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    assert sorted(commands.choices) == sorted(handlers)
+    for name, command in commands.choices.items():
+        assert re.search(rf"^    {re.escape(name)}\s", helped, re.MULTILINE), name
+        for action in command._actions:
+            if not isinstance(action, argparse._HelpAction):
+                assert action.help, (name, action.option_strings or action.dest)
+
+
+def test_a_report_piped_into_head_ends_quietly(tmp_path):
+    run = tmp_path / "runs" / "20260101T000000Z-abcd"
+    run.mkdir(parents=True)
+    summary = {"run_id": run.name, "exit_code": 0, "problems": ["x" * 100] * 5000}
+    (run / "summary.json").write_text(json.dumps(summary))
+    process = subprocess.Popen(
+        [sys.executable, "-m", "newscrawler.cli", "report", "--archive", str(tmp_path)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    process.stdout.read(10)  # `| head -c 10`
+    process.stdout.close()
+    stderr = process.stderr.read().decode()
+    process.wait(timeout=60)
+    assert "Traceback" not in stderr and "BrokenPipe" not in stderr, stderr
+    assert process.returncode == 141
+
+
+def test_drain_says_what_it_uploaded_in_words(tmp_path):
+    from newscrawler.archive.spool import Spool
+    from newscrawler.runtime import spool_path
+
+    archive, state = tmp_path / "archive", tmp_path / "state"
+    archive.mkdir()
+    Spool(spool_path(str(state), str(archive)))
+    done = newscrawler("drain", "--archive", str(archive), "--state", str(state))
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().endswith("0 uploaded, 0 left"), done.stdout
+    assert "{" not in done.stdout
