@@ -153,7 +153,7 @@ DOWNLOADER_MIDDLEWARES = {
 }
 COOKIES_ENABLED = False
 # Resolves IPv6 hosts too (Scrapy's default resolver looks up IPv4 only).
-DNS_RESOLVER = "scrapy.resolver.CachingHostnameResolver"
+TWISTED_DNS_RESOLVER = "scrapy.resolver.CachingHostnameResolver"
 TELNETCONSOLE_ENABLED = False
 
 # --- pipeline ------------------------------------------------------------------------------------
