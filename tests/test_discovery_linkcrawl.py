@@ -62,3 +62,17 @@ def test_the_second_run_over_an_unchanged_links_only_site_fetches_no_article(tmp
     # The shape given up by the first run is tried with one link it had not fetched, no more.
     assert len(site.requested(site.non_articles)) == 1
     assert last_summary(archive)["articles_archived"] == 0
+
+
+def test_archived_articles_teach_their_site_that_their_shape_gives_articles(tmp_path):
+    from newscrawler.runtime import state_path
+    from newscrawler.state import open_state
+
+    with LinkSite("short-id", address=16) as site:
+        archive = tmp_path / "archive"
+        result = crawl(tmp_path, [site.entry()], archive)
+    assert result.returncode == 0, result.stderr[-3000:]
+    with open_state(state_path(tmp_path / "state", str(archive))) as state:
+        counts = state.shape_counts(site.entry()["name"])
+    archived = last_summary(archive)["articles_archived"]
+    assert archived > 0 and max(articles for articles, _ in counts.values()) == archived

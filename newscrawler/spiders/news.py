@@ -321,18 +321,22 @@ class NewsSpider(Spider):
     def item_judged(self, item: Any, response: Response | None = None, **kwargs: Any) -> None:
         """The pipelines are done with a page (archived, or dropped as a duplicate or as not an
         article): the extractor's verdict teaches its site which URL shapes are articles."""
-        page, record = getattr(item, "page", None), getattr(item, "record", None)
-        if page is None or not record:
+        if isinstance(item, dict):  # an archived record: what the archive stage hands on
+            metadata = item.get("metadata") or {}
+            site_name, url = metadata.get("site"), (metadata.get("fetch") or {}).get("url")
+        else:  # a dropped item (a copy, not an article): the page and its record
+            page, metadata = getattr(item, "page", None), (getattr(item, "record", None) or {})
+            site_name, url = getattr(page, "site", None), getattr(page, "url", None)
+            metadata = metadata.get("metadata") or {}
+        site = next((s for s in self.sites if s.name == site_name), None)
+        if site is None or not url or not metadata:
             return
-        site = next((s for s in self.sites if s.name == page.site), None)
-        if site is None:
-            return
-        self.shapes.learn(site.name, page.url, bool(record["metadata"].get("is_article")))
-        key = (site.name, url_shape(page.url))
+        self.shapes.learn(site.name, url, bool(metadata.get("is_article")))
+        key = (site.name, url_shape(url))
         held = self._held.get(key)
         if not held:
             return
-        if self.shapes.given_up(site.name, page.url):
+        if self.shapes.given_up(site.name, url):
             del self._held[key]
             for _, request in held:
                 self._shape_skipped.add(request.meta["newscrawler_canonical"])
@@ -340,7 +344,7 @@ class NewsSpider(Spider):
             self.logger.info(
                 "%s: links shaped %s gave no article; %d not fetched", site.name, key[1], len(held)
             )
-        elif self.shapes.count(site.name, page.url).articles:
+        elif self.shapes.count(site.name, url).articles:
             del self._held[key]
             self._release(held)
         elif self._probes.get(key, 0) < GIVE_UP_AFTER:  # no article yet: one more probe
