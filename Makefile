@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PIP := $(PY) -m pip --disable-pip-version-check -q
 
-.PHONY: demo test lint format bench-clean clean
+.PHONY: demo test lint format bench-clean clean chromium
 
 $(VENV)/.runtime: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -15,12 +15,18 @@ $(VENV)/.test: pyproject.toml $(VENV)/.runtime
 	$(PIP) install -e '.[test]'
 	touch $@
 
+# The health page's browser test needs Debian's chromium; without it the test skips.
+chromium:
+	@command -v chromium >/dev/null || { command -v apt-get >/dev/null && \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium); } \
+		|| echo "chromium not installed: the health page's browser test will skip"
+
 ## demo: set up, serve the bundled demo news site, crawl it into ./archive, print a summary
 demo: $(VENV)/.runtime
 	$(VENV)/bin/newscrawler demo --archive archive --state state
 
 ## test: set up with the test dependencies (SeaweedFS, Redis) and run the whole suite
-test: $(VENV)/.test
+test: $(VENV)/.test chromium
 	$(PY) -m pytest -q
 
 lint: $(VENV)/.test

@@ -1,8 +1,9 @@
 """The run report extension: when the spider closes, judge the run and report it.
 
 The archive pipeline has finished the run by then (Scrapy closes pipelines before
-`spider_closed`); this only reports: runs/<run_id>/summary.json, the metrics file, the yield
-history, the console summary and the run's exit code (`newscrawler/exit_code` in the stats).
+`spider_closed`); this only reports: runs/<run_id>/summary.json, the health page
+(runs/<run_id>/report.html, runs/index.html), the metrics file, the yield history, the console
+summary and the run's exit code (`newscrawler/exit_code` in the stats).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from newscrawler.reporting.health import (
     exit_code,
     history_entry,
 )
+from newscrawler.reporting.healthpage import write_health_pages
 from newscrawler.reporting.history import RunHistory
 from newscrawler.reporting.metrics import write_metrics
 from newscrawler.reporting.summary import format_summary, summarize
@@ -89,6 +91,15 @@ class RunReport:
             summary["summary_location"] = self.runtime.archive.location(key)
         except StorageError as exc:
             logger.error("could not write the run summary: %s", exc)
+        self.write_page(summary)
+
+    def write_page(self, summary: dict[str, Any]) -> None:
+        """The health page; a failure there is one line and a counter, never the run's fault."""
+        try:
+            write_health_pages(self.runtime.archive.storage, summary)
+        except Exception as exc:
+            logger.error("could not write the health page: %s", exc)
+            self.stats.inc_value(f"{PREFIX}/errors/health_page")
 
     def metrics_failed(self, summary: dict[str, Any], exc: OSError) -> None:
         """The metrics file could not be written: a monitor would see a stale last run. The run
