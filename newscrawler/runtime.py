@@ -71,6 +71,10 @@ class Runtime:
                 namespace=f"nc:{_slug(uri).rsplit('-', 1)[-1]}",
                 url_ttl=settings.getfloat("NEWSCRAWLER_STATE_URL_TTL"),
             )
+            state.claimant = run_id
+            if settings.get("NEWSCRAWLER_FRONTIER_URI"):  # a reservation older than a lease is
+                # a dead worker's whose request came back: taken over (RedisStateStore.claim)
+                state.takeover_after = settings.getfloat("NEWSCRAWLER_FRONTIER_LEASE_TTL")
         else:
             crawl_lock = take_crawl_lock(state_dir, uri, run_id)
             state = open_state(state_path(state_dir, uri))

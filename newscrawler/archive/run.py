@@ -25,7 +25,7 @@ from newscrawler.archive.lock import HeldLock, try_lock
 from newscrawler.archive.manifest import build_manifest
 from newscrawler.archive.shards import ShardWriter
 from newscrawler.archive.uploader import Uploader
-from newscrawler.archive.writer import Archive, record_object
+from newscrawler.archive.writer import Archive, article_keys, record_object
 from newscrawler.dedup.deduper import Deduplicator, dedup_input
 
 logger = logging.getLogger(__name__)
@@ -137,34 +137,67 @@ class ArchiveRun:
     def close(self) -> None:
         if self.uploader is not None:
             self.uploader.stop()
-        if self._lease is not None:  # unfinished (finish failed): the next run recovers it
-            self._lease.release()
+        if self._lease is not None:  # unfinished (finish failed): the next run recovers it;
+            # a run that took nothing (a drain) leaves no lease file behind
+            self._lease.release(remove=not (self.shards.root / self.run_id).exists())
 
     def _lease_path(self, run_id: str) -> Path:
         return self.shards.root / f"{run_id}.lease"
 
     def _recover(self, run_id: str) -> None:
         """A killed run: its records enter dedup state and the spool again (both idempotent),
-        and its shards and manifest are finished."""
-        records = 0
-        for record in self.shards.records_of(run_id):
+        and its shards and manifest are finished. It claims as the dead run did, so its own
+        reservations hold; a record another run took over since (a scale-out worker that
+        fetched the requeued request) is left out, shards and spooled objects alike."""
+        records, taken_over = 0, []
+        leave_out: set[tuple[str, int]] = set()
+        state = self.dedup.state if self.dedup is not None else None
+        claimant = state.claimant if state is not None else ""
+        if state is not None:
+            state.claimant = run_id
+        try:
+            for mark, record in self.shards.records_of(run_id):
+                if state is not None and state.taken_over(record["id"]) not in (None, run_id):
+                    leave_out.add(mark)
+                    taken_over.append(record)
+                    continue
+                if self.dedup is not None:
+                    doc = dedup_input(record)
+                    verdict = self.dedup.check(doc)
+                    if verdict.status != "duplicate" and verdict.record_id == record["id"]:
+                        self.dedup.commit(doc, verdict)
+                    elif verdict.status != "duplicate":
+                        self.dedup.release(doc, verdict)
+                self.archive.store(record_object(record))
+                records += 1
             if self.dedup is not None:
-                doc = dedup_input(record)
-                verdict = self.dedup.check(doc)
-                if verdict.status != "duplicate" and verdict.record_id == record["id"]:
-                    self.dedup.commit(doc, verdict)
-                elif verdict.status != "duplicate":
-                    self.dedup.release(doc, verdict)
-            self.archive.store(record_object(record))
-            records += 1
+                self.dedup.flush()
+        finally:
+            if state is not None:
+                state.claimant = claimant
+        if taken_over and self.archive.spool is not None:
+            self.archive.spool.discard({key for r in taken_over for key in article_keys(r)})
         self.recovered[run_id] = records
-        logger.warning("recovered run %s (interrupted): %d records re-queued", run_id, records)
-        self._finish_shards(run_id, {"articles_archived": records}, recovered=True)
+        logger.warning(
+            "recovered run %s (interrupted): %d records re-queued%s",
+            run_id,
+            records,
+            f", {len(taken_over)} left out (taken over by another run)" if taken_over else "",
+        )
+        self._finish_shards(
+            run_id, {"articles_archived": records}, recovered=True, leave_out=leave_out
+        )
 
     def _finish_shards(
-        self, run_id: str, counts: dict[str, Any], *, recovered: bool, **manifest_fields: Any
+        self,
+        run_id: str,
+        counts: dict[str, Any],
+        *,
+        recovered: bool,
+        leave_out: set[tuple[str, int]] | None = None,
+        **manifest_fields: Any,
     ) -> dict[str, Any]:
-        objects, shards = self.shards.finish(run_id)
+        objects, shards = self.shards.finish(run_id, leave_out=leave_out)
         for obj in objects:
             self.archive.store(obj)
         manifest = build_manifest(

@@ -87,30 +87,36 @@ class ShardWriter:
             return []
         return sorted(p.name for p in self.root.iterdir() if p.is_dir() and p.name != self.run_id)
 
-    def records_of(self, run_id: str) -> Iterator[dict[str, Any]]:
-        """The complete records of a run's unfinished shard files (a torn last line is skipped)."""
+    def records_of(self, run_id: str) -> Iterator[tuple[tuple[str, int], dict[str, Any]]]:
+        """(mark, record) of each complete record of a run's unfinished shard files (a torn last
+        line is skipped); a mark is what `finish` takes to leave a record out."""
         for path in sorted((self.root / run_id).glob("*.jsonl")):
-            with open(path, encoding="utf-8") as fh:
-                for line in fh:
-                    if line.endswith("\n"):
+            offset = 0
+            with open(path, "rb") as fh:
+                for raw in fh:
+                    start, offset = offset, offset + len(raw)
+                    if raw.endswith(b"\n"):
                         try:
-                            yield json.loads(line)
+                            yield (path.stem, start), json.loads(raw)
                         except json.JSONDecodeError:
                             continue
 
-    def finish(self, run_id: str | None = None) -> tuple[list[StoredObject], list[Shard]]:
-        """The gzip shard objects of a run (this one by default) and their manifest entries."""
+    def finish(
+        self, run_id: str | None = None, *, leave_out: set[tuple[str, int]] | None = None
+    ) -> tuple[list[StoredObject], list[Shard]]:
+        """The gzip shard objects of a run (this one by default) and their manifest entries,
+        without the records retracted (this run) or marked in `leave_out` (a recovered run)."""
         run_id = run_id or self.run_id
+        marks = set(leave_out or ())
         if run_id == self.run_id:
             for fh in self._files.values():
                 fh.close()
             self._files.clear()
+            marks |= self._retracted
         objects, shards = [], []
         for path in sorted((self.root / run_id).glob("*.jsonl")):
             language = path.stem
-            skip = {offset for lang, offset in self._retracted if lang == language}
-            if run_id != self.run_id:
-                skip = set()
+            skip = {offset for lang, offset in marks if lang == language}
             for number, lines in enumerate(self._parts(path, skip)):
                 data = gzip.compress("".join(lines).encode("utf-8"), mtime=0)
                 key = shard_key(language, run_id, number)

@@ -106,6 +106,21 @@ class Spool:
             metadata=header.get("metadata") or {},
         )
 
+    def discard(self, keys: set[str]) -> int:
+        """Drop the pending entries of these keys (objects that must not be uploaded after all,
+        e.g. a dead run's copy of a record another run took over); how many."""
+        dropped = 0
+        for path in self.pending():
+            try:
+                with open(path, "rb") as fh:
+                    magic, header = fh.readline(), fh.readline()
+            except FileNotFoundError:
+                continue
+            if magic == _MAGIC and json.loads(header)["key"] in keys:
+                path.unlink(missing_ok=True)
+                dropped += 1
+        return dropped
+
     @staticmethod
     def done(path: Path) -> None:
         """The storage holds the object: forget the entry."""

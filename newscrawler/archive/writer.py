@@ -111,6 +111,13 @@ def record_key(record: dict[str, Any]) -> str:
     return article_key(meta.get("site") or "unknown", meta.get("date_published"), record["id"])
 
 
+def article_keys(record: dict[str, Any]) -> tuple[str, str]:
+    """The keys of an article's objects: its record and its raw HTML."""
+    meta = record["metadata"]
+    site, date = meta.get("site") or "unknown", meta.get("date_published")
+    return record_key(record), raw_html_key(site, date, record["id"])
+
+
 def record_object(record: dict[str, Any]) -> StoredObject:
     return StoredObject(
         record_key(record), encode_record(record), JSON_TYPE, None, _user_meta(record)

@@ -5,8 +5,9 @@ What differs from `scrapy_redis.scheduler.Scheduler` (and why):
   still use them); each crawl has its own seen-set (see dupefilter.py);
 - a worker's own start requests are not queued: `newscrawler seed` queues them once per crawl
   (with NEWSCRAWLER_FRONTIER_SEED this scheduler is the seeder: it queues and fetches nothing);
-- popped requests are leased and acknowledged once finished, heartbeats keep the leases of a
-  live worker, and the leases of a dead one go back in the queue (see queue.py);
+- popped requests are leased and acknowledged once finished and their records are in the shared
+  dedup state, heartbeats keep the leases of a live worker, and the leases of a dead one go back
+  in the queue (see queue.py);
 - a worker closes once the frontier has been empty, with no request leased by another live
   worker, for NEWSCRAWLER_FRONTIER_IDLE_CLOSE seconds (scrapy-redis would wait for ever or, with
   SCHEDULER_IDLE_BEFORE_CLOSE, block the reactor in BRPOP);
@@ -36,6 +37,8 @@ from newscrawler.frontier import frontier_key
 from newscrawler.frontier.dupefilter import CrawlDupeFilter
 from newscrawler.frontier.pages import CrawlPageCount
 from newscrawler.frontier.queue import LEASE_META, new_worker_id
+from newscrawler.runtime import Runtime
+from newscrawler.state import StateStoreError
 
 logger = logging.getLogger(__name__)
 STATS = "newscrawler/frontier"
@@ -209,13 +212,22 @@ class FrontierScheduler(Scheduler):
             _wake(self.crawler.engine)
 
     def _ack_finished(self) -> None:
+        """End the leases of the requests the engine finished, once what they archived is in
+        the shared dedup state: a request that comes back after a kill is then known there."""
         self._share_failed_sources()  # before the leases of the requests that failed end
         busy = _in_progress(self.crawler.engine)
         done = [lease for lease, request in self._leased.items() if request not in busy]
-        if done:
-            self.queue.ack(done)
-            for lease in done:
-                del self._leased[lease]
+        if not done:
+            return
+        try:
+            Runtime.of(self.crawler).dedup.flush()
+        except StateStoreError as exc:  # the leases wait for the next flush
+            self.stats.inc_value(f"{STATS}/ack_deferred")
+            logger.warning("frontier: leases kept until the dedup state is written: %s", exc)
+            return
+        self.queue.ack(done)
+        for lease in done:
+            del self._leased[lease]
 
     def _share_failed_sources(self, *, final: bool = False) -> None:
         """An article that failed keeps the feed or sitemap that listed it unconditional next run

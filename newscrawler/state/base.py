@@ -44,6 +44,11 @@ ArticleEntry = tuple[list[str], UrlRecord, list[bytes], bytes | None]
 
 
 class StateStore(ABC):
+    # Who claims (a run id) and after how long another run's reservation is taken over as dead:
+    # used by shared stores only (see RedisStateStore).
+    claimant: str = ""
+    takeover_after: float = 0.0
+
     @abstractmethod
     def get_url(self, url: str) -> UrlRecord | None: ...
 
@@ -121,15 +126,27 @@ class StateStore(ABC):
         """Free what `claim` reserved and was not made permanent (a committed record stays)."""
         raise NotImplementedError(f"{type(self).__name__} is not a shared store")
 
+    def taken_over(self, record_id: str) -> str | None:
+        """The run that took this record over from another run's stale reservation (a shared
+        store, see RedisStateStore); None when none did (always, for an embedded store)."""
+        return None
+
     @abstractmethod
     def get_signature(self, record_id: str) -> bytes | None: ...
 
     @abstractmethod
     def get_validators(self, url: str) -> tuple[str | None, str | None]:
-        """(ETag, Last-Modified) remembered for a feed or sitemap URL."""
+        """(ETag, Last-Modified) remembered for a feed or sitemap URL, or for an archived
+        article's canonical URL (its last fetch, for a conditional refetch)."""
 
     @abstractmethod
     def put_validators(self, url: str, etag: str | None, last_modified: str | None) -> None: ...
+
+    def put_many_validators(self, entries: Iterable[tuple[str, str | None, str | None]]) -> None:
+        """`put_validators` for many (url, etag, last_modified), in one transaction where the
+        backend can."""
+        for url, etag, last_modified in entries:
+            self.put_validators(url, etag, last_modified)
 
     def template_counts(self, site: str, min_pages: int = 1) -> dict[str, int]:
         """Site template learning: the block hashes of `site` that occur on `min_pages` pages
@@ -154,7 +171,7 @@ class StateStore(ABC):
         A backend that does not keep shapes knows none: this default returns {}."""
         return {}
 
-    def add_shape_counts(self, site: str, counts: dict[str, tuple[int, int]]) -> None:
+    def add_shape_counts(self, site: str, counts: dict[str, tuple[int, int]]) -> None:  # noqa: B027
         """Add a run's verdicts per shape (articles, others) to those kept for `site`.
 
         A backend that does not keep shapes forgets them: this default does nothing."""

@@ -6,7 +6,10 @@ so a URL costs the same whatever its length):
 
     P u:h(url)        string  "record_id|fingerprint|version|archived_at"
                               (EX url_ttl if set, seen only)
-    P r:h(url)        string  record id of a worker holding the URL in flight (EX reservation)
+    P r:h(url)        string  "record_id claimant ms": the run holding the URL in flight, since
+                              when (EX reservation)
+    P x:<record_id>   string  the run that took a record over from a dead run's reservation
+                              (EX 30 days; see `claim`)
     P f:<fingerprint> string  record id holding this exact text (EX while only reserved)
     P s:<record_id>   string  512-byte MinHash signature (EX while only reserved)
     P b:<2 bytes>     hash    12-byte LSH band key -> space-separated record ids in that band
@@ -28,6 +31,12 @@ their versions stay linked. Near-duplicate checks across workers are made atomic
 (`claim`): it checks the URL, the exact text and the band candidates' signatures and, only if
 the text is new, reserves all of them, so of two workers checking two copies at the same moment
 exactly one passes as first. Reservations expire, so a killed worker blocks nothing for long.
+A reservation names the run that holds it (`claimant`): another run asking for the same record
+gets "in flight" (a URL duplicate), unless the reservation is older than `takeover_after` (the
+frontier's lease TTL): the holder is dead and its request came back through the frontier, so
+this run takes the record over and says so in `x:<record_id>`. The dead run's records are
+finished later from its shards (ArchiveRun recovery), which skip a record taken over: the story
+is archived once, whether the dead run had made it durable or not.
 Needs one Redis server (the scripts touch keys they compute, so not Redis Cluster).
 """
 
@@ -35,6 +44,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import secrets
 from collections.abc import Iterable
 
 import redis
@@ -67,16 +77,42 @@ local function band_remove(key, field, id)
 end
 """
 
+# A URL's reservation is "record-id claimant milliseconds": who holds it (a run) since when.
+_RESERVATION_HELPERS = """
+local function reservation(value)
+  local id, who, at = string.match(value, '^(%S+) (%S+) (%d+)$')
+  if not id then return value, '', 0 end
+  return id, who, tonumber(at)
+end
+local function now_ms()
+  local t = redis.call('TIME')
+  return tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+end
+"""
+
 # KEYS: url reservation, url record, fingerprint, own signature, band buckets...
 # ARGV: id, base id, expected version, signature, threshold, ttl, signature key prefix, known,
-#       band fields (one per bucket key)...
+#       claimant, takeover after (ms), takeover key, band fields (one per bucket key)...
 _CLAIM = (
     _BAND_HELPERS
+    + _RESERVATION_HELPERS
     + """
 local id, prefix, expected, sig = ARGV[1], ARGV[2], ARGV[3], ARGV[4]
 local threshold, ttl, sig_prefix, known = tonumber(ARGV[5]), tonumber(ARGV[6]), ARGV[7], ARGV[8]
-local holder = redis.call('GET', KEYS[1])
-if holder and holder ~= id then return {'url', holder, '1'} end
+local claimant, takeover_ms, takeover_key = ARGV[9], tonumber(ARGV[10]), ARGV[11]
+local now = now_ms()
+local taking_over = false
+local held = redis.call('GET', KEYS[1])
+if held then
+  local holder, who, since = reservation(held)
+  if holder ~= id then return {'url', holder, '1'} end
+  if who ~= claimant then
+    -- The same record, held by another run: in flight there, unless held for so long (more
+    -- than a frontier lease) that its run is dead and the request came back to this one.
+    if since == 0 or now - since < takeover_ms then return {'url', holder, '1'} end
+    taking_over = true
+  end
+end
 local record = redis.call('GET', KEYS[2])
 local version = ''
 if record then version = string.match(record, '|([^|]*)|[^|]*$') end
@@ -88,12 +124,12 @@ end
 if sig ~= '' and known ~= '1' then
   local best, best_id, seen, n = 0, false, {}, #sig / 4
   for i = 5, #KEYS do
-    for _, cand in ipairs(band_ids(KEYS[i], ARGV[i + 4])) do
+    for _, cand in ipairs(band_ids(KEYS[i], ARGV[i + 7])) do
       if not seen[cand] and string.sub(cand, 1, #prefix) ~= prefix then
         seen[cand] = true
         local other = redis.call('GET', sig_prefix .. cand)
         if not other then
-          band_remove(KEYS[i], ARGV[i + 4], cand)  -- an expired claim
+          band_remove(KEYS[i], ARGV[i + 7], cand)  -- an expired claim
         elseif #other == #sig then
           local same = 0
           for j = 1, #sig, 4 do
@@ -106,11 +142,12 @@ if sig ~= '' and known ~= '1' then
   end
   if best_id and best >= threshold then return {'near', best_id, tostring(best)} end
 end
-redis.call('SET', KEYS[1], id, 'EX', ttl)
+redis.call('SET', KEYS[1], id .. ' ' .. claimant .. ' ' .. now, 'EX', ttl)
+if taking_over then redis.call('SET', takeover_key, claimant, 'EX', 2592000) end
 if not owner then redis.call('SET', KEYS[3], id, 'EX', ttl) end
 if sig ~= '' then
   redis.call('SET', KEYS[4], sig, 'EX', ttl)
-  for i = 5, #KEYS do band_add(KEYS[i], ARGV[i + 4], id) end
+  for i = 5, #KEYS do band_add(KEYS[i], ARGV[i + 7], id) end
 end
 return {'new', '', '0'}
 """
@@ -125,18 +162,29 @@ return 1
 """
 )
 
-# KEYS: url reservation, fingerprint, signature, band buckets...; ARGV: record id, band fields...
+# KEYS: url reservation, fingerprint, signature, band buckets...
+# ARGV: record id, claimant, takeover key, band fields...
 _RELEASE = (
     _BAND_HELPERS
+    + _RESERVATION_HELPERS
     + """
-local id = ARGV[1]
-if redis.call('GET', KEYS[1]) == id then redis.call('DEL', KEYS[1]) end
+local id, claimant, takeover_key = ARGV[1], ARGV[2], ARGV[3]
+local held = redis.call('GET', KEYS[1])
+if held then
+  local holder, who = reservation(held)
+  if holder == id and (who == claimant or who == '') then
+    redis.call('DEL', KEYS[1])
+    -- Still reserved, so not committed (a commit ends the reservation): a takeover that did
+    -- not archive the record after all is no takeover.
+    if redis.call('GET', takeover_key) == claimant then redis.call('DEL', takeover_key) end
+  end
+end
 if redis.call('GET', KEYS[2]) == id and redis.call('TTL', KEYS[2]) > 0 then
   redis.call('DEL', KEYS[2])
 end
 if redis.call('TTL', KEYS[3]) > 0 then
   redis.call('DEL', KEYS[3])
-  for i = 4, #KEYS do band_remove(KEYS[i], ARGV[i - 2], id) end
+  for i = 4, #KEYS do band_remove(KEYS[i], ARGV[i], id) end
 end
 return 1
 """
@@ -193,6 +241,8 @@ class RedisStateStore(StateStore):
         self.prefix = f"{namespace}:".encode()
         self.url_ttl = int(url_ttl) or None
         self.reservation_ttl = reservation_ttl
+        self.claimant = secrets.token_hex(4)  # the run that claims (Runtime sets its run id)
+        self.takeover_after = float(reservation_ttl)
         try:
             self._redis = redis.Redis.from_url(uri)
             self._redis.ping()
@@ -303,6 +353,9 @@ class RedisStateStore(StateStore):
             self.reservation_ttl,
             self._key(b"s", b""),
             "1" if known else "0",
+            self.claimant,
+            round(self.takeover_after * 1000),
+            self._key(b"x", record_id),
             *fields,
         ]
         layer, holder, score = self._claim(keys=keys, args=args)
@@ -320,7 +373,13 @@ class RedisStateStore(StateStore):
             self._key(b"s", record_id),
             *buckets,
         ]
-        self._release(keys=keys, args=[record_id, *fields])
+        self._release(
+            keys=keys, args=[record_id, self.claimant, self._key(b"x", record_id), *fields]
+        )
+
+    def taken_over(self, record_id: str) -> str | None:
+        takeover = self._redis.get(self._key(b"x", record_id))
+        return takeover.decode() if takeover else None
 
     # Feeds, sitemaps, templates ------------------------------------------------------------
     def get_validators(self, url: str) -> tuple[str | None, str | None]:

@@ -1,0 +1,266 @@
+"""Scale-out workers killed with SIGKILL at any moment, again and again, while the others go on.
+
+The guarantee (README, "Scaling out"): every story is archived once, and once the killed workers'
+runs are finished (`newscrawler drain --state` on their state directories), the archive's article
+files, its shards and a fresh export hold the same records, no id twice. One crawl of a demo site
+served slowly on 127.0.0.1, a real redis-server, two live workers at all times: the oldest is
+killed, either just after an archive write (its shard file grew) or at a random moment while it
+holds requests, and a new worker takes its place.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import redis
+
+from newscrawler.archive.run import ArchiveRun
+from newscrawler.archive.shards import ShardWriter
+from newscrawler.archive.spool import Spool
+from newscrawler.archive.uploader import Uploader
+from newscrawler.archive.writer import Archive
+from newscrawler.cli.demo import demo_site_list
+from newscrawler.dedup.deduper import Deduplicator, dedup_input
+from newscrawler.dedup.urls import canonicalize_url
+from newscrawler.demo.server import DemoServer, _Handler
+from newscrawler.demo.text import english_story
+from newscrawler.ids import record_id
+from newscrawler.state import open_state
+from newscrawler.storage import open_storage
+from tests.support.demo import assert_each_story_once
+from tests.support.frontier import ENV, Frontier, delayed, finish
+
+KILLS = 20
+
+
+def story(seed: int) -> str:
+    return "\n".join(english_story(random.Random(seed), "politics")[1])
+
+
+def shard_bytes(workdir: Path) -> int:
+    """What a worker wrote to its run's shard files (one line per archived record)."""
+    return sum(p.stat().st_size for p in workdir.glob("state/spool/*/shards/*/*.jsonl"))
+
+
+def leases(server: redis.Redis, frontier: Frontier, process: subprocess.Popen) -> int:
+    keys = server.keys(frontier.key % {"spider": "news"} + f":lease:*-{process.pid}-*")
+    return server.hlen(keys[0]) if keys else 0
+
+
+def kill_when(condition, process: subprocess.Popen, timeout: float = 60) -> bool:
+    """SIGKILL `process` as soon as `condition()` holds; False if it never did (or it ended)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and process.poll() is None:
+        if condition():
+            process.send_signal(signal.SIGKILL)
+            process.wait(timeout=10)
+            return True
+        time.sleep(0.01)
+    return False
+
+
+def archived_ids(archive: Path) -> list[str]:
+    return [json.loads(p.read_text())["id"] for p in archive.glob("articles/*/*/*.json")]
+
+
+def shard_ids(archive: Path) -> list[str]:
+    ids = []
+    for path in archive.glob("shards/*/*/*.jsonl.gz"):
+        ids += [json.loads(line)["id"] for line in gzip.decompress(path.read_bytes()).splitlines()]
+    return ids
+
+
+@pytest.fixture(scope="module")
+def killed_crawl(redis_server, tmp_path_factory):
+    """(frontier, site truth, names of the killed workers, drain results) after the crawl."""
+    rng = random.Random(25)
+    server = redis.Redis.from_url(redis_server.url)
+    with DemoServer(n_articles=160) as site:
+        site.httpd.RequestHandlerClass = delayed(_Handler, 0.6)
+        site.httpd.handle_error = lambda *_: None  # a killed worker's broken connections
+        frontier = Frontier(
+            redis_server.url, tmp_path_factory.mktemp("kills"), demo_site_list(site.url)
+        )
+        frontier.seed()
+        polite = {"CONCURRENT_REQUESTS_PER_DOMAIN": "3"}
+        live: dict[str, subprocess.Popen] = {}
+        killed: list[str] = []
+
+        def start() -> None:
+            name = f"w{len(live) + len(killed):02d}"
+            live[name] = frontier.worker(name, **polite)
+
+        start()
+        start()
+        while len(killed) < KILLS:
+            name = min(live)
+            victim, workdir = live[name], frontier.workdir / name
+            if len(killed) % 2 == 0:  # just after an archive write
+                before = shard_bytes(workdir)
+                done = kill_when(lambda: shard_bytes(workdir) > before, victim)  # noqa: B023
+            else:  # at a random moment while it holds requests
+                pause = time.monotonic() + rng.uniform(0.2, 2.5)
+                done = kill_when(
+                    lambda: (
+                        leases(server, frontier, victim) > 0  # noqa: B023
+                        and time.monotonic() > pause
+                    ),  # noqa: B023
+                    victim,
+                )
+            assert done, f"{name} ended or never worked: the crawl is too short for {KILLS} kills"
+            del live[name]
+            killed.append(name)
+            start()
+        finish(frontier, live)
+    drains = {}
+    for name in killed:
+        state = frontier.workdir / name / "state"
+        args = [sys.executable, "-m", "newscrawler.cli", "drain",
+                "--archive", str(frontier.archive), "--state", str(state)]  # fmt: skip
+        drains[name] = subprocess.run(
+            args,
+            env={**ENV, "NEWSCRAWLER_STATE_URI": redis_server.url},
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+    return frontier, site.site.truth_json(), killed, drains
+
+
+def test_every_killed_worker_is_drained_with_nothing_left(killed_crawl):
+    frontier, _, killed, drains = killed_crawl
+    assert len(killed) == KILLS
+    for name, result in drains.items():
+        assert result.returncode == 0, (name, result.stdout, result.stderr[-2000:])
+        state = frontier.workdir / name / "state"
+        assert not list(state.glob("spool/*/pending/*.entry")), name
+        assert not [p for p in state.glob("spool/*/shards/*") if p.is_dir()], name
+
+
+def test_every_story_is_archived_once_despite_the_kills(killed_crawl):
+    frontier, truth, _, _ = killed_crawl
+    records = [json.loads(p.read_text()) for p in frontier.archive.glob("articles/*/*/*.json")]
+    assert_each_story_once([r["metadata"]["url"] for r in records], truth)
+
+
+def test_the_shards_hold_exactly_the_archived_articles(killed_crawl):
+    frontier, _, _, _ = killed_crawl
+    ids = shard_ids(frontier.archive)
+    assert len(ids) == len(set(ids)), "an id twice in the shards"
+    assert sorted(ids) == sorted(archived_ids(frontier.archive))
+
+
+def test_an_export_after_the_kills_has_each_archived_article_once(killed_crawl, tmp_path):
+    frontier, _, _, _ = killed_crawl
+    out = tmp_path / "export"
+    args = [sys.executable, "-m", "newscrawler.cli", "export", "--archive",
+            str(frontier.archive), "--out", str(out), "--format", "jsonl"]  # fmt: skip
+    result = subprocess.run(args, env=ENV, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr[-2000:]
+    rows = []
+    for path in out.rglob("*.jsonl*"):
+        data = path.read_bytes()
+        data = gzip.decompress(data) if path.suffix == ".gz" else data
+        rows += [json.loads(line) for line in data.splitlines()]
+    ids = [row["id"] for row in rows]
+    assert len(ids) == len(set(ids)), "an id twice in the export"
+    assert sorted(ids) == sorted(archived_ids(frontier.archive))
+
+
+# The parts, one at a time ------------------------------------------------------------------
+
+
+def record_of(url: str, text: str) -> dict:
+    canonical = canonicalize_url(url)
+    metadata = {"url": url, "url_aliases": [], "site": "a.example", "language": "en",
+                "date_published": "2026-12-01"}  # fmt: skip
+    return {"id": record_id(canonical), "text": text, "metadata": metadata}
+
+
+@pytest.fixture
+def shared_state(redis_server):
+    """Opens connections, as runs named by `claimant`, to one fresh namespace on real Redis."""
+    namespace = f"test-{random.getrandbits(48):x}"
+    stores = []
+
+    def opener(claimant: str, takeover_after: float = 60.0):
+        store = open_state(redis_server.url, namespace=namespace)
+        store.claimant, store.takeover_after = claimant, takeover_after
+        stores.append(store)
+        return store
+
+    yield opener
+    for store in stores:
+        store.close()
+
+
+def test_a_story_another_live_run_holds_is_in_flight_there_not_taken(shared_state):
+    record = record_of("https://a.example/2026/12/01/story-one", story(1))
+    first = Deduplicator(shared_state("run-a")).check(dedup_input(record))
+    again = Deduplicator(shared_state("run-b")).check(dedup_input(record))
+    assert first.status == "new"
+    assert (again.status, again.layer) == ("duplicate", "url")
+    assert shared_state("run-c").taken_over(record["id"]) is None
+
+
+def test_a_dead_runs_hold_older_than_a_lease_is_taken_over_and_marked(shared_state):
+    record = record_of("https://a.example/2026/12/01/story-two", story(2))
+    Deduplicator(shared_state("run-a")).check(dedup_input(record))  # then killed
+    taker = Deduplicator(shared_state("run-b", takeover_after=1.0))
+    assert taker.check(dedup_input(record)).status == "duplicate"  # still young: in flight
+    time.sleep(1.2)  # older than the lease: the holder is dead (the frontier requeued its request)
+    verdict = taker.check(dedup_input(record))
+    assert verdict.status == "new"
+    assert shared_state("run-c").taken_over(record["id"]) == "run-b"
+    taker.release(dedup_input(record), verdict)  # the taker failed to archive it after all
+    assert shared_state("run-c").taken_over(record["id"]) is None
+
+
+def test_recovering_a_dead_run_leaves_out_what_another_run_took_over(shared_state, tmp_path):
+    """Run A made two records durable (shard lines, spooled objects) and was killed before its
+    dedup commits; run B took the first over. Finishing A's run keeps only the second."""
+    spool = Spool(tmp_path / "spool")
+    taken, kept = (record_of(f"https://a.example/2026/12/01/story-{n}", story(n)) for n in (3, 4))
+    dying = ArchiveRun(
+        Archive(None, spool=spool),
+        ShardWriter(spool.root / "shards", "run-a"),
+        "run-a",
+        dedup=Deduplicator(shared_state("run-a")),
+    )
+    for record in (taken, kept):
+        assert dying.dedup.check(dedup_input(record)).status == "new"
+        dying.archive_article(record, b"<html>raw</html>")
+    time.sleep(1.2)
+    taker = Deduplicator(shared_state("run-b", takeover_after=1.0))
+    verdict = taker.check(dedup_input(taken))
+    assert verdict.status == "new", verdict
+    taker.commit(dedup_input(taken), verdict)
+    taker.flush()
+
+    archive = tmp_path / "archive"
+    finishing = ArchiveRun(
+        Archive(open_storage(str(archive)), spool=spool),
+        ShardWriter(spool.root / "shards", "run-c"),
+        "run-c",
+        dedup=Deduplicator(shared_state("run-c")),
+        uploader=Uploader(spool, open_storage(str(archive))),
+    )
+    finishing.start()
+    assert finishing.drain(30) == 0
+    finishing.close()
+    assert finishing.recovered == {"run-a": 1}
+    assert sorted(archived_ids(archive)) == [kept["id"]]
+    assert sorted(shard_ids(archive)) == [kept["id"]]
+    manifest = json.loads((archive / "runs/run-a/manifest.json").read_text())
+    assert manifest["recovered"] is True
+    assert sum(shard["records"] for shard in manifest["shards"]) == 1
+    state = shared_state("run-d")
+    assert state.get_url(canonicalize_url(kept["metadata"]["url"])).record_id == kept["id"]
