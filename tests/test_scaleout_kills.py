@@ -83,7 +83,7 @@ def killed_crawl(redis_server, tmp_path_factory):
     """(frontier, site truth, names of the killed workers, drain results) after the crawl."""
     rng = random.Random(25)
     server = redis.Redis.from_url(redis_server.url)
-    with DemoServer(n_articles=160) as site:
+    with DemoServer(n_articles=240) as site:  # long enough for the kills on a fast machine
         site.httpd.RequestHandlerClass = delayed(_Handler, 0.6)
         site.httpd.handle_error = lambda *_: None  # a killed worker's broken connections
         frontier = Frontier(
