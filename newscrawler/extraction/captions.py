@@ -19,23 +19,31 @@ _AGENCIES = (
     r"|Alamy|NurPhoto|Sipa(?: USA)?|ZUMA(?: Press| Wire)?|Xinhua|Anadolu(?: Agency)?|Pool|IMAGO|imago"
     r"|picture(?: |-)alliance|Keystone|Europa Press|ANSA|Kyodo|Yonhap|TASS|Unsplash|iStock(?:photo)?"
     r"|AAP|CP|SOPA Images|LightRocket|WireImage|FilmMagic|Invision|UPI|Rex Features|REX"
+    # the national wire and photo agencies of the languages the cleaner reads
+    r"|ANP|Belga|APA|PAP|LaPresse|Lusa|Ag[êe]ncia Brasil|Folhapress|Estad[ãa]o Conte[úu]do|Agencja Gazeta"
+    r"|Forum|Hollandse Hoogte|Fotolia|Adobe Stock|Bestimage|Abaca(?:press)?|Hans Lucas|Sipa Press"
 )
-_WORD = r"(?:Photo(?:graph)?|Picture|Image|Foto|Bild|Credit|Cr[ée]dit(?:o)?(?: photo)?|Fotograf[íi]a|Imagen|Source)s?"
+_WORD = (
+    r"(?:Photo(?:graph)?|Picture|Image|Foto|Bild|Credit|Cr[ée]dit(?:o)?(?: photo)?|Fotograf[íi]a|Imagen"
+    r"|Imagem|Beeld|Zdj[ęe]cie|Source)s?"
+)
 # A photo credit closing a caption line; group "credit" is the credit without its brackets.
 CREDIT_RE = re.compile(
     r"(?:\(\s*(?P<credit>"
     rf"(?:(?:{_AGENCIES}) (?:Photo|Images?|Pool|Foto)(?:\s*/\s*[^()]{{2,60}})?)"  # (AP Photo/Alex Brandon)
     rf"|(?:[^()]{{2,60}}?\s*/\s*(?:{_AGENCIES})(?: via (?:{_AGENCIES}))?(?: [A-Z][\w.]*)?)"  # (Matt Rourke/AP)
     rf"|(?:{_WORD}(?: credit)?\s*[:/]\s*[^()]{{2,60}})"  # (Photo: Reuters)
+    rf"|(?:{_WORD} (?:{_AGENCIES})(?:\s*/\s*[^()]{{2,60}})?)"  # (Foto ANSA/Ettore Ferrari)
     rf"|(?:{_AGENCIES})"  # (Getty Images)
     r")\s*\)"
-    rf"|(?:^|(?<=[.!?]\s)|(?<=\|\s)|(?<=[-–—]\s))(?P<credit2>{_WORD}(?: credit)?\s*:\s*[^.!?]{{2,80}})"
+    rf"|(?:^|(?<=[.!?]\s)|(?<=\|\s)|(?<=[-–—]\s))(?P<credit2>{_WORD}(?: credit)?\s*:\s*[^.!?]{{2,80}}"
+    r"|Fot\. [^.!?]{2,80})"
     r"|(?P<credit3>©\s*[^.!?]{2,80}|\[(?:사진|写真|Фото|Photo|Foto)\s*[=:：][^\]]{1,80}\])"
     rf"|(?:^|(?<=[.!?]\s))(?P<credit4>(?:Photo|Foto|Image|Bild) (?:by|von|de|par|por) [^.!?]{{2,60}})"
     r")\s*\.?\s*$"
 )
 # What every credit CREDIT_RE finds contains: a closing bracket at the end, ©, or a credit word.
-_MAY_CREDIT = re.compile(rf"[)\]]\s*\.?\s*$|©|{_WORD}")
+_MAY_CREDIT = re.compile(rf"[)\]]\s*\.?\s*$|©|{_WORD}|Fot\. ")
 _CAPTION_CLASS = re.compile(
     r"(?<![a-z])(caption|figcaption|wp-caption-text|credit|copyright|photographer|image-source"
     r"|media-credit|bildunterschrift|legende|l[ée]gende|pie-?de-?foto)",

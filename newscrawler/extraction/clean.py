@@ -14,7 +14,9 @@ from collections.abc import Iterable
 
 from newscrawler.extraction.audit import FAMILIES, Audit
 from newscrawler.extraction.captions import Image, attach_caption_line, is_credit_line
+from newscrawler.extraction.gambling import gambling_ad
 from newscrawler.extraction.phrases import (
+    BUTTON_RE,
     DATE_WORDS,
     LABEL_RE,
     PHRASE_RE,
@@ -60,15 +62,16 @@ def clean_lines(
         family = _classify(probe, known_captions, known_boilerplate)
         header = header_family(probe)
         before = families[index - 1] if index else None
-        if family is None and before in _JUNK and _BUTTONS.match(probe):
+        if family is None and before in _JUNK and BUTTON_RE.match(probe):
             family = before  # "Yes" / "No" under "Was this article helpful?"
         elif family is None and run and _kind(line) == run_kind and _continues_run(line):
             family = run
         elif header:
             family, run, run_kind = header, header, _kind(line)
-        elif family is None or _is_prose_line(probe):
-            run = None
+        else:
+            run = None  # prose, or a block of its own family: the header's box has ended
         families[index] = family
+    _debris(probes, families)
     _datelines(probes, families)
     _sweep_tail(lines, families)
     _box_headings(lines, families)
@@ -88,30 +91,50 @@ def clean_lines(
 
 def classify_block(text: str) -> str | None:
     """The boilerplate family of one block of text on its own (no context), or None."""
+    reason = explain_block(text)
+    return reason[0] if reason else None
+
+
+def explain_block(text: str) -> tuple[str, str] | None:
+    """Why one block of text on its own is boilerplate: (family, signal), or None.
+
+    The signal names the evidence found in the block itself: a widget label it is made of, a
+    phrase of the family, a photo credit, or the gambling evidence (`gambling.py`)."""
     text = " ".join(text.split())
-    return _classify(_probe(text), set(), frozenset()) if text else None
+    return _reason(_probe(text), set(), frozenset()) if text else None
 
 
 def _classify(line: str, captions: set[str], known: set[str] | frozenset[str]) -> str | None:
+    reason = _reason(line, captions, known)
+    return reason[0] if reason else None
+
+
+def _reason(
+    line: str, captions: set[str], known: set[str] | frozenset[str]
+) -> tuple[str, str] | None:
     words = len(line.split())
+    low = line.lower()  # the phrase patterns are written in lower case (phrases.Folded)
     if words <= 12:
         for family, pattern in LABEL_RE.items():
-            if pattern.match(line):
-                return family
-    if _key(line) in captions or is_credit_line(line):
-        return "captions"
+            if pattern.regex.match(low):
+                return family, "widget label"
+    if _key(line) in captions:
+        return "captions", "an image's caption"
+    if is_credit_line(line):
+        return "captions", "photo credit"
+    gambling = gambling_ad(line)
+    if gambling:
+        return "ads", gambling
     if words <= 40:
         prose = _is_prose_line(line)
         for family, pattern in PHRASE_RE.items():
             limit = 40 if family in ("newsletter", "consent", "comments", "share", "legal") else 25
-            if (
-                words <= limit
-                and (not prose or limit == 40 or words <= 12)
-                and pattern.search(line)
-            ):
-                return family
+            if words <= limit and (not prose or limit == 40 or words <= 12):
+                match = pattern.regex.search(low)
+                if match:
+                    return family, f"phrase {match.group(0)!r}"
     if known and block_hash(line) in known:
-        return "template"  # learned: this site repeats the block on many pages
+        return "template", "learned site template"  # the site repeats it on many pages
     return None
 
 
@@ -125,11 +148,25 @@ def _probe(line: str) -> str:
     return line
 
 
-_BUTTONS = re.compile(
-    r"^\W*(yes|no|ok|cancel|close|submit|send|vote|like|dislike|ja|nein|oui|non|s[íi]|sim|n[ãa]o"
-    r"|abbrechen|schlie[ßs]en|fermer|annuler|cerrar|cancelar)\W*$",
+# What a widget's counter leaves as lines of its own: "0", "12", "votes" (wpDiscuz's rating bar)
+_COUNTER = re.compile(
+    r"^\W*(\d+|votes?|ratings?|stimmen|bewertungen|votos|voti|stemmen|g[łl]os[óo]w|avis|comments?"
+    r"|kommentare|commentaires|comentarios|commenti|reacties|komentarze)\W*$",
     re.I,
 )
+
+
+def _debris(probes: list[str], families: list[str | None]) -> None:
+    """Bare counters right before a widget's label ("0", "0", "votes" over "Article Rating")
+    belong to the widget: a number or a count word alone says nothing of the article."""
+    for i in range(len(probes) - 1, 0, -1):
+        family = families[i]
+        if family not in _JUNK:
+            continue
+        j = i - 1
+        while j >= 0 and families[j] is None and _COUNTER.match(probes[j]):
+            families[j] = family
+            j -= 1
 
 
 _DATE_TOKEN = re.compile(r"[^\W\d_]+\.?|\d+", re.UNICODE)
@@ -189,9 +226,11 @@ def _continues_run(line: str) -> bool:
 
 
 def _sweep_tail(lines: list[str], families: list[str | None]) -> None:
-    """After the last body paragraph, short debris between junk blocks (or after the last one,
-    at the very end) joins the junk: at most three short lines at a time, so that content
-    written in short lines (a list of dates, a table) after an ad is never taken with it."""
+    """After the last body paragraph, debris between two junk blocks joins the junk: at most
+    three lines at a time, each a name, a label or a date of three words or less (a user name,
+    "Reply", "12 March 2024"), so that content written in short lines (a list of dates, a
+    table, a source line) after an ad is never taken with it. Lines after the last junk block
+    stay: a source line or a signature at the very end has nothing of the junk before it."""
     last_body = max(
         (i for i, f in enumerate(families) if f is None and _is_body(lines[i])), default=None
     )
@@ -205,10 +244,11 @@ def _sweep_tail(lines: list[str], families: list[str | None]) -> None:
         family, j = families[i], i + 1
         while j < len(lines) and families[j] is None and len(lines[j].split()) <= 30:
             j += 1
-        closed = j == len(lines) or families[j] in _JUNK
+        closed = j < len(lines) and families[j] in _JUNK
         if closed and j - (i + 1) <= 3:
             for k in range(i + 1, j):
-                families[k] = family
+                if len(lines[k].split()) <= 3 or _is_dateline(lines[k]):
+                    families[k] = family
         i = j
 
 

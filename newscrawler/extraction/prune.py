@@ -16,7 +16,13 @@ from lxml.html import HtmlElement
 
 from newscrawler.extraction.audit import Audit
 from newscrawler.extraction.clean import classify_block
-from newscrawler.extraction.phrases import PHRASE_RE, PROSE_END, header_family, label_family
+from newscrawler.extraction.phrases import (
+    BUTTON_RE,
+    PHRASE_RE,
+    PROSE_END,
+    header_family,
+    label_family,
+)
 from newscrawler.extraction.quality import word_count
 
 _B = r"(?<![a-z0-9])"  # a class token starts here
@@ -126,6 +132,7 @@ def _widget_family(box: HtmlElement) -> str | None:
         return None
     few = len(children) < 3  # then each cell is judged as a block of its own, phrases too
     families = Counter()
+    buttons = 0
     for child in children:
         text = " ".join(child.text_content().split())
         family = label_family(text) if 0 < len(text) <= 60 else None
@@ -133,7 +140,9 @@ def _widget_family(box: HtmlElement) -> str | None:
             family = classify_block(text)
         if family and family not in ("captions", "template"):
             families[family] += 1
-    labels = sum(families.values())
+        elif text and BUTTON_RE.match(text):
+            buttons += 1  # "Yes", "No": labels when the box has a label of its own
+    labels = sum(families.values()) + (buttons if families else 0)
     if labels * 2 < len(children) or (len(children) < 3 and labels < len(children)):
         return None
     return families.most_common(1)[0][0]
@@ -265,13 +274,19 @@ def _prose_without_evidence(element: HtmlElement, family: str) -> bool:
         return False
     blocks = _text_blocks(element)
     if not any(word_count(block) >= 20 and block.endswith(PROSE_END) for block in blocks):
-        return False
+        # a paragraph cut into lines by <br>: its sentences, not its lines, make it prose
+        whole = " ".join(text.split())
+        if word_count(whole) < 40 or len(_SENTENCE_END.findall(whole)) < 2:
+            return False
     return not any(
         block.endswith(("...", "…", "[…]", "[...]"))
         or classify_block(block) is not None
         or _family_phrase(family, block)
         for block in blocks
     )
+
+
+_SENTENCE_END = re.compile(r"\w[.!?](?:\s|$)")
 
 
 def _family_phrase(family: str, text: str) -> bool:
