@@ -105,16 +105,18 @@ def killed_crawl(redis_server, tmp_path_factory):
             victim, workdir = live[name], frontier.workdir / name
             if len(killed) % 2 == 0:  # just after an archive write
                 before = shard_bytes(workdir)
-                done = kill_when(lambda: shard_bytes(workdir) > before, victim)  # noqa: B023
+
+                def wrote(workdir: Path = workdir, before: int = before) -> bool:
+                    return shard_bytes(workdir) > before
+
+                done = kill_when(wrote, victim)
             else:  # at a random moment while it holds requests
                 pause = time.monotonic() + rng.uniform(0.2, 2.5)
-                done = kill_when(
-                    lambda: (
-                        leases(server, frontier, victim) > 0  # noqa: B023
-                        and time.monotonic() > pause
-                    ),  # noqa: B023
-                    victim,
-                )
+
+                def busy(victim: subprocess.Popen = victim, pause: float = pause) -> bool:
+                    return leases(server, frontier, victim) > 0 and time.monotonic() > pause
+
+                done = kill_when(busy, victim)
             assert done, f"{name} ended or never worked: the crawl is too short for {KILLS} kills"
             del live[name]
             killed.append(name)
