@@ -1,7 +1,7 @@
 """Deduplication throughput and accuracy on synthetic news with planted near-duplicate clusters.
 
 Usage: python -m bench.dedup [--docs 100000] [--runs 3] [--threshold 0.8] [--seed 1]
-           [--commit-batch 1,64] [--draws 5]
+           [--commit-batch 1,64] [--draws 5] [--draw-runs 3] [--draw-docs 20000]
 
 Each run feeds every document through `Deduplicator.check` and, like the pipeline, `commit` (new
 records) or `remember_seen` (copies), against a fresh SQLite state store on local disk, in one
@@ -12,10 +12,14 @@ planted clusters, state size per document on disk and in memory (RSS growth), an
 time per document when the index holds 10,000 vs all documents. The baseline, timed in the same
 process, is datasketch's default MinHash path (SHA-1 per shingle) on a sample of the documents.
 
-With --draws N, one more run per draw with the MinHash permutations drawn from seeds 2..N
-(datasketch's seed; the crawler's are seed 1) shows how much precision and recall owe to the
-draw: copies of a short story sit close to the threshold, and their shared boilerplate makes the
-estimates of one draw err together.
+With --draws N (default 5), the MinHash permutations are drawn from seeds 1..N (datasketch's
+seed; the crawler's are seed 1): per seed, --draw-runs runs over the first --draw-docs documents
+give precision, recall and the median documents per second, beside a baseline timed in the same
+process on the same documents and permutations: a plain datasketch `MinHashLSH` at the threshold
+that calls a candidate a copy when its MinHash estimate reaches the threshold (what the
+deduplicator did before it verified candidates on their texts). The deduplicator's verdicts
+should not depend on the draw; the baseline's do (copies of a short story sit close to the
+threshold, and their shared boilerplate makes the estimates of one draw err together).
 """
 
 from __future__ import annotations
@@ -23,14 +27,18 @@ from __future__ import annotations
 import argparse
 import gc
 import itertools
+import sqlite3
 import statistics
 import tempfile
 import time
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
+import numpy as np
 import psutil
-from datasketch import MinHash
+from datasketch import MinHash, MinHashLSH
 
 from bench.newsgen import Doc, NewsGenerator
 from newscrawler.dedup import fingerprints as fingerprint_module
@@ -65,7 +73,7 @@ def run_once(inputs: list[DedupInput], threshold: float, batch: int, workdir: Pa
     with open_state(path) as state:
         dedup = Deduplicator(state, near_threshold=threshold, commit_batch=batch)
         clock = time.perf_counter_ns
-        start = clock()
+        start, cpu_start = clock(), time.process_time()
         for number, doc in enumerate(inputs):
             t0 = clock()
             verdict = dedup.check(doc)
@@ -81,16 +89,23 @@ def run_once(inputs: list[DedupInput], threshold: float, batch: int, workdir: Pa
                 dedup.commit(doc, verdict)
         dedup.flush()
         elapsed = (clock() - start) / 1e9
+        cpu = time.process_time() - cpu_start
         rss_after = process.memory_info().rss
     disk = sum(p.stat().st_size for p in workdir.glob("state.sqlite3*"))
+    with sqlite3.connect(path) as db:
+        (blob_bytes,) = db.execute("SELECT SUM(LENGTH(signature)) FROM signatures").fetchone()
+        (records,) = db.execute("SELECT COUNT(*) FROM signatures").fetchone()
+    db.close()
     for p in workdir.glob("state.sqlite3*"):
         p.unlink()
     n = len(inputs)
     early = min(10_000, n)
     return {
         "docs_per_s": n / elapsed,
+        "docs_per_cpu_s": n / cpu,
         "pairs": {(i, owner[rid]) for i, rid in links.items() if rid in owner},
         "disk_bytes_per_doc": disk / n,
+        "blob_bytes_per_record": (blob_bytes or 0) / max(records, 1),
         "rss_bytes_per_doc": (rss_after - rss_before) / n,
         "check_us_at_10k": statistics.fmean(check_ns[max(0, early - WINDOW) : early]) / 1e3,
         "check_us_at_end": statistics.fmean(check_ns[n - WINDOW :]) / 1e3,
@@ -158,8 +173,13 @@ def main() -> None:
     parser.add_argument(
         "--draws",
         type=int,
-        default=1,
-        help="also run with the MinHash permutations of seeds 2..DRAWS (default 1: none)",
+        default=5,
+        help="also run with the MinHash permutations of seeds 1..DRAWS, beside the baseline "
+        "(default 5; 1 or less: none)",
+    )
+    parser.add_argument("--draw-runs", type=int, default=3, help="runs per seed (default 3)")
+    parser.add_argument(
+        "--draw-docs", type=int, default=20_000, help="documents per seed run (default 20000)"
     )
     args = parser.parse_args()
 
@@ -185,39 +205,110 @@ def main() -> None:
                 result["precision"], result["recall"] = cluster_scores(docs, result.pop("pairs"))
                 results[batch].append(result)
                 print(
-                    f"run {run + 1}, commit batch {batch}: {result['docs_per_s']:.0f} docs/s, "
+                    f"run {run + 1}, commit batch {batch}: {result['docs_per_s']:.0f} docs/s "
+                    f"({result['docs_per_cpu_s']:.0f} per CPU second), "
                     f"precision {result['precision']:.4f}, recall {result['recall']:.4f}, "
                     f"check {result['check_us_at_10k']:.0f} us at 10k vs "
                     f"{result['check_us_at_end']:.0f} us at {len(docs)}"
                 )
     for batch, runs in results.items():
         report(runs, batch, len(docs), args)
-    if args.draws > 1:
+    if args.draws >= 1:
         draws(docs, inputs, args)
 
 
-def draws(docs: list[Doc], inputs: list[DedupInput], args: argparse.Namespace) -> None:
-    """Precision and recall with the permutations of other seeds (the commit batch's default)."""
+@contextmanager
+def permutations_of(seed: int) -> Iterator[None]:
+    """The fingerprints computed with the MinHash permutations of `seed` (1: the crawler's)."""
     shipped = fingerprint_module._permutations
-    scores: dict[int, tuple[float, float]] = {}
+    a, b = MinHash(num_perm=128, scheme="affine32", seed=seed).permutations
+    drawn = (a.astype("uint32"), b.astype("uint32"))
+    fingerprint_module._permutations = lambda num_perm, p=drawn: p
     try:
-        with tempfile.TemporaryDirectory(prefix="bench-dedup-") as tmp:
-            for seed in range(1, args.draws + 1):
-                a, b = MinHash(num_perm=128, scheme="affine32", seed=seed).permutations
-                permutations = (a.astype("uint32"), b.astype("uint32"))
-                fingerprint_module._permutations = lambda num_perm, p=permutations: p
-                result = run_once(inputs, args.threshold, DEDUP_COMMIT_BATCH, Path(tmp))
-                scores[seed] = cluster_scores(docs, result["pairs"])
+        yield
     finally:
         fingerprint_module._permutations = shipped
-    print(f"\nMinHash permutations of {args.draws} seeds (1: the crawler's):")
-    for seed, (precision, recall) in scores.items():
-        print(f"  seed {seed}: precision {precision:.4f}, recall {recall:.4f}")
-    recalls = [recall for _, recall in scores.values()]
+
+
+def baseline_once(inputs: list[DedupInput], threshold: float) -> dict:
+    """A plain datasketch MinHashLSH at `threshold` over the same signatures, a candidate a copy
+    when its estimate reaches the threshold; exact copies by the normalised text's hash."""
+    lsh = MinHashLSH(threshold=threshold, num_perm=128)
+    signatures: dict[int, np.ndarray] = {}
+    exact: dict[str, int] = {}
+    links: dict[int, int] = {}
+    start, cpu_start = time.perf_counter(), time.process_time()
+    for number, doc in enumerate(inputs):
+        prints = fingerprints(doc.text)
+        if prints.exact in exact:
+            links[number] = exact[prints.exact]
+            continue
+        minhash = MinHash(num_perm=128, hashvalues=prints.signature, scheme="affine32")
+        best, best_score = None, threshold
+        for candidate in lsh.query(minhash):
+            score = float(np.mean(signatures[candidate] == prints.signature))
+            if score >= best_score:
+                best, best_score = candidate, score
+        if best is not None:
+            links[number] = best
+            continue
+        exact[prints.exact] = number
+        signatures[number] = prints.signature
+        lsh.insert(number, minhash)
+    elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu_start
+    return {
+        "docs_per_s": len(inputs) / elapsed,
+        "docs_per_cpu_s": len(inputs) / cpu,
+        "pairs": set(links.items()),
+    }
+
+
+def _median(runs: list[tuple[float, ...]], column: int) -> float:
+    return statistics.median(r[column] for r in runs)
+
+
+def draws(docs: list[Doc], inputs: list[DedupInput], args: argparse.Namespace) -> None:
+    """Per seed: precision, recall and documents per second of the deduplicator and of the
+    baseline, the median of `--draw-runs` runs each (interleaved, so both see the same load)."""
+    docs, inputs = docs[: args.draw_docs], inputs[: args.draw_docs]
+    rows: dict[int, dict[str, list]] = {}
+    with tempfile.TemporaryDirectory(prefix="bench-dedup-") as tmp:
+        for seed in range(1, args.draws + 1):
+            row = rows[seed] = {"ours": [], "baseline": []}
+            with permutations_of(seed):
+                for _ in range(args.draw_runs):
+                    ours = run_once(inputs, args.threshold, DEDUP_COMMIT_BATCH, Path(tmp))
+                    scores = cluster_scores(docs, ours["pairs"])
+                    row["ours"].append((ours["docs_per_s"], *scores, ours["docs_per_cpu_s"]))
+                    base = baseline_once(inputs, args.threshold)
+                    row["baseline"].append(
+                        (
+                            base["docs_per_s"],
+                            *cluster_scores(docs, base["pairs"]),
+                            base["docs_per_cpu_s"],
+                        )
+                    )
     print(
-        f"  recall: median {statistics.median(recalls):.4f}, min {min(recalls):.4f}, "
-        f"max {max(recalls):.4f}; >= 0.98 in {sum(r >= 0.98 for r in recalls)} of {len(recalls)}"
+        f"\nMinHash permutations of {args.draws} seeds (1: the crawler's), {len(docs)} documents, "
+        f"medians of {args.draw_runs} runs:"
     )
+    for name in ("ours", "baseline"):
+        label = "deduplicator" if name == "ours" else "baseline (datasketch LSH, estimate)"
+        print(f"  {label}:")
+        for seed, row in rows.items():
+            runs = row[name]
+            print(
+                f"    seed {seed}: precision {_median(runs, 1):.4f}, "
+                f"recall {_median(runs, 2):.4f}, "
+                f"{_median(runs, 0):.0f} docs/s ({_median(runs, 3):.0f} per CPU second)"
+            )
+        recalls = [_median(row[name], 2) for row in rows.values()]
+        precisions = [_median(row[name], 1) for row in rows.values()]
+        print(
+            f"    recall: min {min(recalls):.4f}, median {statistics.median(recalls):.4f}, "
+            f"max {max(recalls):.4f}; >= 0.98 in {sum(r >= 0.98 for r in recalls)} of "
+            f"{len(recalls)}; precision min {min(precisions):.4f}"
+        )
 
 
 def report(results: list[dict], batch: int, n_docs: int, args: argparse.Namespace) -> None:
@@ -228,12 +319,17 @@ def report(results: list[dict], batch: int, n_docs: int, args: argparse.Namespac
         f"\nmedians of {len(results)} runs, {n_docs} documents, threshold {args.threshold}, "
         f"{batch} record(s) per state transaction:"
     )
-    print(f"  documents checked per second (check+commit, one thread): {med('docs_per_s'):.0f}")
+    print(
+        f"  documents checked per second (check+commit, one thread): {med('docs_per_s'):.0f} "
+        f"({med('docs_per_cpu_s'):.0f} per CPU second of the process: a busy machine slows "
+        "the wall clock)"
+    )
     print(f"  cluster precision {med('precision'):.4f}, recall {med('recall'):.4f}")
     print(f"  duplicates found: {med('duplicates'):.0f}")
     print(
         f"  state per document: {med('disk_bytes_per_doc'):.0f} B on disk, "
-        f"{med('rss_bytes_per_doc'):.0f} B RSS growth in memory"
+        f"{med('rss_bytes_per_doc'):.0f} B RSS growth in memory; the stored blob (signature "
+        f"and compressed text) {med('blob_bytes_per_record'):.0f} B per archived record"
     )
     ratio = med("check_us_at_end") / med("check_us_at_10k")
     print(

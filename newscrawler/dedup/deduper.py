@@ -1,5 +1,6 @@
 """Three layers of deduplication over the persistent state store: the same canonical URL, the same
-normalised text, and near copies (MinHash + LSH). Changed text at a known URL is a new version.
+normalised text, and near copies (MinHash + LSH candidates, each verified on the two texts by
+`nearcopy.compare`). Changed text at a known URL is a new version.
 
 `check` reserves what it accepts, so two items in flight cannot both pass as "first"; only
 `commit` (after the record is safely archived) makes it permanent, and `release` forgets it.
@@ -12,10 +13,11 @@ from __future__ import annotations
 import threading
 import time
 
-import numpy as np
-
 from newscrawler.dedup.claims import Claims, open_claims
-from newscrawler.dedup.fingerprints import TextFingerprints, fingerprints, signature_bytes
+from newscrawler.dedup.fingerprints import (
+    TextFingerprints,
+    fingerprints,
+)
 from newscrawler.dedup.urls import canonicalize_url
 from newscrawler.dedup.verdict import DedupInput, Verdict, dedup_input
 from newscrawler.ids import versioned_id
@@ -53,17 +55,18 @@ class Deduplicator:
         """Judge one document against the archive and the items in flight; reserve it when new.
 
         `prints` are the text's fingerprints when already computed (by an extraction worker)."""
-        prints = prints or fingerprints(doc.text)
+        if prints is None or not prints.stored:
+            prints = fingerprints(doc.text)
         with self._lock:
             for _ in range(_CLAIM_ATTEMPTS):
-                verdict = self._check(doc, prints.exact, prints.signature)
+                verdict = self._check(doc, prints)
                 if verdict is not None:
                     return verdict
         raise RuntimeError(f"{doc.canonical_url}: its state entry kept changing during the check")
 
-    def _check(self, doc: DedupInput, fingerprint: str, signature: np.ndarray) -> Verdict | None:
+    def _check(self, doc: DedupInput, prints: TextFingerprints) -> Verdict | None:
         """The verdict, None when the URL's entry changed during the claim (check again)."""
-        url = doc.canonical_url
+        url, fingerprint = doc.canonical_url, prints.exact
         if url in self._urls:
             return _duplicate(doc, "url", self._urls[url], 1.0, fingerprint)
         known = self.state.get_url(url)
@@ -80,7 +83,9 @@ class Deduplicator:
             version=version,
             previous=known.record_id if known else None,
             fingerprint=fingerprint,
-            signature=signature,
+            signature=prints.signature,
+            shingles=prints.shingles,
+            stored=prints.stored,
         )
         conflict = self._claims.claim(doc, verdict, known_version)
         if conflict is None:
@@ -93,7 +98,7 @@ class Deduplicator:
     def commit(self, doc: DedupInput, verdict: Verdict) -> None:
         """Make an archived record permanent: its URL (and aliases), text and signature."""
         entry = UrlRecord(verdict.record_id, verdict.fingerprint, verdict.version, time.time())
-        signature = signature_bytes(verdict.signature) if verdict.signature is not None else None
+        signature = verdict.stored or None
         urls = sorted({*_alias_keys(doc), doc.canonical_url})
         bands = self._claims.stored_bands(verdict)
         with self._lock:

@@ -40,6 +40,10 @@ class Verdict:
     similarity: float = 0.0
     fingerprint: str = ""
     signature: np.ndarray | None = field(default=None, repr=False)
+    # The text's shingle hashes, on which near candidates are verified, and what the state
+    # keeps of it (`fingerprints.stored_bytes`), on which later records are verified.
+    shingles: np.ndarray | None = field(default=None, repr=False)
+    stored: bytes = field(default=b"", repr=False)
     # Band keys, set by the claim that reserved the record: ints for the in-memory index of an
     # embedded store, bytes for a shared store.
     bands: list[int] | list[bytes] = field(default_factory=list, repr=False)
