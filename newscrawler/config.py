@@ -100,6 +100,9 @@ class NewsCrawlerSettings(BaseModel):
     LOG_JSON: Flag
     PROGRESS_INTERVAL: Seconds
     KEEP_RAW_HTML: Flag
+    RAW_FORMAT: Literal["warc", "html"]
+    WARC_SEGMENT_MB: PositiveSeconds
+    WARC_SEGMENT_RECORDS: Count
     QUARANTINE: Flag
     EXTRACT_WORKERS: Literal["auto"] | Count
     EXTRACT_TIMEOUT: PositiveSeconds

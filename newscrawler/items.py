@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from newscrawler.archive.warc import WarcBlob
     from newscrawler.dedup.deduper import DedupInput, Verdict
     from newscrawler.dedup.fingerprints import TextFingerprints
 
@@ -25,6 +26,11 @@ class FetchedPage:
     discovery: dict[str, Any] = field(default_factory=dict)
     extraction: dict[str, Any] = field(default_factory=dict)  # per-site options
     encoding: str | None = None  # how to read `body` (extraction.encoding); None: chosen there
+    # The exchange as the WARC records keep it (archive/warc.py): response and request headers
+    # (name, value) in order, and the server's address.
+    headers: tuple[tuple[str, str], ...] = ()
+    request_headers: tuple[tuple[str, str], ...] = ()
+    ip: str | None = None
 
 
 @dataclass
@@ -38,7 +44,28 @@ class ArticleItem:
     doc: DedupInput | None = None  # set once by the extract stage, read by the later ones
     prints: TextFingerprints | None = None  # computed beside the extraction
     raw_gz: bytes | None = None  # archive.writer.compress_raw_html(page.body), made by a worker
+    warc: WarcBlob | None = None  # or its WARC records (NEWSCRAWLER_RAW_FORMAT=warc), likewise
     verdict: Verdict | None = None
+
+
+def exchange_fields(response: Any) -> dict[str, Any]:
+    """A Scrapy response's headers, its request's headers and the server's address, as
+    FetchedPage keeps them (`FetchedPage(..., **exchange_fields(response))`)."""
+
+    def pairs(headers: Any) -> tuple[tuple[str, str], ...]:
+        return tuple(
+            (name.decode("latin-1"), value.decode("latin-1"))
+            for name, values in headers.items()
+            for value in values
+        )
+
+    request = getattr(response, "request", None)
+    ip = getattr(response, "ip_address", None)
+    return {
+        "headers": pairs(response.headers),
+        "request_headers": pairs(request.headers) if request is not None else (),
+        "ip": str(ip) if ip is not None else None,
+    }
 
 
 def utc_now() -> str:

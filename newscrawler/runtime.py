@@ -16,9 +16,11 @@ from typing import Any
 from scrapy import signals
 from scrapy.crawler import Crawler
 
+from newscrawler import __version__
 from newscrawler.archive.lock import ArchiveBusy, HeldLock, holder_of, try_lock
 from newscrawler.archive.manifest import settings_hash
 from newscrawler.archive.run import ArchiveRun
+from newscrawler.archive.segments import WarcSegments
 from newscrawler.archive.shards import ShardWriter
 from newscrawler.archive.spool import Spool
 from newscrawler.archive.uploader import Uploader
@@ -99,6 +101,21 @@ class Runtime:
             dedup=dedup,
             work_dir=spool.root,
             drain_timeout=settings.getfloat("NEWSCRAWLER_DRAIN_TIMEOUT"),
+            segments=WarcSegments(  # also for the segments a killed run left open
+                spool.root / "warc",
+                run_id,
+                info={
+                    "software": f"newscrawler/{__version__}",
+                    "format": "WARC File Format 1.1",
+                    "run": run_id,
+                    "settings-hash": settings_hash(settings),
+                    "robots": "obey",
+                },
+                max_bytes=round(settings.getfloat("NEWSCRAWLER_WARC_SEGMENT_MB") * 1024 * 1024),
+                max_records=settings.getint("NEWSCRAWLER_WARC_SEGMENT_RECORDS"),
+            ),
+            write_warc=settings.getbool("NEWSCRAWLER_KEEP_RAW_HTML")
+            and settings.get("NEWSCRAWLER_RAW_FORMAT") == "warc",
         )
         return cls(
             archive=archive,

@@ -18,6 +18,7 @@ from twisted.internet import defer, reactor
 
 from newscrawler.items import ArticleItem, FetchedPage
 from newscrawler.pipelines import ExtractPipeline
+from newscrawler.archive.warc import read_response
 from newscrawler.pipelines.pool import ExtractionFailed, ExtractPool, default_workers, extract_page
 from tests.support.texts import EN, page
 
@@ -99,12 +100,15 @@ def make_pool():
 
 def test_a_worker_gives_the_record_the_crawl_process_would(make_pool):
     pool = make_pool(workers=2)
-    extracted = run(pool.extract(fetched(), known=frozenset(), compress_raw=True))
+    extracted = run(pool.extract(fetched(), known=frozenset(), raw_format="html"))
     in_process = extract_page(fetched(), known=frozenset())
     assert extracted.record == in_process.record
-    # the page as the archive keeps it is compressed there too
+    # the page as the archive keeps it is made there too: gzip HTML, or WARC records
     assert gzip.decompress(extracted.raw_gz) == fetched().body
     assert in_process.raw_gz is None
+    warc = run(pool.extract(fetched(), known=frozenset(), raw_format="warc")).warc
+    member = warc.data[warc.response_offset : warc.response_offset + warc.response_length]
+    assert read_response(member)[2] == fetched().body
     assert EN[0] in extracted.record["text"]
     # the fingerprints for dedup and the blocks for template learning come back with it
     assert extracted.prints.exact == in_process.prints.exact

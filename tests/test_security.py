@@ -109,7 +109,7 @@ def test_no_secret_or_signature_reaches_the_log(secret_crawl):
 def test_no_secret_or_signature_reaches_records_shards_raw_html_or_reports(secret_crawl):
     written = everything_written(secret_crawl["archive"])
     assert any("/articles/" in name for name in written)
-    assert any("/raw/" in name for name in written)
+    assert any("/warc/" in name for name in written)
     assert any("summary.json" in name for name in written)
     for name, text in written.items():
         for secret in SECRETS:

@@ -1,14 +1,16 @@
 """Reading the archive back: its runs, their reports and manifests, the latest version of each
-article, the duplicates logs. Used by export, re-extraction and the operator commands; the
-layout itself is described in archive/layout.py."""
+article, the duplicates logs, an article's raw page. Used by export, re-extraction and the
+operator commands; the layout itself is described in archive/layout.py."""
 
 from __future__ import annotations
 
+import gzip
 import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from newscrawler.archive.layout import partition_value
+from newscrawler.archive.layout import partition_value, raw_html_key
+from newscrawler.archive.warc import read_response
 from newscrawler.ids import base_id, id_of_key, version_of
 from newscrawler.storage import Storage
 
@@ -63,3 +65,15 @@ def latest_versions(keys: dict[str, str]) -> dict[str, tuple[int, str]]:
         if version >= latest.get(base_id(record_id), (0, ""))[0]:
             latest[base_id(record_id)] = (version, key)
     return latest
+
+
+def raw_html(storage: Storage, record: dict[str, Any]) -> bytes:
+    """The page an article record was extracted from: its WARC response record (layout 2, the
+    `raw` pointer: one range read) or its gzip HTML (layout 1); KeyError when neither is kept."""
+    pointer = record.get("raw")
+    if pointer and pointer.get("warc"):
+        member = storage.get_range(pointer["warc"], pointer["offset"], pointer["length"])
+        return read_response(member)[2]
+    meta = record["metadata"]
+    key = raw_html_key(meta.get("site") or "unknown", meta.get("date_published"), record["id"])
+    return gzip.decompress(storage.get(key))

@@ -19,14 +19,20 @@ import json
 import logging
 import threading
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newscrawler.archive.lock import HeldLock, try_lock
 from newscrawler.archive.manifest import build_manifest
+from newscrawler.archive.segments import CDXJ_TYPE, WARC_TYPE, WarcSegments
 from newscrawler.archive.shards import ShardWriter
+from newscrawler.archive.spool import StoredObject
 from newscrawler.archive.uploader import Uploader
+from newscrawler.archive.warc import WarcBlob, page_warc
 from newscrawler.archive.writer import Archive, article_keys, record_object
 from newscrawler.dedup.deduper import Deduplicator, dedup_input
+
+if TYPE_CHECKING:
+    from newscrawler.items import FetchedPage
 
 logger = logging.getLogger(__name__)
 
@@ -43,6 +49,8 @@ class ArchiveRun:
         dedup: Deduplicator | None = None,
         work_dir: Path | None = None,
         drain_timeout: float = 120.0,
+        segments: WarcSegments | None = None,
+        write_warc: bool = True,
     ) -> None:
         self.archive = archive
         self.shards = shards
@@ -52,6 +60,11 @@ class ArchiveRun:
         self.dedup = dedup
         self.work_dir = Path(work_dir) if work_dir is not None else shards.root
         self.drain_timeout = drain_timeout
+        self.segments = segments
+        self.write_warc = write_warc and segments is not None
+        if segments is not None:
+            segments.on_closed = self._segment_closed
+        self._closed_segments: dict[str, list[dict[str, Any]]] = {}
         self.recovered: dict[str, int] = {}
         self.spool_left = 0
         self.manifest: dict[str, Any] | None = None
@@ -66,13 +79,13 @@ class ArchiveRun:
                 "%d archive writes left by an earlier run: uploading them first", len(spool)
             )
         self._lease = try_lock(self._lease_path(self.run_id), {"run": self.run_id})
-        for run_id in self.shards.unfinished_runs():
+        for run_id in self._unfinished_runs():
             lease = try_lock(self._lease_path(run_id))
             if lease is None:
                 logger.info("run %s is still running beside this one: left alone", run_id)
                 continue
             try:
-                if (self.shards.root / run_id).exists():  # not finished meanwhile by another
+                if run_id in self._unfinished_runs():  # not finished meanwhile by another
                     self._recover(run_id)
             finally:
                 lease.release(remove=True)
@@ -80,9 +93,19 @@ class ArchiveRun:
             self.uploader.start()
 
     def archive_article(
-        self, record: dict[str, Any], raw_html: bytes | None, raw_gz: bytes | None = None
+        self,
+        record: dict[str, Any],
+        raw_html: bytes | None,
+        raw_gz: bytes | None = None,
+        *,
+        warc: WarcBlob | None = None,
+        page: FetchedPage | None = None,
     ) -> str:
-        """Durably take one article: its shard line, then its objects (spool or storage)."""
+        """Durably take one article: its raw response (a WARC segment, when the run writes
+        them: `record["raw"]` then points at it), its shard line, then its objects."""
+        if self.write_warc and (warc is not None or page is not None):
+            record["raw"] = self.segments.append(warc or page_warc(page))
+            raw_html = raw_gz = None
         mark = self.shards.add(record)
         try:
             return self.archive.write_article(record, raw_html, raw_gz=raw_gz)
@@ -107,6 +130,8 @@ class ArchiveRun:
         `manifest_fields` are added to the manifest (re-extraction: `kind`, `provenance`)."""
         if self.dedup is not None:
             self.dedup.flush()
+        if self.segments is not None:
+            self.segments.finish()
         if self.duplicates_path.exists():
             self.archive.write_run_file(
                 self.run_id,
@@ -140,6 +165,24 @@ class ArchiveRun:
         if self._lease is not None:  # unfinished (finish failed): the next run recovers it;
             # a run that took nothing (a drain) leaves no lease file behind
             self._lease.release(remove=not (self.shards.root / self.run_id).exists())
+
+    def _unfinished_runs(self) -> list[str]:
+        runs = set(self.shards.unfinished_runs())
+        if self.segments is not None:
+            runs |= set(self.segments.unfinished_runs())
+        return sorted(runs - {self.run_id})
+
+    def _segment_closed(self, key: str, path: Path, cdxj: bytes) -> None:
+        """A finished WARC segment and its CDXJ index into the spool (or the storage)."""
+        run_id = key.split("/")[1].removeprefix("run=")
+        entry = {"key": key, "bytes": path.stat().st_size, "cdxj": f"{key}.cdxj"}
+        if self.archive.spool is not None:
+            self.archive.spool.put_file(key, path, WARC_TYPE)
+        else:
+            self.archive.storage.put_file(key, path, content_type=WARC_TYPE)
+            path.unlink()
+        self.archive.store(StoredObject(f"{key}.cdxj", cdxj, CDXJ_TYPE))
+        self._closed_segments.setdefault(run_id, []).append(entry)
 
     def _lease_path(self, run_id: str) -> Path:
         return self.shards.root / f"{run_id}.lease"
@@ -175,6 +218,8 @@ class ArchiveRun:
         finally:
             if state is not None:
                 state.claimant = claimant
+        if self.segments is not None:
+            self.segments.recover(run_id)
         if taken_over and self.archive.spool is not None:
             self.archive.spool.discard({key for r in taken_over for key in article_keys(r)})
         self.recovered[run_id] = records
@@ -207,6 +252,8 @@ class ArchiveRun:
             settings_hash=self.settings_hash,
             recovered=recovered,
         )
+        if run_id in self._closed_segments:
+            manifest["warc"] = self._closed_segments.pop(run_id)
         manifest.update(manifest_fields)
         self.archive.write_run_file(
             run_id,

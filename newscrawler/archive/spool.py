@@ -37,6 +37,7 @@ class StoredObject:
     content_type: str
     content_encoding: str | None = None
     metadata: dict[str, str] = field(default_factory=dict)
+    path: Path | None = None  # a file entry's content (a WARC segment), instead of `data`
 
 
 class Spool:
@@ -52,17 +53,20 @@ class Spool:
 
     def put(self, obj: StoredObject) -> Path:
         """Write one entry durably; SpoolFull (one line) when the disk is full."""
-        name = f"{time.time_ns():020d}-{os.getpid()}-{next(_counter):08d}"
-        tmp = self.pending_dir / f".{name}.tmp"
         header = {
             "key": obj.key,
             "content_type": obj.content_type,
             "content_encoding": obj.content_encoding,
             "metadata": obj.metadata,
         }
+        return self._put_entry(json.dumps(header).encode() + b"\n" + obj.data)
+
+    def _put_entry(self, content: bytes) -> Path:
+        name = f"{time.time_ns():020d}-{os.getpid()}-{next(_counter):08d}"
+        tmp = self.pending_dir / f".{name}.tmp"
         try:
             with open(tmp, "wb") as fh:
-                fh.write(_MAGIC + json.dumps(header).encode() + b"\n" + obj.data)
+                fh.write(_MAGIC + content)
                 fh.flush()
                 if self.fsync:
                     os.fsync(fh.fileno())
@@ -80,6 +84,18 @@ class Spool:
             listener(final)
         return final
 
+    def put_file(self, key: str, path: Path, content_type: str) -> Path:
+        """Take a finished local file (a WARC segment) as an entry without copying it: it moves
+        under `files/`, and a small entry names it. Durable when it returns."""
+        files = self.root / "files"
+        files.mkdir(exist_ok=True)
+        target = files / f"{time.time_ns():020d}-{os.getpid()}-{path.name}"
+        os.replace(path, target)
+        if self.fsync:
+            _fsync_dir(files)
+        header = {"key": key, "content_type": content_type, "file": target.name}
+        return self._put_entry(json.dumps(header).encode() + b"\n")
+
     def pending(self) -> list[Path]:
         """Entries not yet uploaded, oldest first."""
         return sorted(self.pending_dir.glob("*.entry"))
@@ -90,20 +106,21 @@ class Spool:
     def pending_keys(self) -> set[str]:
         return {self.read(path).key for path in self.pending()}
 
-    @staticmethod
-    def read(path: Path) -> StoredObject:
+    def read(self, path: Path) -> StoredObject:
         """The object an entry holds; ValueError when the file is not a spool entry."""
         raw = path.read_bytes()
         if not raw.startswith(_MAGIC):
             raise ValueError(f"{path}: not a spool entry")
         header_line, _, data = raw[len(_MAGIC) :].partition(b"\n")
         header = json.loads(header_line)
+        file = header.get("file")
         return StoredObject(
             key=header["key"],
             data=data,
             content_type=header["content_type"],
             content_encoding=header.get("content_encoding"),
             metadata=header.get("metadata") or {},
+            path=self.root / "files" / file if file else None,
         )
 
     def discard(self, keys: set[str]) -> int:
@@ -122,8 +139,10 @@ class Spool:
         return dropped
 
     @staticmethod
-    def done(path: Path) -> None:
-        """The storage holds the object: forget the entry."""
+    def done(path: Path, obj: StoredObject | None = None) -> None:
+        """The storage holds the object: forget the entry (and a file entry's file)."""
+        if obj is not None and obj.path is not None:
+            obj.path.unlink(missing_ok=True)
         path.unlink(missing_ok=True)
 
     def set_aside(self, path: Path) -> Path:
@@ -139,6 +158,14 @@ class Spool:
             pid = int(tmp.name.split("-")[1])
             if pid == os.getpid() or not _alive(pid):
                 tmp.unlink(missing_ok=True)
+
+
+def _fsync_dir(directory: Path) -> None:
+    fd = os.open(directory, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def _alive(pid: int) -> bool:

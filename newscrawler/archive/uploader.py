@@ -131,25 +131,30 @@ class Uploader:
             before_sleep=self._failed,
         )
         try:
-            result = retrying(
-                self.storage.put,
-                obj.key,
-                obj.data,
-                content_type=obj.content_type,
-                content_encoding=obj.content_encoding,
-                metadata=obj.metadata,
-            )
+            if obj.path is not None:  # a file entry (a WARC segment): streamed, not read whole
+                result = retrying(
+                    self.storage.put_file, obj.key, obj.path, content_type=obj.content_type
+                )
+            else:
+                result = retrying(
+                    self.storage.put,
+                    obj.key,
+                    obj.data,
+                    content_type=obj.content_type,
+                    content_encoding=obj.content_encoding,
+                    metadata=obj.metadata,
+                )
         except StorageConflict as exc:
             if obj.key.startswith("quarantine/"):  # still not an article: the first copy stands
                 logger.debug("kept the earlier object: %s", exc)
             else:
                 logger.warning("kept the earlier object: %s", exc)
             self._count("conflicts")
-            self.spool.done(path)
+            self.spool.done(path, obj)
             return
         except (RetryError, StorageError):
             return  # stopping: the entry stays for the next run
-        self.spool.done(path)
+        self.spool.done(path, obj)
         self._count("uploaded" if result.created else "already_present")
         if self._degraded:
             self._degraded = False

@@ -136,7 +136,9 @@ class ArchivePipeline:
         thread: disk and state store). Returns the key and the state's error, if any."""
         doc = item.doc
         try:
-            key = self.runtime.run.archive_article(item.record, item.page.body, item.raw_gz)
+            key = self.runtime.run.archive_article(
+                item.record, item.page.body, item.raw_gz, warc=item.warc, page=item.page
+            )
         except BaseException:
             self.runtime.dedup.release(doc, item.verdict)
             raise

@@ -40,10 +40,10 @@ class ExtractPipeline:
         audit_text: bool = False,
         templates: TemplateBook | None = None,
         pool: ExtractPool | None = None,
-        compress_raw: bool = False,
+        raw_format: str | None = None,
     ) -> None:
         self.stats = stats
-        self.options = {"audit_text": audit_text, "compress_raw": compress_raw}
+        self.options = {"audit_text": audit_text, "raw_format": raw_format}
         self.templates = templates
         self.pool = pool
 
@@ -67,8 +67,11 @@ class ExtractPipeline:
             audit_text=settings.getbool("NEWSCRAWLER_AUDIT_TEXT"),
             templates=templates,
             pool=pool,
-            # the worker compresses the raw HTML the archive keeps, off the crawl process
-            compress_raw=bool(pool) and settings.getbool("NEWSCRAWLER_KEEP_RAW_HTML"),
+            # the worker makes the raw response the archive keeps (WARC records or gzip HTML),
+            # off the crawl process
+            raw_format=settings.get("NEWSCRAWLER_RAW_FORMAT")
+            if pool and settings.getbool("NEWSCRAWLER_KEEP_RAW_HTML")
+            else None,
         )
 
     async def open_spider(self, spider: Spider | None = None) -> None:
@@ -121,7 +124,7 @@ class ExtractPipeline:
     def _extracted(self, item: ArticleItem, extracted: Extracted, learned: bool) -> ArticleItem:
         page = item.page
         record = item.record = extracted.record
-        item.prints, item.raw_gz = extracted.prints, extracted.raw_gz
+        item.prints, item.raw_gz, item.warc = extracted.prints, extracted.raw_gz, extracted.warc
         metadata = record["metadata"]
         item.doc = DedupInput(
             record_id=record["id"],

@@ -26,6 +26,7 @@ from pebble import ProcessExpired, ProcessPool
 from twisted.internet import reactor
 from twisted.internet.defer import Deferred
 
+from newscrawler.archive.warc import WarcBlob, page_warc
 from newscrawler.archive.writer import compress_raw_html
 from newscrawler.dedup.fingerprints import TextFingerprints, fingerprints
 from newscrawler.items import FetchedPage
@@ -43,6 +44,7 @@ class Extracted:
     observed: tuple[str, tuple[str, ...]] | None = None
     prints: TextFingerprints | None = None  # dedup fingerprints of the text (articles only)
     raw_gz: bytes | None = None  # the page as the archive keeps it (articles only, when asked)
+    warc: WarcBlob | None = None  # or as WARC records (raw_format "warc")
     url_key: str | None = None  # the canonical URL's identity key (dedup, state store)
 
 
@@ -59,19 +61,22 @@ def extract_page(
     *,
     audit_text: bool = False,
     known: frozenset[str] | None = None,
-    compress_raw: bool = False,
+    raw_format: str | None = None,
 ) -> Extracted:
     """Extract, clean and fingerprint one page: the whole CPU-bound part of the pipeline.
 
-    `known` is the site's learned boilerplate (None: no template learning); with `compress_raw`,
-    an article's raw HTML is compressed for the archive here too. Pure: it reads and writes no
-    state, so it runs the same in a worker process and in the crawl process."""
+    `known` is the site's learned boilerplate (None: no template learning); with `raw_format`
+    ("warc" or "html"), an article's raw response is made ready for the archive here too. Pure:
+    it reads and writes no state, so it runs the same in a worker process and in the crawl
+    process."""
     built = record_for_page(page, audit_text=audit_text, known=known)
     record = built.record
     extracted = Extracted(record, built.observed, url_key=built.url_key)
     if record["metadata"]["is_article"] and record["text"]:
         extracted.prints = fingerprints(record["text"])
-        if compress_raw:
+        if raw_format == "warc":
+            extracted.warc = page_warc(page)
+        elif raw_format == "html":
             extracted.raw_gz = compress_raw_html(page.body)
     return extracted
 

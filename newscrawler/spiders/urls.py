@@ -23,7 +23,7 @@ from twisted.python.failure import Failure
 
 from newscrawler.archive.layout import partition_value
 from newscrawler.dedup.urls import is_fetchable
-from newscrawler.items import ArticleItem, FetchedPage, utc_now
+from newscrawler.items import ArticleItem, FetchedPage, exchange_fields, utc_now
 from newscrawler.runtime import check_archive, check_state
 from newscrawler.spiders.failures import SITE_UNAVAILABLE, failure_reason
 from newscrawler.spiders.support import page_encoding
@@ -169,5 +169,6 @@ class UrlsSpider(Spider):
                 redirects=redirects,
                 discovery={"via": "ondemand", "source": requested, "date": None, "title": None},
                 encoding=page_encoding(response, site, self.crawler.stats, self.logger),
+                **exchange_fields(response),
             )
         )

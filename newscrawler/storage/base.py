@@ -61,6 +61,11 @@ class Storage(ABC):
     def get(self, key: str) -> bytes:
         """The object's bytes; KeyError when missing."""
 
+    def get_range(self, key: str, offset: int, length: int) -> bytes:
+        """`length` bytes of the object from `offset` (a WARC record); KeyError when missing.
+        Backends read only that range; this default reads the whole object."""
+        return self.get(key)[offset : offset + length]
+
     @abstractmethod
     def exists(self, key: str) -> bool: ...
 

@@ -106,6 +106,14 @@ class LocalStorage(Storage):
         except FileNotFoundError:
             raise KeyError(key) from None
 
+    def get_range(self, key: str, offset: int, length: int) -> bytes:
+        try:
+            with self._path(key).open("rb") as fh:
+                fh.seek(offset)
+                return fh.read(length)
+        except FileNotFoundError:
+            raise KeyError(key) from None
+
     def exists(self, key: str) -> bool:
         return self._path(key).is_file()
 

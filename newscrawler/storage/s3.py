@@ -207,6 +207,21 @@ class S3Storage(Storage):
         except BotoCoreError as exc:
             raise self._failed("get", key, exc) from None
 
+    def get_range(self, key: str, offset: int, length: int) -> bytes:
+        try:
+            answer = self.client.get_object(
+                Bucket=self.bucket,
+                Key=self._key(key),
+                Range=f"bytes={offset}-{offset + length - 1}",
+            )
+            return answer["Body"].read()
+        except ClientError as exc:
+            if _code(exc) in ("NoSuchKey", "404"):
+                raise KeyError(key) from None
+            raise self._failed("get", key, exc) from None
+        except BotoCoreError as exc:
+            raise self._failed("get", key, exc) from None
+
     def exists(self, key: str) -> bool:
         try:
             self.client.head_object(Bucket=self.bucket, Key=self._key(key))
