@@ -1,7 +1,7 @@
 """Link discovery on sites with no feed and no sitemap: how many of their articles a crawl finds,
 at what cost in requests, and what the second run fetches again.
 
-Usage: python -m bench.link_discovery [--articles 40] [--dir DIR]
+Usage: python -m bench.link_discovery [--articles 40] [--related-only 0] [--dir DIR]
 
 Serves one link-only site per article URL shape (tests/support/linksites.py: sections with two
 pages each, tag pages, service pages, five pages that are not articles and an endless calendar),
@@ -9,7 +9,8 @@ each on its own 127.0.0.N address with a port, and crawls them all with `scrapy 
 twice, as from cron. Prints per site and in total: articles found / articles present (goal at
 least 95%), requests per article found (every request the site answered in the first run,
 robots.txt and listings included; goal at most 1.5), and articles fetched again by the second
-run over the unchanged sites (goal 0).
+run over the unchanged sites (goal 0). With `--related-only N`, each site has N more articles
+that only the related blocks of article pages link to (found by following related links).
 """
 
 from __future__ import annotations
@@ -26,13 +27,20 @@ from tests.support.newssite import crawl, last_summary
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=40)
+    parser.add_argument("--related-only", type=int, default=0)
     parser.add_argument("--dir", type=Path, default=None)
     args = parser.parse_args()
     workdir = args.dir or Path(tempfile.mkdtemp(prefix="link-discovery-"))
     workdir.mkdir(parents=True, exist_ok=True)
     archive = workdir / "archive"
     sites = [
-        LinkSite(shape, address=60 + n, articles=args.articles, seed=n + 1)
+        LinkSite(
+            shape,
+            address=60 + n,
+            articles=args.articles,
+            seed=n + 1,
+            related_only=args.related_only,
+        )
         for n, shape in enumerate(SHAPES)
     ]
     for site in sites:

@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 @dataclass(frozen=True)
 class DiscoveredEntry:
     url: str  # absolute, as published
-    via: str  # "feed" | "sitemap" | "link"
+    via: str  # "feed" | "sitemap" | "link" (a listing's) | "related" (an article's)
     source: str  # the feed, sitemap or page it came from
     date: datetime | None = None  # publication date (UTC)
     modified: datetime | None = None  # updated / lastmod

@@ -1,6 +1,8 @@
-"""Sitemaps: urlsets, indexes, gzip, and Google News fields (news:publication_date, news:title,
-news:keywords, news:language) that Scrapy's own sitemap parser drops. Parsed with entities and
-network access disabled, and decompressed with a size cap."""
+"""Sitemaps: urlsets, indexes, text sitemaps, feeds given as sitemaps, gzip, and Google News
+fields (news:publication_date, news:title, news:keywords, news:language) that Scrapy's own
+sitemap parser drops. Parsed with entities and network access disabled, decompressed with a size
+cap, and forgiving the defects real sites publish (see `parse_sitemap`, and the peer cases in
+tests/test_discovery_peer_sitemaps.py)."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ import re
 import zlib
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
 from urllib.parse import urljoin
 
 from lxml import etree
@@ -20,6 +23,16 @@ from newscrawler.discovery.feeds import FeedError, declares_entities, parse_feed
 MAX_SITEMAP_BYTES = 50 * 1024 * 1024  # the sitemap protocol's own limit, uncompressed
 _BARE_AMPERSAND = re.compile(rb"&(?!(?:[a-zA-Z][a-zA-Z0-9]*|#[0-9]+|#x[0-9a-fA-F]+);)")
 _HTTP = re.compile(r"^https?://[^/?#\s]+", re.I)
+# Where the XML starts when a server wrote something before it (a PHP warning, a stray line).
+_XML_START = re.compile(rb"<\?xml|<(?:[\w.-]+:)?(?:urlset|sitemapindex|rss|feed|rdf:RDF)[\s>]")
+_LOOK_FOR_XML = 64 * 1024
+_DECLARED_ENCODING = re.compile(rb"""^<\?xml[^>]*?encoding\s*=\s*["']([\w.-]+)""")
+_STRAY_BYTE = re.compile("[\udc80-\udcff]")
+_LOC_OPEN = re.compile(rb"<(?:[\w.-]+:)?loc[\s>]")
+_LOC_CLOSE = re.compile(rb"</(?:[\w.-]+:)?loc\s*>")
+# W3C Datetime's reduced forms, which the sitemap protocol allows: YYYY and YYYY-MM.
+_YEAR_MONTH = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
+GZIP_LAYERS = 2  # a .gz file the server gzipped again for transport, beyond what Scrapy undid
 
 
 class SitemapError(ValueError):
@@ -39,13 +52,14 @@ class SitemapDoc:
 
 
 def parse_sitemap(body: bytes, url: str) -> SitemapDoc:
-    """Read a sitemap or sitemap index (plain or gzip), forgiving the common defects: a BOM or
-    whitespace before `<?xml`, an unescaped `&`, a broken entry (it alone is lost), a plain-text
-    sitemap (one URL a line), an RSS or Atom feed given as a sitemap."""
+    """Read a sitemap or sitemap index (plain or gzip, told by content, not by name),
+    forgiving the common defects: a BOM, whitespace or a server's warning before `<?xml`, an
+    unescaped `&`, a broken or cut-off entry (it alone is lost), a missing or wrong namespace,
+    a plain-text sitemap (one URL a line), an RSS or Atom feed given as a sitemap."""
     data = _decompress(body, url)
     if declares_entities(data):
         raise SitemapError(f"{url}: sitemap declares a DTD; refused", "entities")
-    data = data.lstrip(b"\xef\xbb\xbf \t\r\n")
+    data = _as_utf8(_skip_leading_junk(data.lstrip(b"\xef\xbb\xbf \t\r\n")))
     if data and not data.startswith((b"<", b"\xff\xfe", b"\xfe\xff")):
         return _plain_text(data, url)
     try:
@@ -56,20 +70,58 @@ def parse_sitemap(body: bytes, url: str) -> SitemapDoc:
         if root is None:
             raise SitemapError(f"{url}: malformed sitemap XML: {problem}") from None
         doc = _read(root, url)
+        if _cut_short(data):  # the last entry's <loc> was cut off: its URL may be a fragment
+            del (doc.sitemaps if doc.kind == "sitemapindex" else doc.entries)[-1:]
         if not doc.entries and not doc.sitemaps:  # nothing usable survived
             raise SitemapError(f"{url}: malformed sitemap XML: {problem}") from None
         return doc
     return _read(root, url)
 
 
+def _skip_leading_junk(data: bytes) -> bytes:
+    """The document from its XML declaration or root element on, when something else (a PHP
+    warning, an HTML error line) comes first; unchanged otherwise."""
+    if data.startswith((b"<?xml", b"\xff\xfe", b"\xfe\xff")):
+        return data
+    start = _XML_START.search(data, 0, _LOOK_FOR_XML)
+    return data[start.start() :] if start and start.start() > 0 else data
+
+
+def _as_utf8(data: bytes) -> bytes:
+    """A document declared (or taken) as UTF-8 with stray bytes that are not (a Windows-1252
+    `é` pasted into a UTF-8 file): each stray byte read as Windows-1252, the rest unchanged."""
+    declared = _DECLARED_ENCODING.match(data)
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or (
+        declared and declared[1].lower() not in (b"utf-8", b"utf8")
+    ):
+        return data
+    try:
+        data.decode("utf-8")
+        return data
+    except UnicodeDecodeError:
+        text = data.decode("utf-8", "surrogateescape")
+        fixed = _STRAY_BYTE.sub(
+            lambda m: bytes([ord(m[0]) - 0xDC00]).decode("cp1252", "replace"), text
+        )
+        return fixed.encode("utf-8")
+
+
+def _cut_short(data: bytes) -> bool:
+    """The document ends inside a `<loc>` (a truncated download or file)."""
+    opened = [m.start() for m in _LOC_OPEN.finditer(data, max(0, len(data) - 4096))]
+    closed = [m.start() for m in _LOC_CLOSE.finditer(data, max(0, len(data) - 4096))]
+    return bool(opened) and (not closed or opened[-1] > closed[-1])
+
+
 def _read(root: etree._Element, url: str) -> SitemapDoc:
+    kind = _local(root)
+    if kind == "html":  # an HTML page (a soft 404, a login page) where a sitemap should be
+        raise SitemapError(f"{url}: not a sitemap (an HTML page)", "not_a_sitemap")
     if root.getroottree().docinfo.internalDTD is not None:
         raise SitemapError(f"{url}: sitemap declares a DTD; refused", "entities")
-    tag = root.tag if isinstance(root.tag, str) else ""
-    kind = tag.rsplit("}", 1)[-1]  # the local name (a recovered `news:news` keeps its prefix)
     if kind == "sitemapindex":
-        children = [_absolute(url, loc) for loc in _texts(root, "sitemap", "loc")]
-        return SitemapDoc(kind=kind, sitemaps=[c for c in children if c])
+        children = [_absolute(url, loc) for loc in _index_locs(root)]
+        return SitemapDoc(kind=kind, sitemaps=list(dict.fromkeys(c for c in children if c)))
     if kind in ("rss", "feed", "RDF"):  # a feed given as a sitemap: its entries are read
         try:
             entries = parse_feed(etree.tostring(root), url)
@@ -80,16 +132,18 @@ def _read(root: etree._Element, url: str) -> SitemapDoc:
         raise SitemapError(f"{url}: not a sitemap (root element <{kind}>)", "not_a_sitemap")
     entries = []
     for node in root.iter("{*}url"):  # recover mode may nest an entry in a broken one
-        loc = _absolute(url, _child_text(node, "loc"))
+        if any(_local(up) == "loc" for up in node.iterancestors()):
+            continue  # a stray element wrapping a <loc>'s URL: read as that <loc>'s text
+        loc = _absolute(url, _child_text(node, "loc") or _own_text(node))
         if not loc:  # a broken entry costs that entry
             continue
-        news = node.find("{*}news")
+        news = _child(node, "news")
         title = date = language = None
         keywords: tuple[str, ...] = ()
         if news is not None:
             title = _child_text(news, "title")
             date = _date(_child_text(news, "publication_date"))
-            publication = news.find("{*}publication")
+            publication = _child(news, "publication")
             if publication is not None:
                 language = _child_text(publication, "language")
             words = _child_text(news, "keywords")
@@ -161,6 +215,7 @@ def sitemaps_from_robots(robots_txt: str | bytes, base_url: str) -> list[str]:
     """The `Sitemap:` lines of a robots.txt."""
     if isinstance(robots_txt, bytes):
         robots_txt = robots_txt.decode("utf-8", "replace")
+    robots_txt = robots_txt.lstrip("\ufeff")  # a BOM would hide a first `Sitemap:` line
     found = []
     for line in robots_txt.splitlines():
         name, _, value = line.partition(":")
@@ -170,43 +225,81 @@ def sitemaps_from_robots(robots_txt: str | bytes, base_url: str) -> list[str]:
 
 
 def _decompress(body: bytes, url: str) -> bytes:
-    if body[:2] != b"\x1f\x8b":
+    """The sitemap's bytes, gunzipped when they are gzip (by their magic bytes, whatever the
+    name or Content-Type says), each layer capped at the protocol's size limit."""
+    for _ in range(GZIP_LAYERS):
+        if body[:2] != b"\x1f\x8b":
+            break
+        try:
+            with gzip.GzipFile(fileobj=io.BytesIO(body)) as stream:
+                body = stream.read(MAX_SITEMAP_BYTES + 1)
+        except (OSError, EOFError, zlib.error) as exc:
+            raise SitemapError(f"{url}: broken gzip sitemap: {exc}") from None
         if len(body) > MAX_SITEMAP_BYTES:
-            raise SitemapError(f"{url}: sitemap larger than {MAX_SITEMAP_BYTES} bytes", "too_large")
-        return body
-    try:
-        with gzip.GzipFile(fileobj=io.BytesIO(body)) as stream:
-            data = stream.read(MAX_SITEMAP_BYTES + 1)
-    except (OSError, EOFError, zlib.error) as exc:
-        raise SitemapError(f"{url}: broken gzip sitemap: {exc}") from None
-    if len(data) > MAX_SITEMAP_BYTES:
-        raise SitemapError(
-            f"{url}: gzip sitemap expands beyond {MAX_SITEMAP_BYTES} bytes", "too_large"
-        )
-    return data
+            raise SitemapError(
+                f"{url}: gzip sitemap expands beyond {MAX_SITEMAP_BYTES} bytes", "too_large"
+            )
+    if len(body) > MAX_SITEMAP_BYTES:
+        raise SitemapError(f"{url}: sitemap larger than {MAX_SITEMAP_BYTES} bytes", "too_large")
+    return body
 
 
-def _texts(root: etree._Element, parent: str, child: str) -> list[str]:
+def _index_locs(root: etree._Element) -> list[str]:
+    """The child sitemaps of an index: every `<loc>` of each `<sitemap>` (an index whose
+    `</sitemap>` tags are missing runs several together), or the `<sitemap>`'s own text when it
+    has no `<loc>` (some generators write the URL bare)."""
     out = []
-    for node in root.iterchildren(f"{{*}}{parent}"):
-        text = _child_text(node, child)
-        if text:
-            out.append(text)
+    for node in root.iter("{*}sitemap"):
+        locs = [_text(c) for c in node if _local(c) == "loc"]
+        out.extend(loc for loc in (locs or [_own_text(node)]) if loc)
     return out
 
 
+def _local(node: etree._Element) -> str:
+    """The element's local name, namespace or undeclared prefix (`news:news` in a document that
+    never declared `news`) left out."""
+    tag = node.tag if isinstance(node.tag, str) else ""
+    return tag.rsplit("}", 1)[-1].rsplit(":", 1)[-1]
+
+
+def _child(node: etree._Element, name: str) -> etree._Element | None:
+    return next((c for c in node if _local(c) == name), None)
+
+
 def _child_text(node: etree._Element, name: str) -> str | None:
-    child = node.find(f"{{*}}{name}")
-    if child is None or child.text is None:
-        return None
-    return child.text.strip() or None
+    child = _child(node, name)
+    return None if child is None else _text(child)
+
+
+def _text(node: etree._Element) -> str | None:
+    """All text inside the element (a `<loc>` wrapping its URL in a stray element or in CDATA
+    pieces), stripped of whitespace, Unicode spaces included."""
+    return "".join(node.itertext()).strip() or None
+
+
+def _own_text(node: etree._Element) -> str | None:
+    return (node.text or "").strip() or None
 
 
 def _date(value: str | None) -> datetime | None:
+    """A lastmod or publication date: W3C Datetime (ISO 8601, down to a year alone), or the
+    RFC 822 date some generators write there; None when it is neither."""
     if not value:
         return None
     try:
         parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
-        return None
+        parsed = _reduced_or_rfc822(value)
+        if parsed is None:
+            return None
     return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
+
+
+def _reduced_or_rfc822(value: str) -> datetime | None:
+    reduced = _YEAR_MONTH.match(value)
+    try:
+        if reduced:
+            return datetime(int(reduced[1]), int(reduced[2] or 1), 1)
+        return parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None

@@ -41,11 +41,12 @@ from newscrawler.discovery import (
 )
 from newscrawler.discovery.incremental import ARCHIVED, MODIFIED, IncrementalState, Known
 from newscrawler.discovery.shapes import GIVE_UP_AFTER, ShapeBook, prior, url_shape
-from newscrawler.items import ArticleItem, FetchedPage, utc_now
+from newscrawler.items import ArticleItem, FetchedPage, exchange_fields, utc_now
 from newscrawler.runtime import Runtime, check_archive, check_state
 from newscrawler.sites import Site, load_sites
 from newscrawler.spiders.failures import SITE_UNAVAILABLE, failure_reason
 from newscrawler.spiders.pagecap import page_count
+from newscrawler.spiders.related import RelatedLinks
 from newscrawler.spiders.support import (
     allowed,
     configure_download_slots,
@@ -62,6 +63,8 @@ PERMANENT_FAILURES = {"http_404", "http_410"}
 # Links of a shape not known to be articles yet: this many go out before the extractor's
 # verdicts on them decide whether the others are fetched.
 PROBES_PER_SHAPE = 2
+# Found on pages rather than in a feed or sitemap: a listing's links and an article's related links.
+LINKED = ("link", "related")
 
 
 class NewsSpider(Spider):
@@ -106,6 +109,7 @@ class NewsSpider(Spider):
         spider._probes: dict[tuple[str, str], int] = {}
         spider._reprobed: set[tuple[str, str]] = set()  # given-up shapes tried once this run
         spider._shape_skipped: set[str] = set()
+        spider.related = RelatedLinks()
         crawler.signals.connect(spider.item_judged, signal=signals.item_scraped)
         crawler.signals.connect(spider.item_judged, signal=signals.item_dropped)
         crawler.signals.connect(spider.release_held, signal=signals.spider_idle)
@@ -269,8 +273,25 @@ class NewsSpider(Spider):
     def parse_article(
         self, response: Response, site: Site, discovery: dict[str, Any]
     ) -> Iterator[ArticleItem]:
-        self.incremental.fetched(response.meta["newscrawler_canonical"])
+        canonical = response.meta["newscrawler_canonical"]
+        etag, last_modified = header(response, b"ETag"), header(response, b"Last-Modified")
+        sent = response.request.headers if response.request is not None else {}
+        conditional = b"If-None-Match" in sent or b"If-Modified-Since" in sent
+        if response.status == 304:
+            # An archived article re-dated by its feed or sitemap, unchanged at the server: its
+            # new date is kept (not asked again for it), and nothing is extracted or archived.
+            etag = etag or _decoded(sent.get(b"If-None-Match"))
+            last_modified = last_modified or _decoded(sent.get(b"If-Modified-Since"))
+            self.incremental.fetched(canonical, etag, last_modified, conditional=True)
+            self._count("refetched/not_modified", site=site)
+            return
+        self.incremental.fetched(canonical, etag, last_modified, conditional=conditional)
         redirects = tuple(response.meta.get("redirect_urls", ()))
+        if discovery.get("via") == "link" and isinstance(response, TextResponse):
+            # Its related-article links, followed once the page is judged an article (a page
+            # reached through them, via "related", does not spread further).
+            links = article_links(response.body, response.url, allow=site.allow, deny=site.deny)
+            self.related.keep(site.name, redirects[0] if redirects else response.url, links)
         yield ArticleItem(
             page=FetchedPage(
                 url=redirects[0] if redirects else response.url,
@@ -283,6 +304,7 @@ class NewsSpider(Spider):
                 discovery=discovery,
                 extraction=dict(site.extraction),
                 encoding=page_encoding(response, site.name, self.crawler.stats, self.logger),
+                **exchange_fields(response),
             )
         )
 
@@ -331,7 +353,11 @@ class NewsSpider(Spider):
         site = next((s for s in self.sites if s.name == site_name), None)
         if site is None or not url or not metadata:
             return
-        self.shapes.learn(site.name, url, bool(metadata.get("is_article")))
+        is_article = bool(metadata.get("is_article"))
+        self.shapes.learn(site.name, url, is_article)
+        related = self.related.take(site.name, url)
+        if related and is_article:
+            self._follow_related(site, url, related)
         key = (site.name, url_shape(url))
         held = self._held.get(key)
         if not held:
@@ -354,12 +380,43 @@ class NewsSpider(Spider):
     def release_held(self) -> None:
         """At idle, links still held (their probes gave no verdict: failed, not extracted) are
         fetched after all."""
-        if not self._held:
-            return
+        self.related.forget()  # pages still awaiting a verdict will get none
         held = [pair for pairs in self._held.values() for pair in pairs]
         self._held.clear()
-        if self._release(held):
+        if self._release(held) or self.related.lookups:
             raise DontCloseSpider
+
+    def _follow_related(self, site: Site, page_url: str, links: list[str]) -> None:
+        """An article's related links of shapes that gave articles on the site: asked for (the
+        state store read in a thread) unless archived, like links on a listing."""
+        wanted = [
+            url
+            for url in links
+            if self.shapes.count(site.name, url).articles
+            and not self.shapes.given_up(site.name, url)
+        ]
+        if not wanted:
+            return
+        entries = [DiscoveredEntry(url=u, via="related", source=page_url) for u in wanted]
+        canonicals = [canonicalize_url(u) for u in wanted if is_fetchable(u)]
+        self.related.lookups += 1
+
+        def crawl(known: dict[str, Known]) -> None:
+            for request in self._new_entry_requests(site, entries, known):
+                self.crawler.engine.crawl(request)
+
+        def failed(failure: Failure) -> None:
+            self.logger.warning(
+                "%s: related links of %s not followed: %s", site.name, page_url, failure.value
+            )
+
+        def done(_: Any) -> None:
+            self.related.lookups -= 1
+
+        lookup = deferToThread(self.incremental.lookup, canonicals)
+        lookup.addCallback(crawl)
+        lookup.addErrback(failed)
+        lookup.addBoth(done)
 
     def _given_up(
         self, site: Site, canonical: str, url: str, *, fetched_before: UrlRecord | None
@@ -466,7 +523,8 @@ class NewsSpider(Spider):
             self.incremental.note_date(canonical, entry.changed)
             if canonical in self._requested:
                 continue
-            if entry.via == "link" and self._given_up(
+            linked = entry.via in LINKED
+            if linked and self._given_up(
                 site, canonical, entry.url, fetched_before=known.get(canonical, (None,))[0]
             ):
                 continue
@@ -486,15 +544,24 @@ class NewsSpider(Spider):
                 self._skipped.discard(canonical)
                 self._count("skipped/already_archived", -1, site=site)
             self.incremental.requested(canonical)  # its date is kept only once it is fetched
+            meta: dict[str, Any] = {
+                "newscrawler_kind": "article",
+                "newscrawler_canonical": canonical,
+            }
+            # An archived article asked again: conditionally, with its last fetch's validators.
+            headers = self.incremental.article_headers(canonical) if decision == MODIFIED else {}
+            if headers:
+                meta["handle_httpstatus_list"] = [304]
             request = Request(
                 strip_tracking(entry.url),
                 callback=self.parse_article,
                 errback=self.download_failed,
-                priority=self.shapes.score(site.name, entry.url) if entry.via == "link" else 0,
+                priority=self.shapes.score(site.name, entry.url) if linked else 0,
+                headers=headers,
                 cb_kwargs={"site": site, "discovery": discovery_record(entry)},
-                meta={"newscrawler_kind": "article", "newscrawler_canonical": canonical},
+                meta=meta,
             )
-            if entry.via == "link" and self._hold(site, request):
+            if linked and self._hold(site, request):
                 continue
             if not self._within_page_cap(site):
                 continue
@@ -559,3 +626,7 @@ class NewsSpider(Spider):
 
     def _count(self, key: str, count: int = 1, site: Site | None = None) -> None:
         inc(self.crawler.stats, key, site.name if site else None, count)
+
+
+def _decoded(value: bytes | None) -> str | None:
+    return value.decode("latin-1") if value else None

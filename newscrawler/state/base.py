@@ -94,9 +94,10 @@ class StateStore(ABC):
         for urls, record, band_keys, signature in articles:
             self.put_article(urls, record, band_keys, signature)
 
-    def iter_signatures(self) -> Iterable[tuple[str, bytes]] | None:
-        """Every stored (record id, signature), for an in-memory band index; None for a store
-        shared between processes, which answers `lsh_candidates` itself."""
+    def iter_signatures(self, width: int = 0) -> Iterable[tuple[str, bytes]] | None:
+        """Every stored (record id, signature), for an in-memory band index: with `width`, only
+        the first `width` bytes of each blob (the signature, not the text kept after it). None
+        for a store shared between processes, which answers `lsh_candidates` itself."""
         return None
 
     def claim(

@@ -392,6 +392,12 @@ class RedisStateStore(StateStore):
     def put_validators(self, url: str, etag: str | None, last_modified: str | None) -> None:
         self._redis.set(self._key(b"v", url), json.dumps([etag, last_modified]))
 
+    def put_many_validators(self, entries: Iterable[tuple[str, str | None, str | None]]) -> None:
+        with self._redis.pipeline(transaction=False) as pipe:
+            for url, etag, last_modified in entries:
+                pipe.set(self._key(b"v", url), json.dumps([etag, last_modified]))
+            pipe.execute()
+
     def template_counts(self, site: str, min_pages: int = 1) -> dict[str, int]:
         counts = self._redis.hscan_iter(self._key(b"tb", site), count=10_000)
         return {block.decode(): n for block, pages in counts if (n := int(pages)) >= min_pages}

@@ -132,9 +132,13 @@ class SqliteStateStore(StateStore):
             db.executemany("INSERT OR REPLACE INTO signatures VALUES (?, ?)", signatures)
             db.executemany("INSERT OR REPLACE INTO urls VALUES (?, ?, ?, ?, ?)", urls)
 
-    def iter_signatures(self) -> list[tuple[str, bytes]]:
+    def iter_signatures(self, width: int = 0) -> list[tuple[str, bytes]]:
+        # With `width`, the texts kept after the signatures stay on disk until checked.
+        column = "substr(signature, 1, ?)" if width else "signature"
         with self._using() as db:
-            return db.execute("SELECT record_id, signature FROM signatures").fetchall()
+            return db.execute(
+                f"SELECT record_id, {column} FROM signatures", (width,) if width else ()
+            ).fetchall()
 
     def get_signature(self, record_id: str) -> bytes | None:
         row = self._one("SELECT signature FROM signatures WHERE record_id = ?", (record_id,))
@@ -148,6 +152,13 @@ class SqliteStateStore(StateStore):
         self._write(
             "INSERT OR REPLACE INTO validators VALUES (?, ?, ?)", (url, etag, last_modified)
         )
+
+    def put_many_validators(self, entries: Iterable[tuple[str, str | None, str | None]]) -> None:
+        rows = list(entries)
+        if not rows:
+            return
+        with self._using(transaction=True) as db:
+            db.executemany("INSERT OR REPLACE INTO validators VALUES (?, ?, ?)", rows)
 
     def template_counts(self, site: str, min_pages: int = 1) -> dict[str, int]:
         with self._using() as db:

@@ -2,6 +2,9 @@
 sections, their pagination, tag pages, a calendar trap, service pages and a few pages that are
 not articles. Each site gives its articles a URL shape of its own, as real sites do
 (`/news/world-68123456`, `/a/x8f3k`, `/2024/11/story.html`, `/article.php?id=123`, ...).
+Every article ends with a "Related" block: two other articles, a video page and a tag page;
+`related_only` more articles are linked from those blocks alone, as an archive deeper than the
+listings is.
 
 Every site is served on its own address, 127.0.0.N (or [::1]) with a port, the way a crawler meets
 hosts given as IP addresses. Built on `NewsSite` (its `routes`, `hits` and `requested`).
@@ -51,7 +54,14 @@ class LinkSite(NewsSite):
     articles, `requested(article_paths)` those fetched."""
 
     def __init__(
-        self, shape: str, *, address: int, articles: int = 40, seed: int = 1, ipv6: bool = False
+        self,
+        shape: str,
+        *,
+        address: int,
+        articles: int = 40,
+        seed: int = 1,
+        ipv6: bool = False,
+        related_only: int = 0,
     ) -> None:
         super().__init__(host=f"127.0.0.{address}", seed=seed)
         if ipv6:  # served on [::1] instead, with the same handler
@@ -67,7 +77,8 @@ class LinkSite(NewsSite):
         self.shape = shape
         rng = random.Random(f"{shape}-{seed}")
         when = datetime.now(UTC).replace(microsecond=0) - timedelta(hours=3)
-        self.article_paths = [SHAPES[shape](i) for i in range(articles)]
+        self.article_paths = [SHAPES[shape](i) for i in range(articles + related_only)]
+        self.listed = self.article_paths[:articles]  # the rest: linked from related blocks only
         topics = list(TOPICS)
         for i, path in enumerate(self.article_paths):
             title, paragraphs = english_story(rng, topics[i % len(topics)])
@@ -78,7 +89,7 @@ class LinkSite(NewsSite):
     # --- pages -------------------------------------------------------------------------------
 
     def _build(self) -> None:
-        sections = [self.article_paths[s::SECTIONS] for s in range(SECTIONS)]
+        sections = [self.listed[s::SECTIONS] for s in range(SECTIONS)]
         nav = "".join(f'<a href="/section/{s}">Section {s}</a> ' for s in range(SECTIONS))
         nav += "".join(f'<a href="/tag/{t}">{t}</a> ' for t in TAGS)
         nav += '<a href="/about">About</a> <a href="/contact">Contact</a> '
@@ -93,7 +104,7 @@ class LinkSite(NewsSite):
             if rest:
                 self._page(f"/section/{s}?page=2", f"Section {s}, page 2", rest)
         for t, tag in enumerate(TAGS):
-            self._page(f"/tag/{tag}", f"Tagged {tag}", self.article_paths[t::7])
+            self._page(f"/tag/{tag}", f"Tagged {tag}", self.listed[t::7])
         for path in ("/about", "/contact"):
             self._page(path, path[1:].title(), [])
         for path in self.non_articles:
@@ -106,11 +117,30 @@ class LinkSite(NewsSite):
             self.routes[path] = self._story(path)
 
     def _story(self, path: str) -> Callable[[Hit], Reply]:
+        related = "".join(
+            f'<li><a href="{html.escape(p)}">{html.escape(self._title(p))}</a></li>'
+            for p in self.related(path)
+        )
+        aside = f"</article><aside><h2>Related</h2><ul>{related}</ul></aside>"
         return lambda hit: (
             200,
             {"Content-Type": "text/html; charset=utf-8"},
-            self._article(path, self.articles[path]),
+            self._article(path, self.articles[path]).replace(b"</article>", aside.encode(), 1),
         )
+
+    def related(self, path: str) -> list[str]:
+        """The links of an article's related block: the next two listed articles, a video,
+        a tag page and, for some, an article linked from nowhere else."""
+        i, n = self.article_paths.index(path), len(self.listed)
+        links = [self.listed[(i + 1) % n], self.listed[(i + 3) % n], self.non_articles[i % 5]]
+        links.append(f"/tag/{TAGS[i % len(TAGS)]}")
+        hidden = self.article_paths[n:]
+        if hidden and i < n and i % (n // len(hidden) or 1) == 0:
+            links.append(hidden[(i // (n // len(hidden) or 1)) % len(hidden)])
+        return links
+
+    def _title(self, path: str) -> str:
+        return self.articles[path].title if path in self.articles else path.strip("/").title()
 
     def _page(self, path: str, title: str, links: list[str], more: str | None = None) -> None:
         items = "".join(
