@@ -63,6 +63,12 @@ NEWSCRAWLER_LOG_JSON = False
 NEWSCRAWLER_PROGRESS_INTERVAL = 60
 # Keep the fetched HTML of every archived article (gzip), to re-extract later without refetching.
 NEWSCRAWLER_KEEP_RAW_HTML = True
+# How: "warc" (WARC/1.1 request and response records in per-run segments, warc/run=.../,
+# each record's `raw` pointing at its response) or "html" (layout 1: raw/.../{id}.html.gz).
+NEWSCRAWLER_RAW_FORMAT = "warc"
+# A WARC segment is closed and uploaded at this size (MB) or this many pages (0: no limit).
+NEWSCRAWLER_WARC_SEGMENT_MB = 1024
+NEWSCRAWLER_WARC_SEGMENT_RECORDS = 0
 # Pages that are not articles (listings, soft 404s, too short) are kept under quarantine/.
 NEWSCRAWLER_QUARANTINE = True
 # Extraction worker processes: "auto" (one per core), a number, or 0 to extract in the crawl
@@ -178,6 +184,9 @@ EXTENSIONS = {
 }
 
 LOG_LEVEL = "INFO"
+# Scrapy's ~60-line stats dump would bury the run summary, the last thing a run prints: the full
+# stats go to runs/<run_id>/summary.json ("stats") and to the log at DEBUG (extensions/runreport).
+STATS_DUMP = False
 LOG_FORMATTER = "newscrawler.extensions.logformatter.NewsLogFormatter"
 FEED_EXPORT_ENCODING = "utf-8"
 # `-O out.csv`: one column per record field, `metadata.url`, `metadata.title`, ... (the other

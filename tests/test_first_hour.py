@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -24,7 +25,7 @@ from newscrawler.config import check_settings
 from newscrawler.dedup.urls import canonicalize_url, clean_url
 from newscrawler.extensions.runreport import EXIT_CODE_STAT
 from newscrawler.reporting.health import EXIT_CONFIG_ERROR, EXIT_OUTPUT_FAILED
-from tests.support.demo import crawl, crawl_command, local_records
+from tests.support.demo import FAST, crawl, crawl_command, local_records
 
 
 def error_lines(stderr: str) -> list[str]:
@@ -256,13 +257,31 @@ def test_a_metrics_file_that_fails_at_the_end_of_the_run_is_exit_7(demo_site, tm
 # --- 5. the summary is the last thing a run prints -----------------------------------------------
 
 
-def test_the_run_summary_is_the_last_thing_a_run_prints(demo_site, tmp_path):
-    done = crawl(tmp_path, demo_site.url, str(tmp_path / "archive"))
+@pytest.fixture(scope="module")
+def one_run(demo_site, tmp_path_factory):
+    workdir = tmp_path_factory.mktemp("one-run")
+    done = crawl(workdir, demo_site.url, str(workdir / "archive"))
     assert done.returncode == 0, done.stderr[-3000:]
-    tail = done.stderr.rstrip().splitlines()[-8:]
+    [report] = (workdir / "archive").glob("runs/*/summary.json")
+    return done.stderr, json.loads(report.read_text())
+
+
+def test_the_run_summary_is_the_last_thing_a_run_prints(one_run):
+    log, _ = one_run
+    tail = log.rstrip().splitlines()[-8:]
     start = next(i for i, line in enumerate(tail) if "INFO: run " in line)
     assert tail[-1].lstrip().startswith("report: "), tail
     assert all(line.startswith("  ") for line in tail[start + 1 :]), tail
+    assert "Dumping Scrapy stats" not in log
+
+
+def test_the_full_stats_go_to_the_run_report(one_run):
+    log, report = one_run
+    stats = report["stats"]
+    assert stats["response_received_count"] == report["pages_fetched"] > 0
+    assert stats["newscrawler/articles_archived"] == report["articles_archived"] > 0
+    assert stats["finish_reason"] == "finished"
+    assert "'response_received_count'" not in log  # not in the log at INFO
 
 
 # --- 7. URL identity: only the scheme's own default port is dropped -------------------------------
@@ -288,12 +307,12 @@ def test_only_the_schemes_own_default_port_is_dropped(url, canonical):
 # --- 6. the newscrawler command ----------------------------------------------------------------
 
 
-def newscrawler(*args: str, **kwargs) -> subprocess.CompletedProcess:
+def newscrawler(*args: str, timeout: float = 240, **kwargs) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "newscrawler.cli", *args],
         capture_output=True,
         text=True,
-        timeout=120,
+        timeout=timeout,
         **kwargs,
     )
 
@@ -343,3 +362,136 @@ def test_drain_says_what_it_uploaded_in_words(tmp_path):
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip().endswith("0 uploaded, 0 left"), done.stdout
     assert "{" not in done.stdout
+
+
+# --- 8. `newscrawler crawl`: scrapy crawl news from any directory ---------------------------------
+
+
+def test_newscrawler_crawl_of_a_url_ignores_another_projects_scrapy_cfg(demo_site, tmp_path):
+    (tmp_path / "scrapy.cfg").write_text("[settings]\ndefault = someone_elses.settings\n")
+    settings = [arg for name, value in FAST.items() for arg in ("-s", f"{name}={value}")]
+    done = newscrawler("crawl", f"{demo_site.url}/", *settings, cwd=tmp_path, env=user_env())
+    assert done.returncode == 0, done.stderr[-3000:]
+    records = local_records(tmp_path / "archive")
+    assert len(records) >= 50
+    assert {r["metadata"]["site"] for r in records} == {
+        demo_site.url.split("//")[1].replace(":", "-")
+    }
+    assert done.stderr.rstrip().splitlines()[-1].lstrip().startswith("report: ")
+
+
+@pytest.mark.parametrize(
+    "args, said",
+    [
+        (["missing.yaml"], "missing.yaml: site list not found"),
+        (["ftp://example.com/"], "crawl: expected an http(s) URL, got 'ftp://example.com/'"),
+        (["http://[::1/a"], "crawl: 'http://[::1/a' is not a URL: Invalid IPv6 URL"),
+        (["a.yaml", "https://example.com/"], "give either one site list or URLs, not both"),
+        (["https://example.com/", "--archive", "gs://x"], "unknown scheme 'gs:'"),
+        (
+            ["https://example.com/", "-s", "NEWSCRAWLER_MAX_DEPTH=-1"],
+            "NEWSCRAWLER_MAX_DEPTH='-1'",
+        ),
+    ],
+)
+def test_newscrawler_crawl_mistakes_are_one_line_and_exit_2(tmp_path, args, said):
+    done = newscrawler("crawl", *args, cwd=tmp_path, env=user_env())
+    assert done.returncode == EXIT_CONFIG_ERROR, done.stderr[-3000:]
+    assert "Traceback" not in done.stderr
+    [line] = error_lines(done.stderr)
+    assert said in line, line
+    assert not (tmp_path / "archive").exists()
+
+
+def test_urls_become_one_site_per_host_with_the_pages_given_as_start_urls():
+    from newscrawler.cli.crawl import site_list_from_urls
+
+    raw = site_list_from_urls(
+        ["https://www.example.com/", "https://www.example.com/world/", "http://127.0.0.1:8080/a"]
+    )
+    assert raw["sites"] == [
+        {"name": "www.example.com", "home": "https://www.example.com/",
+         "start_urls": ["https://www.example.com/world/"]},
+        {"name": "127.0.0.1-8080", "home": "http://127.0.0.1:8080/",
+         "start_urls": ["http://127.0.0.1:8080/a"]},
+    ]  # fmt: skip
+
+
+def user_env() -> dict[str, str]:
+    """A user's shell: no Scrapy project named in the environment."""
+    return {
+        k: v for k, v in os.environ.items() if k not in ("SCRAPY_SETTINGS_MODULE", "ARCHIVE_URI")
+    }
+
+
+# --- 9. progress during export and reextract ------------------------------------------------------
+
+
+def progress_lines(stderr: str, what: str) -> list[str]:
+    return re.findall(rf"\[newscrawler\.progress\] INFO: {what}: (\d+)/(\d+) ", stderr)
+
+
+def test_export_logs_progress_lines_when_not_on_a_terminal(one_run, tmp_path):
+    _, report = one_run
+    archive = report["archive"]
+    done = newscrawler(
+        "export", "--archive", archive, "--out", str(tmp_path / "dataset"),
+        "--progress-interval", "0.000001",
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    lines = progress_lines(done.stderr, "export")
+    assert lines, done.stderr
+    total = report["articles_archived"]
+    assert all(int(of) == total for _, of in lines)
+    assert int(lines[-1][0]) == total
+    assert "\r" not in done.stderr  # no bar in a log
+
+
+def test_reextract_logs_progress_lines_when_not_on_a_terminal(one_run, tmp_path):
+    _, report = one_run
+    archive = tmp_path / "archive"
+    shutil.copytree(report["archive"], archive)
+    done = newscrawler(
+        "reextract", "--archive", str(archive), "--state", str(tmp_path / "state"),
+        "--progress-interval", "0.000001",
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    lines = progress_lines(done.stderr, "reextract")
+    assert lines and lines[-1] == (str(report["articles_archived"]),) * 2, done.stderr
+
+
+def test_no_progress_line_before_the_interval(one_run, tmp_path):
+    _, report = one_run
+    done = newscrawler("export", "--archive", report["archive"], "--out", str(tmp_path / "d"))
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == ""
+
+
+def test_export_draws_a_bar_on_a_terminal(one_run, tmp_path):
+    import fcntl
+    import pty
+    import struct
+    import termios
+
+    _, report = one_run
+    controller, terminal = pty.openpty()
+    fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))
+    process = subprocess.Popen(
+        [sys.executable, "-m", "newscrawler.cli", "export", "--archive", report["archive"]]
+        + ["--out", str(tmp_path / "dataset")],
+        stdout=subprocess.PIPE,
+        stderr=terminal,
+    )
+    os.close(terminal)
+    screen = b""
+    while True:
+        try:
+            chunk = os.read(controller, 4096)
+        except OSError:  # the terminal's other side is closed: the command is done
+            break
+        if not chunk:
+            break
+        screen += chunk
+    assert process.wait(timeout=120) == 0
+    total = report["articles_archived"]
+    assert re.search(rf"export: 100%\|.*\| {total}/{total} ".encode(), screen), screen

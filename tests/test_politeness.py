@@ -12,6 +12,7 @@ import pytest
 from newscrawler import __version__
 from newscrawler.extensions.crawldelay import Backoff
 from newscrawler.middlewares.politeness import retry_after_seconds
+from tests.support.logs import stats_dump
 from tests.support.newssite import NewsSite, crawl, last_summary, site_entry
 
 
@@ -52,7 +53,7 @@ def test_a_page_disallowed_by_robots_txt_is_never_requested(tmp_path):
         result = crawl(tmp_path, [site_entry("ledger", site)], tmp_path / "archive")
     assert result.returncode == 0, result.stderr[-3000:]
     assert site.requested([public]) and not site.requested([hidden])
-    assert "'robotstxt/forbidden': 1" in result.stderr
+    assert stats_dump(result.stderr)["robotstxt/forbidden"] == 1
 
 
 def test_a_429_is_retried_no_sooner_than_retry_after_asks(tmp_path):
@@ -102,8 +103,9 @@ def test_a_retry_after_beyond_the_limit_gives_the_page_up_for_this_run(tmp_path)
         result = crawl(tmp_path, [site_entry("ledger", site)], tmp_path / "archive")
     assert result.returncode == 0, result.stderr[-3000:]
     assert len(site.requested([path])) == 1
-    assert "'newscrawler/errors/retry_after_too_long': 1" in result.stderr
-    assert "'newscrawler/http_errors/article/503': 1" in result.stderr
+    stats = stats_dump(result.stderr)
+    assert stats["newscrawler/errors/retry_after_too_long"] == 1
+    assert stats["newscrawler/http_errors/article/503"] == 1
 
 
 @pytest.mark.parametrize("how", ["environment", "setting"])

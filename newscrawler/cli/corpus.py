@@ -6,16 +6,19 @@ newscrawler reextract [--site S ...]
 
 Both take `--archive URI` (default: ARCHIVE_URI or ./archive); see newscrawler/corpus/. The
 archive (and the export's destination) is checked first: one line and exit 3 when it cannot be
-used, exit 2 for a filter or URI of no accepted form.
+used, exit 2 for a filter or URI of no accepted form. Both show their progress: a bar on a
+terminal, else a line every `--progress-interval` seconds (cli/progress.py).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 from typing import Any
 
 from newscrawler import settings as defaults
 from newscrawler.cli.common import archive_option, open_archive, say
+from newscrawler.cli.progress import ProgressReporter
 from newscrawler.reporting.health import EXIT_CONFIG_ERROR, EXIT_OK, EXIT_STORAGE_UNUSABLE
 
 
@@ -23,6 +26,16 @@ def add_commands(commands: Any) -> dict[str, Any]:
     """Register `export` and `reextract` on an argparse sub-parser set; return the handlers."""
     archive = archive_option()
     archive.add_argument("--site", action="append", default=[], help="only this site (repeat)")
+    archive.add_argument(
+        "--progress-interval",
+        type=seconds,
+        default=os.environ.get(
+            "NEWSCRAWLER_PROGRESS_INTERVAL", str(defaults.NEWSCRAWLER_PROGRESS_INTERVAL)
+        ),
+        metavar="SECONDS",
+        help="seconds between progress lines when stderr is not a terminal (a bar when it is); "
+        "0: none (default: NEWSCRAWLER_PROGRESS_INTERVAL or 60)",
+    )
     export = commands.add_parser("export", parents=[archive], help="export a dataset")
     export.add_argument("--out", required=True, help="destination directory or s3:// URI")
     export.add_argument("--format", default="parquet", help="parquet, jsonl or parquet,jsonl")
@@ -62,6 +75,17 @@ def positive_int(text: str) -> int:
     return number
 
 
+def seconds(text: str) -> float:
+    """An argparse type: 0 or more seconds."""
+    try:
+        number = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected seconds, got {text!r}") from None
+    if not number >= 0:  # also NaN
+        raise argparse.ArgumentTypeError(f"expected 0 or more, got {text}")
+    return number
+
+
 def run_export(args: argparse.Namespace) -> int:
     from newscrawler.corpus.export import ExportError, Filters, export, open_destination
 
@@ -84,13 +108,21 @@ def run_export(args: argparse.Namespace) -> int:
     except ExportError as exc:  # the destination cannot be written
         say(f"export destination unusable: {exc}")
         return EXIT_STORAGE_UNUSABLE
+    progress = ProgressReporter("export", "records", interval=args.progress_interval)
     try:
         result = export(
-            source, destination, formats=formats, filters=filters, part_bytes=args.part_mb << 20
+            source,
+            destination,
+            formats=formats,
+            filters=filters,
+            part_bytes=args.part_mb << 20,
+            progress=progress,
         )
     except ExportError as exc:
         say(exc)
         return EXIT_CONFIG_ERROR
+    finally:
+        progress.close()
     parts = sum(len(keys) for keys in result.parts.values())
     stats = ", ".join(f"{k} {v}" for k, v in sorted(result.stats.items()))
     print(f"export {args.out}: {result.added} records added in {parts} part(s) ({stats})")
@@ -105,9 +137,11 @@ def run_reextract(args: argparse.Namespace) -> int:
     storage = open_archive(args.archive, write=True)
     path = state_path(args.state, args.archive) if args.state else None
     state = open_state(path) if path is not None and path.exists() else None
+    progress = ProgressReporter("reextract", "articles", interval=args.progress_interval)
     try:
-        result = reextract(storage, sites=tuple(args.site), state=state)
+        result = reextract(storage, sites=tuple(args.site), state=state, progress=progress)
     finally:
+        progress.close()
         if state is not None:
             state.close()
     stats = ", ".join(f"{k} {v}" for k, v in sorted(result.stats.items()))

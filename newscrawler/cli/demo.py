@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import subprocess
 import sys
 import time
@@ -77,11 +76,11 @@ def demo_site_list(base_url: str) -> dict[str, Any]:
 
 def run_crawl(sites_path: str | Path, overrides: dict[str, Any]) -> dict[str, Any] | None:
     """Run the news spider in this process; return the run summary."""
-    os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "newscrawler.settings")
     from scrapy.crawler import CrawlerProcess
-    from scrapy.utils.project import get_project_settings
 
-    settings = get_project_settings()
+    from newscrawler.cli.crawl import packaged_settings
+
+    settings = packaged_settings()  # from any directory, as `newscrawler crawl`
     settings.setdict(overrides, priority="cmdline")
     process = CrawlerProcess(settings)
     crawler = process.create_crawler("news")

@@ -10,6 +10,9 @@ what is new, with the same filters.
 The crawls' duplicates logs (`runs/*/duplicates.jsonl`) are read first: each row lists the other
 URL spellings of its story and the copies of it that were not archived (memory: one entry per
 logged duplicate). A duplicate logged after its story was exported does not reach that row.
+
+`progress(done, total)`, when given, is called after each record read (total: the records the
+manifests list for the runs to export; from `articles/`, the article objects to look at).
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ import logging
 import re
 import zlib
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
@@ -49,6 +52,9 @@ LICENCE_NOTE = (
     "(text and data mining exceptions, fair use); do not republish the texts. The newscrawler "
     "software is MIT licensed."
 )
+
+
+Progress = Callable[[int, int | None], None]
 
 
 class ExportError(Exception):
@@ -114,6 +120,7 @@ def export(
     part_bytes: int = 128 << 20,
     batch_rows: int = BATCH_ROWS,
     now: datetime | None = None,
+    progress: Progress | None = None,
 ) -> ExportResult:
     """Export what `dest` does not hold yet; update its state and card. See the module doc."""
     filters = filters or Filters()
@@ -135,7 +142,7 @@ def export(
     counts = state["counts"]
     batch: list[dict[str, Any]] = []
     aliases, copies = _duplicates(archive, result)
-    for row in _rows(archive, filters, state, result):
+    for row in _rows(archive, filters, state, result, progress or _silent):
         reason = filters.reject(row)
         if reason:
             result.stats[f"filtered/{reason}"] += 1
@@ -171,28 +178,40 @@ def _flush(writers: dict[str, Any], batch: list[dict[str, Any]]) -> None:
     batch.clear()
 
 
+def _silent(done: int, total: int | None) -> None:
+    pass
+
+
 def _rows(
-    archive: Storage, filters: Filters, state: dict[str, Any], result: ExportResult
+    archive: Storage,
+    filters: Filters,
+    state: dict[str, Any],
+    result: ExportResult,
+    progress: Progress,
 ) -> Iterator[dict[str, Any]]:
     runs = _manifests(archive, result)
     if any(manifest.get("shards") for _, manifest in runs):
-        yield from _rows_from_shards(archive, runs, filters, state, result)
+        yield from _rows_from_shards(archive, runs, filters, state, result, progress)
     else:
         result.source = "articles"
-        yield from _rows_from_articles(archive, filters, state, result)
+        yield from _rows_from_articles(archive, filters, state, result, progress)
 
 
-def _rows_from_shards(archive, runs, filters, state, result) -> Iterator[dict[str, Any]]:
+def _rows_from_shards(archive, runs, filters, state, result, progress) -> Iterator[dict[str, Any]]:
     done = set(state["runs"])
     superseded: set[str] = set(state["superseded"])
-    for run_id, manifest in sorted(runs, reverse=True):  # newest first: see the module doc
-        if run_id in done:
-            continue
-        for shard in manifest.get("shards", []):
-            if filters.languages and shard.get("language") not in filters.languages:
-                continue
+    todo = [
+        (run_id, [s for s in manifest.get("shards", []) if _wanted(s, filters)])
+        for run_id, manifest in sorted(runs, reverse=True)  # newest first: see the module doc
+        if run_id not in done
+    ]
+    counts = [s.get("records") for _, shards in todo for s in shards]
+    total = sum(n for n in counts if isinstance(n, int)) or None
+    for run_id, shards in todo:
+        for shard in shards:
             for record in _shard_records(archive, shard["key"], result):
                 result.stats["read"] += 1
+                progress(result.stats["read"], total)
                 if record["metadata"].get("previous_version"):
                     superseded.add(record["metadata"]["previous_version"])
                 if record["id"] in superseded and not filters.keep_versions:
@@ -202,13 +221,17 @@ def _rows_from_shards(archive, runs, filters, state, result) -> Iterator[dict[st
         state["runs"].append(run_id)
 
 
-def _rows_from_articles(archive, filters, state, result) -> Iterator[dict[str, Any]]:
+def _wanted(shard: dict[str, Any], filters: Filters) -> bool:
+    return not filters.languages or shard.get("language") in filters.languages
+
+
+def _rows_from_articles(archive, filters, state, result, progress) -> Iterator[dict[str, Any]]:
     keys = reader.article_keys(archive, filters.sites)
     latest = {story: version for story, (version, _) in reader.latest_versions(keys).items()}
     done = set(state["records"])
-    for record_id, key in sorted(keys.items()):
-        if record_id in done:
-            continue
+    todo = sorted((record_id, key) for record_id, key in keys.items() if record_id not in done)
+    for looked_at, (record_id, key) in enumerate(todo, 1):
+        progress(looked_at, len(todo))
         if version_of(record_id) < latest[base_id(record_id)] and not filters.keep_versions:
             result.stats["superseded"] += 1
             continue

@@ -1,22 +1,23 @@
 """Re-extraction: rebuild archived records from their stored raw HTML with the current extractor.
 
-For the latest version of each article (optionally of some sites), the gzip HTML kept under
-`raw/` goes through `extract_article` again; when the text changes, the result is archived as a
+For the latest version of each article (optionally of some sites), the page it was extracted
+from (its WARC response record, or the gzip HTML of layout 1 under `raw/`: archive/reader.py
+`raw_html`) goes through `extract_article` again; when the text changes, the result is archived as a
 new version (`previous_version` the old id) with `metadata.reextraction` saying when, from what
 and with which software and options. Nothing is fetched: no raw HTML, no new version. The new
 versions also go to a run's shards and manifest (`"kind": "reextract"`), so exports pick them up.
+`progress(done, total)`, when given, is called after each article looked at.
 """
 
 from __future__ import annotations
 
-import gzip
 import json
 import logging
 import tempfile
 import time
 import zlib
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import Any
@@ -24,7 +25,6 @@ from typing import Any
 from scrapy.settings import Settings
 
 from newscrawler.archive import reader
-from newscrawler.archive.layout import raw_html_key
 from newscrawler.archive.manifest import settings_hash
 from newscrawler.archive.run import ArchiveRun
 from newscrawler.archive.shards import ShardWriter
@@ -54,6 +54,7 @@ def reextract(
     sites: tuple[str, ...] = (),
     state: StateStore | None = None,
     now: datetime | None = None,
+    progress: Callable[[int, int | None], None] | None = None,
 ) -> ReextractResult:
     """Re-extract the latest version of every article (of `sites`); see the module docstring.
 
@@ -81,13 +82,16 @@ def reextract(
             result.run_id,
             settings_hash=provenance["settings_hash"],
         )
-        for key in _latest_keys(storage, sites):
+        keys = list(_latest_keys(storage, sites))
+        for done, key in enumerate(keys, 1):
             new = _reextract_one(storage, key, options, provenance, result.stats)
             if new is not None:
                 run.archive_article(*new)
                 if state is not None:
                     _remember(state, new[0], bands)
                 result.new_ids.append(new[0]["id"])
+            if progress is not None:
+                progress(done, len(keys))
         run.finish(dict(result.stats), kind="reextract", provenance=provenance)
     return result
 
@@ -98,12 +102,11 @@ def _reextract_one(
     options: ExtractionOptions,
     provenance: dict[str, Any],
     stats: Counter,
-) -> tuple[dict[str, Any], bytes] | None:
+) -> tuple[dict[str, Any], bytes | None] | None:
     try:
         old = json.loads(storage.get(key))
         meta = old["metadata"]
-        raw_key = raw_html_key(meta.get("site") or "unknown", meta.get("date_published"), old["id"])
-        html = gzip.decompress(storage.get(raw_key))
+        html = reader.raw_html(storage, old)
     except KeyError:
         stats["skipped/no_raw_html"] += 1
         return None
@@ -128,6 +131,9 @@ def _reextract_one(
     metadata["reextraction"] = {**provenance, "at": utc_now(), "from": old["id"]}
     stats["new_versions"] += 1
     record = {**fresh, "id": versioned_id(base_id(old["id"]), version), "metadata": metadata}
+    if old.get("raw"):  # the same response as the old version's: its WARC record, not a copy
+        record["raw"] = old["raw"]
+        return record, None
     return record, html
 
 
@@ -138,7 +144,7 @@ def _remember(state: StateStore, record: dict[str, Any], bands: tuple[int, int])
     entry = UrlRecord(record["id"], prints.exact, meta["version"], time.time())
     urls = sorted({canonicalize_url(u) for u in [meta["url"], *meta.get("url_aliases", [])]})
     keys = band_keys(prints.signature, *bands)
-    state.put_articles([(urls, entry, keys, signature_bytes(prints.signature))])
+    state.put_articles([(urls, entry, keys, prints.stored or signature_bytes(prints.signature))])
 
 
 def _latest_keys(storage: Storage, sites: tuple[str, ...]) -> Iterator[str]:

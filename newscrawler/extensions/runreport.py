@@ -3,13 +3,16 @@
 The archive pipeline has finished the run by then (Scrapy closes pipelines before
 `spider_closed`); this only reports: runs/<run_id>/summary.json, the health page
 (runs/<run_id>/report.html, runs/index.html), the metrics file, the yield history, the console
-summary and the run's exit code (`newscrawler/exit_code` in the stats).
+summary and the run's exit code (`newscrawler/exit_code` in the stats). The crawl's full stats,
+which Scrapy would dump to the log (STATS_DUMP is off), go to summary.json under "stats" and to
+the log at DEBUG.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import pprint
 from typing import Any
 
 from scrapy import Spider, signals
@@ -80,6 +83,8 @@ class RunReport:
             except OSError as exc:
                 self.metrics_failed(summary, exc)
         self.stats.set_value(EXIT_CODE_STAT, summary["exit_code"])
+        self.write_page(summary)  # first: a failure there is counted in the stats below
+        summary["stats"] = dict(self.stats.get_stats())
         try:
             key = self.runtime.archive.write_run_file(
                 run.run_id,
@@ -91,7 +96,6 @@ class RunReport:
             summary["summary_location"] = self.runtime.archive.location(key)
         except StorageError as exc:
             logger.error("could not write the run summary: %s", exc)
-        self.write_page(summary)
 
     def write_page(self, summary: dict[str, Any]) -> None:
         """The health page; a failure there is one line and a counter, never the run's fault."""
@@ -113,10 +117,11 @@ class RunReport:
             summary["exit_code"] = EXIT_OUTPUT_FAILED
 
     def engine_stopped(self) -> None:
-        """The summary is the last thing a run prints: after the feed exports, Scrapy's stats
-        dump and the engine's closing lines (the counters are in runs/<run_id>/summary.json)."""
+        """The summary is the last thing a run prints: after the feed exports and the engine's
+        closing lines. The full stats are in runs/<run_id>/summary.json, and here at DEBUG."""
         if self.summary is None:
             return
+        logger.debug("Scrapy stats:\n%s", pprint.pformat(self.stats.get_stats()))
         logger.info("%s", format_summary(self.summary))
         for problem in self.summary["problems"]:
             logger.error("%s", problem)
