@@ -16,9 +16,9 @@ from scrapy.utils.defer import deferred_from_coro
 from scrapy.utils.test import get_crawler
 from twisted.internet import defer, reactor
 
+from newscrawler.archive.warc import read_response
 from newscrawler.items import ArticleItem, FetchedPage
 from newscrawler.pipelines import ExtractPipeline
-from newscrawler.archive.warc import read_response
 from newscrawler.pipelines.pool import ExtractionFailed, ExtractPool, default_workers, extract_page
 from tests.support.texts import EN, page
 
