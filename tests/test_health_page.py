@@ -283,11 +283,13 @@ def test_the_figures_on_the_page_are_the_last_run_reports(three_runs):
     assert totals["articles_archived"] == str(last["articles_archived"])
     for section in doc.find_class("site"):
         stats = last["per_site"][section.get("data-site")]
-        shown = {b.get("data-figure"): int(b.text) for b in section.xpath(".//b[@data-figure]")}
+        shown = {b.get("data-figure"): float(b.text) for b in section.xpath(".//b[@data-figure]")}
         expected = {
             "fetched": stats["fetched"],
             "articles_archived": stats.get("articles_archived", 0),
         }
+        if "extract_ms_median" in stats:  # a run that extracted pages of the site
+            expected["extract_ms_median"] = stats["extract_ms_median"]
         for group in ("duplicates", "quarantined", "removed", "errors"):
             expected.update({f"{group}/{k}": v for k, v in stats.get(group, {}).items()})
         assert shown == expected
@@ -300,6 +302,9 @@ def test_the_first_runs_page_shows_what_it_archived(three_runs):
     (section,) = doc.find_class("site")
     archived = section.xpath(".//b[@data-figure='articles_archived']")[0].text
     assert archived == str(first["articles_archived"]) != "0"
+    median = section.xpath(".//b[@data-figure='extract_ms_median']")[0].text
+    assert median == str(first["per_site"]["demo-news"]["extract_ms_median"])
+    assert float(median) > 0
     (svg,) = section.xpath(".//svg")
     assert chart_values(svg, 0) == [archived]
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import statistics
+from collections import defaultdict
 from typing import Any, NoReturn
 
 from scrapy import Spider
@@ -46,6 +48,7 @@ class ExtractPipeline:
         self.options = {"audit_text": audit_text, "raw_format": raw_format}
         self.templates = templates
         self.pool = pool
+        self._times: dict[str, list[float]] = defaultdict(list)  # ms per page, per site
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ExtractPipeline:
@@ -79,6 +82,10 @@ class ExtractPipeline:
             await maybe_deferred_to_future(deferToThread(self.pool.start))
 
     def close_spider(self, spider: Spider | None = None) -> None:
+        for site, times in self._times.items():  # for the run report and the health page
+            self.stats.set_value(
+                f"{PREFIX}/site/{site}/extract_ms_median", round(statistics.median(times), 1)
+            )
         if self.pool:
             if self.pool.retried:
                 self.stats.set_value(f"{PREFIX}/extract_retried", self.pool.retried)
@@ -125,6 +132,7 @@ class ExtractPipeline:
         page = item.page
         record = item.record = extracted.record
         item.prints, item.raw_gz, item.warc = extracted.prints, extracted.raw_gz, extracted.warc
+        self._times[page.site].append(extracted.ms)
         metadata = record["metadata"]
         item.doc = DedupInput(
             record_id=record["id"],

@@ -17,6 +17,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import time
 from collections.abc import Callable
 from concurrent.futures import CancelledError, Future
 from dataclasses import dataclass
@@ -46,6 +47,7 @@ class Extracted:
     raw_gz: bytes | None = None  # the page as the archive keeps it (articles only, when asked)
     warc: WarcBlob | None = None  # or as WARC records (raw_format "warc")
     url_key: str | None = None  # the canonical URL's identity key (dedup, state store)
+    ms: float = 0.0  # how long extracting it took where it ran (worker CPU, not queueing)
 
 
 class ExtractionFailed(Exception):
@@ -69,6 +71,7 @@ def extract_page(
     ("warc" or "html"), an article's raw response is made ready for the archive here too. Pure:
     it reads and writes no state, so it runs the same in a worker process and in the crawl
     process."""
+    started = time.perf_counter()
     built = record_for_page(page, audit_text=audit_text, known=known)
     record = built.record
     extracted = Extracted(record, built.observed, url_key=built.url_key)
@@ -78,6 +81,7 @@ def extract_page(
             extracted.warc = page_warc(page)
         elif raw_format == "html":
             extracted.raw_gz = compress_raw_html(page.body)
+    extracted.ms = (time.perf_counter() - started) * 1000
     return extracted
 
 

@@ -283,6 +283,10 @@ def _figures(stats: dict[str, Any]) -> str:
         _row("pages fetched", "fetched", stats.get("fetched", 0)),
         _row("articles archived", "articles_archived", stats.get("articles_archived", 0)),
     ]
+    if "extract_ms_median" in stats:  # runs before 2026-12-05 did not measure it
+        rows.append(
+            _row("median extraction time (ms)", "extract_ms_median", stats["extract_ms_median"])
+        )
     for field, heading in GROUPS:
         counts = _flat(stats.get(field, {}))
         items = "".join(
