@@ -17,8 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 import numpy as np
-from datasketch import MinHash
-from datasketch.lsh import _optimal_param
+from datasketch import MinHash, MinHashLSH
 
 NUM_PERM = 128
 # Word 3-shingles: a changed word breaks 3 shingles, not 5, so an edited sentence or a new
@@ -168,8 +167,9 @@ def lsh_params(threshold: float, num_perm: int = NUM_PERM) -> tuple[int, int]:
     gathered around Jaccard 0.5 whatever `threshold`: 32 bands of 4 rows find 87% of pairs at
     0.5, 99% at 0.6 and all from 0.7 (17 bands of 7 rows, the 0.8 optimum, found 77% at 0.7),
     while pairs at 0.2 are candidates 5% of the time."""
-    if threshold <= 0.5:
-        return _optimal_param(threshold, num_perm, 0.02, 0.98)
+    if threshold <= 0.5:  # datasketch's optimum, weighted against missed pairs
+        lsh = MinHashLSH(threshold=threshold, num_perm=num_perm, weights=(0.02, 0.98))
+        return lsh.b, lsh.r
     return 32, 4
 
 
