@@ -4,15 +4,16 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PIP := $(PY) -m pip --disable-pip-version-check -q
 
-.PHONY: demo test lint format bench-clean clean chromium
+.PHONY: demo test lint format bench-clean clean chromium wget
 
-$(VENV)/.runtime: pyproject.toml
+# Runtime dependencies at the versions the tests passed with (constraints.txt).
+$(VENV)/.runtime: pyproject.toml constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PIP) install -e .
+	$(PIP) install -c constraints.txt -e .
 	touch $@
 
-$(VENV)/.test: pyproject.toml $(VENV)/.runtime
-	$(PIP) install -e '.[test]'
+$(VENV)/.test: pyproject.toml constraints.txt $(VENV)/.runtime
+	$(PIP) install -c constraints.txt -e '.[test]'
 	touch $@
 
 # The health page's browser test needs Debian's chromium; without it the test skips.
@@ -21,12 +22,18 @@ chromium:
 		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium); } \
 		|| echo "chromium not installed: the health page's browser test will skip"
 
+# The WARC-in test ingests a WARC written by `wget --warc-file`; without wget it skips.
+wget:
+	@command -v wget >/dev/null || { command -v apt-get >/dev/null && \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wget); } \
+		|| echo "wget not installed: the WARC-in tests will skip"
+
 ## demo: set up, serve the bundled demo news site, crawl it into ./archive, print a summary
 demo: $(VENV)/.runtime
 	$(VENV)/bin/newscrawler demo --archive archive --state state
 
 ## test: set up with the test dependencies (SeaweedFS, Redis) and run the whole suite
-test: $(VENV)/.test chromium
+test: $(VENV)/.test chromium wget
 	$(PY) -m pytest -q
 
 lint: $(VENV)/.test

@@ -1,5 +1,6 @@
 """Crawl throughput on one machine: Scrapy's ceiling, plain trafilatura, and the full pipeline with
-extraction in the crawl process and in a pool of worker processes; peak memory of each.
+extraction in the crawl process and in a pool of worker processes, archiving to S3 or to a local
+directory, and WARC ingest of the same pages; peak memory of each.
 
 Usage: python -m bench.crawl_throughput [--pages 2000] [--rounds 3]
        python -m bench.crawl_throughput --long 50000 [--every 5000]
@@ -7,16 +8,21 @@ Usage: python -m bench.crawl_throughput [--pages 2000] [--rounds 3]
 A loopback server (`article_pages.SiteServer`, a process of its own) serves PAGES distinct news
 articles of 60-120 KB (`article_pages.py`: the boilerplate families the extractor removes, real
 metadata), found through robots.txt and a sitemap index of sitemaps of at most 5,000 URLs. Each
-mode crawls them all in a fresh process, in rotation (a, b, c, d, a, b, ...) for ROUNDS rounds:
+mode crawls them all in a fresh process, in rotation (a, b, c, ..., a, b, ...) for ROUNDS rounds:
 
   (a) Scrapy, trivial parse: a SitemapSpider that yields one small item per page
   (b) the same spider calling trafilatura.extract(html, url=..., with_metadata=True)
   (c) `scrapy crawl news` with NEWSCRAWLER_EXTRACT_WORKERS=0 (extraction in the crawl process)
   (d) `scrapy crawl news` with NEWSCRAWLER_EXTRACT_WORKERS=auto (one worker process per core)
+  (e) (d) archiving to a local directory instead of S3
+  (f) `scrapy crawl warc` (`newscrawler ingest`) over the WARC segments (e) wrote in the same
+      round: the same pages, no request; worker pool, archiving to S3
 
-(c) and (d) archive to a local SeaweedFS S3 server (as tests/support/servers.py starts it), each
-run to a fresh prefix with a fresh state directory; every page must come out as one archived
-article.
+(c), (d) and (f) archive to a local SeaweedFS S3 server (as tests/support/servers.py starts
+it), each run to a fresh prefix with a fresh state directory; every page must come out as one
+archived article. The report gives the ratios of the issue's goals, per round and their medians:
+(d)/(b) the full pipeline against "Scrapy + trafilatura in the callback" (goal >= 1.3), (d)/(e)
+archiving to S3 against a local directory (goal >= 0.95), (f)/(d) WARC ingest against the crawl.
 All modes: no AutoThrottle, no delay, 64 concurrent requests (also per domain).
 
 What is timed: an extension in the crawl process (`ThroughputProbe`) notes when each page's item
@@ -72,6 +78,8 @@ MODES = {
     "b": "plain trafilatura in parse",
     "c": "newscrawler, in-process",
     "d": "newscrawler, worker pool",
+    "e": "newscrawler, pool, local dir",
+    "f": "WARC ingest, pool",
 }
 FAST = {
     "AUTOTHROTTLE_ENABLED": "False",
@@ -275,6 +283,7 @@ class Bench:
         self.site = site
         self.s3 = s3
         self.bucket = ""
+        self.warc_input: Path | None = None  # the WARC segments of the last (e) run
         if s3 is not None:
             self.bucket = f"bench-{os.getpid()}"
             s3.client().create_bucket(Bucket=self.bucket)
@@ -323,7 +332,7 @@ class Bench:
                 }
             )
         )
-        if self.s3 is not None and not self.args.long:
+        if self.s3 is not None and not self.args.long and mode != "e":
             archive = f"s3://{self.bucket}/{mode}-{workdir.name}"
             env.update(self.s3.env())
         else:
@@ -337,7 +346,12 @@ class Bench:
             "NEWSCRAWLER_MAX_PAGES_PER_SITE": str(cap),
             "NEWSCRAWLER_EXTRACT_WORKERS": "0" if mode == "c" else "auto",
         }
-        args = [sys.executable, "-m", "scrapy", "crawl", "news", "-a", f"sites={sites}"]
+        spider = ["news"]
+        if mode == "f":  # the WARC segments (e) wrote in this round: the same pages
+            if self.warc_input is None:
+                raise SystemExit("mode (f) ingests what (e) wrote: run (e) before it")
+            spider = ["warc", "-a", f"paths={self.warc_input}"]
+        args = [sys.executable, "-m", "scrapy", "crawl", *spider, "-a", f"sites={sites}"]
         for name, value in settings.items():
             args += ["-s", f"{name}={value}"]
         env["SCRAPY_SETTINGS_MODULE"] = "newscrawler.settings"
@@ -381,7 +395,7 @@ class Bench:
         errors = re.search(r"'log_count/ERROR': (\d+)", log_text)
         run.errors = int(errors.group(1)) if errors else 0
         run.checkpoints = [m for m in marks if m["event"] == "item"]
-        if mode in "cd":
+        if mode in "cdef":
             run.archived = self.archived(args, workdir)
             if run.archived != pages:
                 tail = "\n".join(log_text.splitlines()[-40:])
@@ -389,6 +403,12 @@ class Bench:
                     f"FAIL: ({mode}) round {round_}: {run.archived} articles archived for {pages} "
                     f"distinct article pages ({run.served} served)\n{tail}"
                 )
+        if mode == "f" and self.warc_input is not None:
+            shutil.rmtree(self.warc_input, ignore_errors=True)
+            self.warc_input = None
+        if mode == "e":  # its WARC segments are (f)'s input
+            self.warc_input = self.tmp / f"warc-{round_}"
+            shutil.move(workdir / "archive" / "warc", self.warc_input)
         if not self.args.keep:
             shutil.rmtree(workdir, ignore_errors=True)
         return run
@@ -511,6 +531,7 @@ def report(runs: list[Run], capacity: tuple[float, float], rounds: int) -> None:
     cores = os.cpu_count() or 1
     if "c" in by_mode and "d" in by_mode:
         ratios(by_mode, cores)
+    goal_ratios(by_mode)
     server_share(by_mode, capacity, cores)
 
 
@@ -549,6 +570,32 @@ def ratios(by_mode: dict[str, list[Run]], cores: int) -> None:
         f"{statistics.median(shared):.1f} pages/s and (d) is "
         f"{statistics.median(of_shared):.2f} of it"
     )
+
+
+GOALS = (  # (numerator, denominator, what, goal)
+    ("d", "b", "full pipeline (S3) / Scrapy + trafilatura in the callback", 1.3),
+    ("d", "e", "archiving to S3 / to a local directory", 0.95),
+    ("f", "d", "WARC ingest / crawl (both to S3)", None),
+)
+
+
+def goal_ratios(by_mode: dict[str, list[Run]]) -> None:
+    """The issue's ratios, each from runs of the same round, and their medians."""
+    lines = []
+    for top, bottom, what, goal in GOALS:
+        if top not in by_mode or bottom not in by_mode:
+            continue
+        rounds = {r.round: r for r in by_mode[bottom]}
+        per_round = [r.rate / rounds[r.round].rate for r in by_mode[top] if r.round in rounds]
+        middle = statistics.median(per_round)
+        verdict = f" (goal >= {goal}: {'met' if middle >= goal else 'NOT met'})" if goal else ""
+        lines.append(
+            f"  ({top})/({bottom}) {what}: per round "
+            f"{', '.join(f'{x:.2f}' for x in per_round)}; median {middle:.2f}{verdict}"
+        )
+    if lines:
+        print("\nRatios of pages/s, each round's runs against each other:")
+        print("\n".join(lines))
 
 
 def server_share(by_mode: dict[str, list[Run]], capacity: tuple[float, float], cores: int) -> None:
@@ -600,7 +647,9 @@ def main() -> int:
     parser.add_argument("--long", type=int, metavar="PAGES", help="the memory mode instead")
     parser.add_argument("--every", type=int, default=5000, help="long mode: RSS every N pages")
     parser.add_argument("--keep", action="store_true", help="keep the runs' directories and logs")
-    parser.add_argument("--modes", default="abcd", help="the modes to run (default abcd)")
+    parser.add_argument(
+        "--modes", default="abcdef", help="the modes to run (default abcdef; f needs e)"
+    )
     parser.add_argument("--plain", choices=["a", "b"], help=argparse.SUPPRESS)
     parser.add_argument("--site", help=argparse.SUPPRESS)
     parser.add_argument("--settings", help=argparse.SUPPRESS)

@@ -1,5 +1,7 @@
-"""The `newscrawler` command: the demo, one-off extraction and site-list validation.
+"""The `newscrawler` command: crawling, the demo, one-off extraction and site-list validation.
 
+newscrawler crawl SITES.yaml | URL... [--archive URI] [-s NAME=VALUE] [-O FILE]
+                                                            scrapy crawl news, from any directory
 newscrawler demo [--archive DIR] [--state DIR] [--port N]   serve the demo site and crawl it
 newscrawler extract FILE_OR_URL [--url URL]                 print a page's record as JSON
                                                             (exit 1: not an article; 2: unread)
@@ -7,6 +9,7 @@ newscrawler validate SITES.yaml                             check a site list
 newscrawler runs | report | records | show | drain          operator commands (cli/ops.py)
 newscrawler export | reextract                              corpus commands (cli/corpus.py)
 newscrawler seed | crawl-report                             shared frontier (cli/frontier.py)
+newscrawler ingest PATH... [--sites FILE]                   WARC files through the pipelines
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from newscrawler import __version__
-from newscrawler.cli import corpus, frontier, ops
+from newscrawler.cli import corpus, crawl, frontier, ingest, ops
 from newscrawler.cli.common import say
 from newscrawler.cli.demo import DEMO_PORT, run_demo
 from newscrawler.reporting.health import EXIT_CONFIG_ERROR, EXIT_STORAGE_UNUSABLE
@@ -36,9 +39,9 @@ EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE: the reader of our output went away
 
 
 DESCRIPTION = (
-    "newscrawler's commands: the demo, one-off extraction, site-list validation, the archive's "
-    "runs and records, the spool, dataset export and re-extraction, the shared frontier. "
-    "Crawling itself is `scrapy crawl news -a sites=SITES.yaml` (see README.md)."
+    "newscrawler's commands: crawling (`newscrawler crawl SITES.yaml`, as `scrapy crawl news` "
+    "from any directory), the demo, one-off extraction, site-list validation, the archive's "
+    "runs and records, the spool, dataset export and re-extraction, the shared frontier."
 )
 
 
@@ -63,6 +66,7 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Any]]:
         dest="command", required=True, title="commands", metavar="COMMAND"
     )
 
+    handlers = crawl.add_commands(commands)
     demo = commands.add_parser("demo", help="serve the bundled demo news site and crawl it")
     demo.add_argument("--archive", default="archive", help="archive directory or s3:// URI")
     demo.add_argument("--state", default="state", help="state directory")
@@ -81,10 +85,11 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Any]]:
     validate = commands.add_parser("validate", help="validate a site list")
     validate.add_argument("sites", help="the site list (YAML)")
 
-    handlers = {"demo": run_demo, "extract": run_extract, "validate": run_validate}
+    handlers.update({"demo": run_demo, "extract": run_extract, "validate": run_validate})
     handlers.update(ops.add_commands(commands))
     handlers.update(corpus.add_commands(commands))
     handlers.update(frontier.add_commands(commands))
+    handlers.update(ingest.add_commands(commands))
     return parser, handlers
 
 
