@@ -28,8 +28,9 @@ _PATTERNS = [
         ),
     ),
     # user:password@host in a URI of any scheme, the user possibly empty (redis://:pw@host), the
-    # password up to the host's last `@`
-    (("@",), re.compile(r"(?i)([a-z][a-z0-9+.\-]*://)[^/\s?#@:]*:[^/\s]*(?=@)")),
+    # password up to the host's last `@`. The pattern starts with the literal `://` (the scheme
+    # checked behind it), so it is searched for, not tried at every letter of a 200 KB page.
+    (("@",), re.compile(r"(?i)(://)(?<=[a-z0-9+.\-]://)[^/\s?#@:]*:[^/\s]*(?=@)")),
     # redis://host/0?password=... (redis-py's query form)
     (
         ("password=", "passwd="),
