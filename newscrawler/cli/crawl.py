@@ -44,23 +44,7 @@ def add_commands(commands: Any) -> dict[str, Any]:
         help="a site list (YAML), or one or more http(s) URLs: each host becomes a site, "
         "crawled from its home page (and from the URL given, when it is not the home page)",
     )
-    crawl.add_argument(
-        "--archive",
-        metavar="URI",
-        help="archive directory or s3:// URI (default: ARCHIVE_URI or ./archive)",
-    )
-    crawl.add_argument(
-        "--state", metavar="DIR", help="state directory (default: NEWSCRAWLER_STATE_DIR or ./state)"
-    )
-    crawl.add_argument(
-        "-s",
-        "--set",
-        dest="settings",
-        action="append",
-        default=[],
-        metavar="NAME=VALUE",
-        help="set a Scrapy or NEWSCRAWLER_* setting (repeat)",
-    )
+    add_run_options(crawl)
     crawl.add_argument(
         "-o",
         "--output",
@@ -79,9 +63,46 @@ def add_commands(commands: Any) -> dict[str, Any]:
         metavar="FILE",
         help="write each archived record to FILE, replacing it (repeat)",
     )
-    crawl.add_argument("-L", "--loglevel", metavar="LEVEL", help="log level (default: INFO)")
-    crawl.add_argument("--logfile", metavar="FILE", help="log to FILE instead of stderr")
     return {"crawl": run_crawl}
+
+
+def add_run_options(parser: argparse.ArgumentParser) -> None:
+    """The options of a run (`crawl`, `ingest`): archive, state, settings, logging."""
+    parser.add_argument(
+        "--archive",
+        metavar="URI",
+        help="archive directory or s3:// URI (default: ARCHIVE_URI or ./archive)",
+    )
+    parser.add_argument(
+        "--state", metavar="DIR", help="state directory (default: NEWSCRAWLER_STATE_DIR or ./state)"
+    )
+    parser.add_argument(
+        "-s",
+        "--set",
+        dest="settings",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="set a Scrapy or NEWSCRAWLER_* setting (repeat)",
+    )
+    parser.add_argument("-L", "--loglevel", metavar="LEVEL", help="log level (default: INFO)")
+    parser.add_argument("--logfile", metavar="FILE", help="log to FILE instead of stderr")
+
+
+def run_option_arguments(args: argparse.Namespace) -> list[str]:
+    """`scrapy crawl` options for what `add_run_options` parsed."""
+    argv = []
+    if args.archive:
+        argv += ["-s", f"NEWSCRAWLER_ARCHIVE_URI={args.archive}"]
+    if args.state:
+        argv += ["-s", f"NEWSCRAWLER_STATE_DIR={args.state}"]
+    for setting in args.settings:
+        argv += ["-s", setting]
+    if args.loglevel:
+        argv += ["-L", args.loglevel]
+    if args.logfile:
+        argv += ["--logfile", args.logfile]
+    return argv
 
 
 def run_crawl(args: argparse.Namespace) -> int:
@@ -107,21 +128,11 @@ def run_crawl(args: argparse.Namespace) -> int:
 
 def scrapy_arguments(args: argparse.Namespace, sites_file: Path) -> list[str]:
     """The `scrapy crawl news ...` command line for these options."""
-    argv = ["scrapy", "crawl", "news", "-a", f"sites={sites_file}"]
-    if args.archive:
-        argv += ["-s", f"NEWSCRAWLER_ARCHIVE_URI={args.archive}"]
-    if args.state:
-        argv += ["-s", f"NEWSCRAWLER_STATE_DIR={args.state}"]
-    for setting in args.settings:
-        argv += ["-s", setting]
+    argv = ["scrapy", "crawl", "news", "-a", f"sites={sites_file}", *run_option_arguments(args)]
     for feed in args.append_to:
         argv += ["-o", feed]
     for feed in args.overwrite:
         argv += ["-O", feed]
-    if args.loglevel:
-        argv += ["-L", args.loglevel]
-    if args.logfile:
-        argv += ["--logfile", args.logfile]
     return argv
 
 

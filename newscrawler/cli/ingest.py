@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from newscrawler.cli.crawl import scrapy_crawl
+from newscrawler.cli.crawl import add_run_options, run_option_arguments, scrapy_crawl
 
 
 def add_commands(commands: Any) -> dict[str, Any]:
@@ -37,25 +37,7 @@ def add_commands(commands: Any) -> dict[str, Any]:
         "domains hold their host; pages of other hosts are skipped (default: every host is "
         "a site of its own name)",
     )
-    ingest.add_argument(
-        "--archive",
-        metavar="URI",
-        help="archive directory or s3:// URI (default: ARCHIVE_URI or ./archive)",
-    )
-    ingest.add_argument(
-        "--state", metavar="DIR", help="state directory (default: NEWSCRAWLER_STATE_DIR or ./state)"
-    )
-    ingest.add_argument(
-        "-s",
-        "--set",
-        dest="settings",
-        action="append",
-        default=[],
-        metavar="NAME=VALUE",
-        help="set a Scrapy or NEWSCRAWLER_* setting (repeat)",
-    )
-    ingest.add_argument("-L", "--loglevel", metavar="LEVEL", help="log level (default: INFO)")
-    ingest.add_argument("--logfile", metavar="FILE", help="log to FILE instead of stderr")
+    add_run_options(ingest)
     return {"ingest": run_ingest}
 
 
@@ -69,14 +51,4 @@ def ingest_arguments(args: argparse.Namespace) -> list[str]:
     argv = ["scrapy", "crawl", "warc", "-a", "paths=" + "\n".join(args.paths)]
     if args.sites:
         argv += ["-a", f"sites={args.sites}"]
-    if args.archive:
-        argv += ["-s", f"NEWSCRAWLER_ARCHIVE_URI={args.archive}"]
-    if args.state:
-        argv += ["-s", f"NEWSCRAWLER_STATE_DIR={args.state}"]
-    for setting in args.settings:
-        argv += ["-s", setting]
-    if args.loglevel:
-        argv += ["-L", args.loglevel]
-    if args.logfile:
-        argv += ["--logfile", args.logfile]
-    return argv
+    return argv + run_option_arguments(args)
