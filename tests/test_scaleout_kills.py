@@ -5,7 +5,9 @@ runs are finished (`newscrawler drain --state` on their state directories), the 
 files, its shards and a fresh export hold the same records, no id twice. One crawl of a demo site
 served slowly on 127.0.0.1, a real redis-server, two live workers at all times: the oldest is
 killed, either just after an archive write (its shard file grew) or at a random moment while it
-holds requests, and a new worker takes its place.
+holds requests, and a new worker takes its place. Each killed worker is drained at once, while the
+crawl goes on, and the archive is checked after each drain (no id or story twice, the drained
+run's shard lines all archived); the export and the totals are checked at the end.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 import gzip
 import json
 import random
+import re
 import signal
 import subprocess
 import sys
@@ -35,7 +38,7 @@ from newscrawler.demo.text import english_story
 from newscrawler.ids import record_id
 from newscrawler.state import open_state
 from newscrawler.storage import open_storage
-from tests.support.demo import assert_each_story_once
+from tests.support.demo import assert_each_story_once, story_clusters
 from tests.support.frontier import ENV, Frontier, delayed, finish
 
 KILLS = 20
@@ -71,16 +74,16 @@ def archived_ids(archive: Path) -> list[str]:
     return [json.loads(p.read_text())["id"] for p in archive.glob("articles/*/*/*.json")]
 
 
-def shard_ids(archive: Path) -> list[str]:
+def shard_ids(archive: Path, run: str = "*") -> list[str]:
     ids = []
-    for path in archive.glob("shards/*/*/*.jsonl.gz"):
+    for path in archive.glob(f"shards/*/run={run}/*.jsonl.gz"):
         ids += [json.loads(line)["id"] for line in gzip.decompress(path.read_bytes()).splitlines()]
     return ids
 
 
 @pytest.fixture(scope="module")
 def killed_crawl(redis_server, tmp_path_factory):
-    """(frontier, site truth, names of the killed workers, drain results) after the crawl."""
+    """(frontier, site truth, killed workers, their drains, what was found wrong after each)."""
     rng = random.Random(25)
     server = redis.Redis.from_url(redis_server.url)
     with DemoServer(n_articles=240) as site:  # long enough for the kills on a fast machine
@@ -89,14 +92,42 @@ def killed_crawl(redis_server, tmp_path_factory):
         frontier = Frontier(
             redis_server.url, tmp_path_factory.mktemp("kills"), demo_site_list(site.url)
         )
+        truth = site.site.truth_json()
         frontier.seed()
         polite = {"CONCURRENT_REQUESTS_PER_DOMAIN": "3"}
         live: dict[str, subprocess.Popen] = {}
         killed: list[str] = []
+        draining: dict[str, subprocess.Popen] = {}
+        drains: dict[str, tuple[int, str, str]] = {}
+        found: dict[str, list[str]] = {}
 
         def start() -> None:
             name = f"w{len(live) + len(killed):02d}"
             live[name] = frontier.worker(name, **polite)
+
+        def drain(name: str) -> None:
+            """Finish the killed worker's run while the crawl goes on, as an operator would."""
+            state = frontier.workdir / name / "state"
+            args = [sys.executable, "-m", "newscrawler.cli", "drain",
+                    "--archive", str(frontier.archive), "--state", str(state)]  # fmt: skip
+            draining[name] = subprocess.Popen(
+                args,
+                env={**ENV, "NEWSCRAWLER_STATE_URI": redis_server.url},
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+
+        def check_drained(wait: bool = False) -> None:
+            """After each drain: the archive as it stands holds no story or id twice, and the
+            drained run's shards hold only archived articles."""
+            for name, process in list(draining.items()):
+                if process.poll() is None and not wait:
+                    continue
+                out, err = process.communicate(timeout=120)
+                drains[name] = (process.returncode, out, err)
+                del draining[name]
+                found[name] = archive_problems(frontier.archive, truth, finished_runs(out))
 
         start()
         start()
@@ -120,48 +151,67 @@ def killed_crawl(redis_server, tmp_path_factory):
             assert done, f"{name} ended or never worked: the crawl is too short for {KILLS} kills"
             del live[name]
             killed.append(name)
+            drain(name)
             start()
+            check_drained()
         finish(frontier, live)
-    drains = {}
-    for name in killed:
-        state = frontier.workdir / name / "state"
-        args = [sys.executable, "-m", "newscrawler.cli", "drain",
-                "--archive", str(frontier.archive), "--state", str(state)]  # fmt: skip
-        drains[name] = subprocess.run(
-            args,
-            env={**ENV, "NEWSCRAWLER_STATE_URI": redis_server.url},
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
-    return frontier, site.site.truth_json(), killed, drains
+        check_drained(wait=True)
+    return frontier, truth, killed, drains, found
+
+
+def finished_runs(drain_output: str) -> list[str]:
+    """The runs a drain finished ("run RUN (interrupted): finished, ...")."""
+    return re.findall(r"^run (\S+) \(interrupted\): finished", drain_output, re.MULTILINE)
+
+
+def archive_problems(archive: Path, truth: dict, runs: list[str]) -> list[str]:
+    """What is wrong with the archive as it stands mid-crawl: an id twice in the finished shards,
+    a story with two article files, a shard line of `runs` without its article file."""
+    ids = shard_ids(archive)
+    problems = [f"id {i} twice in the shards" for i in sorted({i for i in ids if ids.count(i) > 1})]
+    records = [json.loads(p.read_text()) for p in archive.glob("articles/*/*/*.json")]
+    urls = {record["metadata"]["url"] for record in records}
+    for story, copies in story_clusters(truth).items():
+        if len(copies & urls) > 1:
+            problems.append(f"story {story} archived {len(copies & urls)} times")
+    files = {record["id"] for record in records}
+    for run in runs:
+        missing = [i for i in shard_ids(archive, run) if i not in files]
+        problems += [f"{i} of run {run} has no article file" for i in missing]
+    return problems
 
 
 def test_every_killed_worker_is_drained_with_nothing_left(killed_crawl):
-    frontier, _, killed, drains = killed_crawl
-    assert len(killed) == KILLS
-    for name, result in drains.items():
-        assert result.returncode == 0, (name, result.stdout, result.stderr[-2000:])
+    frontier, _, killed, drains, _ = killed_crawl
+    assert len(killed) == KILLS and set(drains) == set(killed)
+    for name, (returncode, out, err) in drains.items():
+        assert returncode == 0, (name, out, err[-2000:])
         state = frontier.workdir / name / "state"
         assert not list(state.glob("spool/*/pending/*.entry")), name
         assert not [p for p in state.glob("spool/*/shards/*") if p.is_dir()], name
 
 
+def test_after_each_kill_and_drain_no_story_or_id_is_twice_in_the_archive(killed_crawl):
+    _, _, killed, _, found = killed_crawl
+    assert set(found) == set(killed)
+    assert {name: problems for name, problems in found.items() if problems} == {}
+
+
 def test_every_story_is_archived_once_despite_the_kills(killed_crawl):
-    frontier, truth, _, _ = killed_crawl
+    frontier, truth, _, _, _ = killed_crawl
     records = [json.loads(p.read_text()) for p in frontier.archive.glob("articles/*/*/*.json")]
     assert_each_story_once([r["metadata"]["url"] for r in records], truth)
 
 
 def test_the_shards_hold_exactly_the_archived_articles(killed_crawl):
-    frontier, _, _, _ = killed_crawl
+    frontier, _, _, _, _ = killed_crawl
     ids = shard_ids(frontier.archive)
     assert len(ids) == len(set(ids)), "an id twice in the shards"
     assert sorted(ids) == sorted(archived_ids(frontier.archive))
 
 
 def test_an_export_after_the_kills_has_each_archived_article_once(killed_crawl, tmp_path):
-    frontier, _, _, _ = killed_crawl
+    frontier, _, _, _, _ = killed_crawl
     out = tmp_path / "export"
     args = [sys.executable, "-m", "newscrawler.cli", "export", "--archive",
             str(frontier.archive), "--out", str(out), "--format", "jsonl"]  # fmt: skip
@@ -193,8 +243,8 @@ def shared_state(redis_server):
     namespace = f"test-{random.getrandbits(48):x}"
     stores = []
 
-    def opener(claimant: str, takeover_after: float = 60.0):
-        store = open_state(redis_server.url, namespace=namespace)
+    def opener(claimant: str, takeover_after: float = 60.0, **options):
+        store = open_state(redis_server.url, namespace=namespace, **options)
         store.claimant, store.takeover_after = claimant, takeover_after
         stores.append(store)
         return store
@@ -226,26 +276,32 @@ def test_a_dead_runs_hold_older_than_a_lease_is_taken_over_and_marked(shared_sta
     assert shared_state("run-c").taken_over(record["id"]) is None
 
 
-def test_recovering_a_dead_run_leaves_out_what_another_run_took_over(shared_state, tmp_path):
+@pytest.mark.parametrize("taker", ["committed", "in flight", "after the hold expired"])
+def test_recovering_a_dead_run_leaves_out_what_another_run_took_over(shared_state, tmp_path, taker):
     """Run A made two records durable (shard lines, spooled objects) and was killed before its
-    dedup commits; run B took the first over. Finishing A's run keeps only the second."""
+    dedup commits; run B took the first over (and archived it, or is archiving it, or claimed it
+    once A's hold had expired). Finishing A's run keeps only the second."""
     spool = Spool(tmp_path / "spool")
     taken, kept = (record_of(f"https://a.example/2026/12/01/story-{n}", story(n)) for n in (3, 4))
+    expiring = {"reservation_ttl": 1} if taker == "after the hold expired" else {}
     dying = ArchiveRun(
         Archive(None, spool=spool),
         ShardWriter(spool.root / "shards", "run-a"),
         "run-a",
-        dedup=Deduplicator(shared_state("run-a")),
+        dedup=Deduplicator(shared_state("run-a", **expiring)),
     )
     for record in (taken, kept):
         assert dying.dedup.check(dedup_input(record)).status == "new"
         dying.archive_article(record, b"<html>raw</html>")
     time.sleep(1.2)
-    taker = Deduplicator(shared_state("run-b", takeover_after=1.0))
-    verdict = taker.check(dedup_input(taken))
+    other = Deduplicator(shared_state("run-b", takeover_after=1.0))
+    verdict = other.check(dedup_input(taken))
     assert verdict.status == "new", verdict
-    taker.commit(dedup_input(taken), verdict)
-    taker.flush()
+    if taker == "committed":
+        other.commit(dedup_input(taken), verdict)
+        other.flush()
+    if taker == "after the hold expired":  # a plain claim: no takeover to read
+        assert shared_state("run-x").taken_over(taken["id"]) is None
 
     archive = tmp_path / "archive"
     finishing = ArchiveRun(
@@ -266,3 +322,5 @@ def test_recovering_a_dead_run_leaves_out_what_another_run_took_over(shared_stat
     assert sum(shard["records"] for shard in manifest["shards"]) == 1
     state = shared_state("run-d")
     assert state.get_url(canonicalize_url(kept["metadata"]["url"])).record_id == kept["id"]
+    if taker != "committed":  # still the taker's to archive: not committed by the recovery
+        assert state.get_url(canonicalize_url(taken["metadata"]["url"])) is None

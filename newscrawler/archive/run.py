@@ -207,6 +207,12 @@ class ArchiveRun:
                 if self.dedup is not None:
                     doc = dedup_input(record)
                     verdict = self.dedup.check(doc)
+                    if verdict.layer == "url" and verdict.duplicate_of == record["id"]:
+                        # held now by a live run that fetched the requeued request: it archives
+                        # the record, this copy is left out as a takeover's is
+                        leave_out.add(mark)
+                        taken_over.append(record)
+                        continue
                     if verdict.status != "duplicate" and verdict.record_id == record["id"]:
                         self.dedup.commit(doc, verdict)
                     elif verdict.status != "duplicate":
