@@ -1,5 +1,6 @@
 """trafilatura's fast mode first, its full mode when the fast one keeps only a small part of
-the page's running text (the lead of a long story), whatever the word count of that lead."""
+the main candidate's running text (the lead of a long story), whatever the word count of that
+lead; the full text is taken when it holds more of it."""
 
 from __future__ import annotations
 
@@ -7,7 +8,8 @@ import pytest
 from lxml import html as lxml_html
 
 from newscrawler.extraction import extract as extraction
-from newscrawler.extraction.extract import extract, page_prose
+from newscrawler.extraction.extract import extract
+from newscrawler.extraction.modes import main_prose, prose_blocks
 from tests.support.texts import EN, page
 
 URL = "https://news.example.org/2024/03/12/harbour-bridge-repairs/"
@@ -55,6 +57,29 @@ def test_the_fast_text_stays_when_the_full_mode_finds_less(modes):
     assert EN[3] in extract(page(EN * 3), URL).text
 
 
+def test_the_full_mode_runs_when_the_fast_one_keeps_a_third_of_the_story(modes):
+    stand_in = modes(fast="\n".join(EN[:3]), full=STORY)
+    text = extract(page(EN), URL).text  # the page holds the story once: no slack for junk
+    assert stand_in.calls == ["fast", "full"]
+    assert EN[-1] in text
+
+
+def test_the_full_mode_is_not_asked_when_the_fast_one_keeps_most_of_the_story(modes):
+    stand_in = modes(fast="\n".join(EN[1:]), full=STORY)
+    extract(page(EN), URL)
+    assert stand_in.calls == ["fast"]
+
+
+def test_other_stories_teasers_do_not_count_as_the_pages_running_text(modes):
+    teasers = "".join(
+        f"<li><p>{sentence[:90]}…</p></li>" for sentence in EN for _ in range(6)
+    )  # six teasers per paragraph of the story, cut short: other stories
+    html = page(EN).replace("</article>", f"</article><ul class='more'>{teasers}</ul>")
+    stand_in = modes(fast=STORY, full=STORY + "\n" + EN[0][:90] + "…")
+    extract(html, URL)
+    assert stand_in.calls == ["fast"]
+
+
 def test_running_text_counts_paragraphs_in_any_markup_and_not_menus():
     paragraph = EN[0]
     menu = "".join(f"<li><a href='/s/{i}'>Section {i}</a></li>" for i in range(40))
@@ -62,4 +87,55 @@ def test_running_text_counts_paragraphs_in_any_markup_and_not_menus():
         f"<html><body><ul>{menu}</ul><p>{paragraph}</p><div>{paragraph}<br>{paragraph}</div>"
         f"<table><tr><td>{paragraph}</td></tr></table></body></html>"
     )
-    assert page_prose(tree) == pytest.approx(4 * len(paragraph), abs=8)
+    assert sum(prose_blocks(tree).values()) == pytest.approx(4 * len(paragraph), abs=8)
+
+
+def test_a_paragraphs_links_and_emphasis_count_as_its_running_text():
+    words = EN[0].split()
+    split = " ".join(words[:6]), " ".join(words[6:12]), " ".join(words[12:])
+    tree = lxml_html.fromstring(
+        f"<html><body><p>{split[0]} <a href='/x'>{split[1]}</a> <em>{split[2]}</em></p>"
+        "</body></html>"
+    )
+    assert list(prose_blocks(tree).values()) == [pytest.approx(len(EN[0]), abs=4)]
+
+
+def test_the_main_candidate_is_the_story_not_the_sidebar():
+    story = "".join(f"<p>{p}</p>" for p in EN)
+    side = "".join(f"<p>{p}</p>" for p in EN[:2])
+    tree = lxml_html.fromstring(
+        f"<html><body><div id='story'>{story}</div><aside>{side}</aside></body></html>"
+    )
+    assert main_prose(tree) == pytest.approx(sum(len(p) for p in EN), abs=8)
+
+
+def test_a_gallery_told_in_nested_items_is_one_candidate():
+    items = "".join(
+        f"<div class='item'><figure><img src='/{i}.jpg'><figcaption><p>{p}</p></figcaption>"
+        "</figure></div>"
+        for i, p in enumerate(EN)
+    )
+    tree = lxml_html.fromstring(f"<html><body><div class='gallery'>{items}</div></body></html>")
+    assert main_prose(tree) == pytest.approx(sum(len(p) for p in EN), abs=8)
+
+
+def test_the_full_text_is_refused_when_it_holds_far_more_than_the_main_candidate(modes):
+    # a page of one short story whose full mode takes the other stories along
+    stand_in = modes(fast="\n".join(EN[:3]), full="\n".join([STORY] * 3))
+    text = extract(page(EN), URL).text
+    assert stand_in.calls == ["fast", "full"]
+    assert EN[3] not in text
+
+
+def test_a_thread_of_posts_in_separate_containers_is_measured_on_the_whole_page(modes):
+    # each post nested deep in its own box: no one container holds the thread's running text
+    posts = "".join(
+        f"<div class='post'><div class='msg'><div class='body'><div class='inner'><p>{p}</p>"
+        "</div></div></div></div>"
+        for p in EN * 3
+    )
+    html = page([]).replace('<div class="body"></div>', f"<div class='thread'>{posts}</div>")
+    stand_in = modes(fast="\n".join(EN[:3]), full="\n".join(EN * 3))
+    text = extract(html, URL).text
+    assert stand_in.calls == ["fast", "full"]
+    assert EN[-1] in text

@@ -150,3 +150,67 @@ def test_the_text_is_in_composed_unicode_form():
     paragraphs = [f"{decomposed} {p}" for p in EN[:4]]
     text = text_of(page(paragraphs))
     assert composed in text and decomposed not in text
+
+
+def test_an_editors_text_in_a_comment_classed_gallery_item_stays():
+    # a gallery's item description ("item__comment"): prose, no author, date or reply link
+    item = (
+        '<div class="gallery__item"><figure><img src="/kitchen.jpg" width="800"></figure>'
+        f'<div class="gallery__item__comment"><b>Good to know:</b><span> {SECTION[0]} '
+        f"{SECTION[1]}</span></div></div>"
+    )
+    text = text_of(page(EN[:4], item, after=2))
+    assert "grate with slices of toast" in text
+
+
+def test_a_readers_thread_in_comment_classed_markup_still_goes():
+    thread = (
+        '<div class="post-comment"><div class="post-comment__head"><span class="author-name">'
+        'Jane Walker</span> <time datetime="2024-05-02">2 May 2024</time></div>'
+        "<p>I have driven over that bridge every day for twenty years and nobody ever asked the "
+        "people who actually use it what they think about this.</p></div>"
+    )
+    text = text_of(page(EN[:4], thread, after=4))
+    assert "nobody ever asked" not in text
+    assert EN[3] in text
+
+
+def test_a_short_note_cut_by_line_breaks_in_a_read_more_box_stays():
+    note = (
+        '<div class="js_readmore"><span>Heating, electricity and water are included in the '
+        "price.<br>Parking spaces and a shed<br>for bicycles are available.<br>Children under "
+        "four<br>do not count as paying guests.</span></div>"
+    )
+    text = text_of(page(EN[:4], note, after=2))
+    assert "do not count as paying guests" in text
+
+
+def test_a_photo_credit_or_a_script_in_an_ads_classed_section_is_no_evidence_of_an_ad():
+    section = (
+        '<section class="TestReport__Section TestReport__Section--Ads"><h2>The toast test</h2>'
+        f"<p>{SECTION[0]} {SECTION[1]}</p><figure><img src='/toast.jpg' width='800'>"
+        "<figcaption>Foto: CHIP</figcaption></figure>"
+        "<div><script>var view = {'desktop': 1};\n(function() { pushAdTag(view); })()\n"
+        "</script></div></section>"
+    )
+    text = text_of(page(EN[:4], section, after=2))
+    assert "grate with slices of toast" in text
+
+
+def test_a_gallery_told_in_its_captions_keeps_them_in_the_text():
+    looks = [
+        f"Look {i}: {SECTION[i % 3]} Pair it with a hat and a scarf of the same colour."
+        for i in range(6)
+    ]
+    figures = "".join(
+        f'<figure><img src="/look-{i}.jpg" width="800"><figcaption>{look}</figcaption></figure>'
+        for i, look in enumerate(looks)
+    )
+    tree = lxml_html.fromstring(
+        f"<html><body><p>Six looks for the weekend, each from your wardrobe.</p>{figures}"
+        "</body></html>"
+    )
+    images, removed = take_images(tree, URL)
+    assert removed == []
+    assert len(images) == 6
+    assert all(look in tree.text_content() for look in looks)

@@ -57,6 +57,17 @@ def article_keys(storage: Storage, sites: Iterable[str] = ()) -> dict[str, str]:
     return keys
 
 
+def quarantine_keys(storage: Storage, sites: Iterable[str] = ()) -> dict[str, str]:
+    """{record id: key} of every quarantined page (of `sites`), whatever the reason."""
+    wanted = {f"site={partition_value(s)}" for s in sites}
+    keys: dict[str, str] = {}
+    for key in storage.list("quarantine/"):
+        parts = key.split("/")
+        if len(parts) == 4 and key.endswith(".json") and (not wanted or parts[2] in wanted):
+            keys[parts[3].removesuffix(".json")] = key
+    return keys
+
+
 def latest_versions(keys: dict[str, str]) -> dict[str, tuple[int, str]]:
     """{base id: (version, key)} of the newest version of each article among `keys`."""
     latest: dict[str, tuple[int, str]] = {}

@@ -61,6 +61,11 @@ def add_commands(commands: Any) -> dict[str, Any]:
         default=str(defaults.NEWSCRAWLER_STATE_DIR),
         help="the crawler's state directory: new versions are recorded in its store, if any",
     )
+    reextract.add_argument(
+        "--quarantined",
+        action="store_true",
+        help="also re-extract quarantined pages: those that now pass the gate become articles",
+    )
     return {"export": run_export, "reextract": run_reextract}
 
 
@@ -123,10 +128,19 @@ def run_export(args: argparse.Namespace) -> int:
         return EXIT_CONFIG_ERROR
     finally:
         progress.close()
-    parts = sum(len(keys) for keys in result.parts.values())
-    stats = ", ".join(f"{k} {v}" for k, v in sorted(result.stats.items()))
-    print(f"export {args.out}: {result.added} records added in {parts} part(s) ({stats})")
+    print(f"export {args.out}: {export_line(result.added, result.parts, result.stats)}")
     return EXIT_OK
+
+
+def export_line(added: int, parts: dict[str, list[str]], stats: dict[str, int]) -> str:
+    """What an export did, in words: the records, then each format's own parts (one dataset
+    written as Parquet and JSON Lines is one part of each, not two parts)."""
+    written = ", ".join(
+        f"{fmt} {len(keys)} part{'' if len(keys) == 1 else 's'}"
+        for fmt, keys in sorted(parts.items())
+    )
+    counts = ", ".join(f"{k} {v}" for k, v in sorted(stats.items()))
+    return f"{added} records added ({written})" + (f"; {counts}" if counts else "")
 
 
 def run_reextract(args: argparse.Namespace) -> int:
@@ -139,7 +153,13 @@ def run_reextract(args: argparse.Namespace) -> int:
     state = open_state(path) if path is not None and path.exists() else None
     progress = ProgressReporter("reextract", "articles", interval=args.progress_interval)
     try:
-        result = reextract(storage, sites=tuple(args.site), state=state, progress=progress)
+        result = reextract(
+            storage,
+            sites=tuple(args.site),
+            state=state,
+            progress=progress,
+            quarantined=args.quarantined,
+        )
     finally:
         progress.close()
         if state is not None:

@@ -7,6 +7,13 @@ new version (`previous_version` the old id) with `metadata.reextraction` saying 
 and with which software and options. Nothing is fetched: no raw HTML, no new version. The new
 versions also go to a run's shards and manifest (`"kind": "reextract"`), so exports pick them up.
 `progress(done, total)`, when given, is called after each article looked at.
+
+With `quarantined=True`, pages the quality gate kept out (`quarantine/`, each with its text and
+raw response) go through the extractor again too: one that is now an article is archived under
+its own id as version 1 (`metadata.reextraction.rescued_from` says the old reason). With the
+crawler's `state`, it first goes through the crawl's deduplication (URL, exact text, near copy):
+a copy of an archived article stays in quarantine (`quarantine/skipped/duplicate/<layer>`).
+Without a state, only pages whose id is already an article are left out.
 """
 
 from __future__ import annotations
@@ -29,10 +36,13 @@ from newscrawler.archive.manifest import settings_hash
 from newscrawler.archive.run import ArchiveRun
 from newscrawler.archive.shards import ShardWriter
 from newscrawler.archive.writer import Archive, new_run_id
+from newscrawler.dedup.deduper import Deduplicator
 from newscrawler.dedup.fingerprints import band_keys, fingerprints, lsh_params, signature_bytes
 from newscrawler.dedup.urls import canonicalize_url
+from newscrawler.dedup.verdict import Verdict, dedup_input
 from newscrawler.extraction.extract import ExtractionOptions
-from newscrawler.ids import base_id, version_of, versioned_id
+from newscrawler.extraction.metadata import language_code
+from newscrawler.ids import base_id, id_of_key, version_of, versioned_id
 from newscrawler.items import utc_now
 from newscrawler.record import extract_article, extractor_versions
 from newscrawler.state import StateStore, UrlRecord
@@ -55,6 +65,7 @@ def reextract(
     state: StateStore | None = None,
     now: datetime | None = None,
     progress: Callable[[int, int | None], None] | None = None,
+    quarantined: bool = False,
 ) -> ReextractResult:
     """Re-extract the latest version of every article (of `sites`); see the module docstring.
 
@@ -74,7 +85,8 @@ def reextract(
         },
         "settings_hash": settings_hash(settings),
     }
-    bands = lsh_params(settings.getfloat("NEWSCRAWLER_NEAR_DUP_THRESHOLD"))
+    threshold = settings.getfloat("NEWSCRAWLER_NEAR_DUP_THRESHOLD")
+    bands = lsh_params(threshold)
     with tempfile.TemporaryDirectory(prefix="newscrawler-reextract-") as tmp:
         run = ArchiveRun(
             archive,
@@ -83,15 +95,30 @@ def reextract(
             settings_hash=provenance["settings_hash"],
         )
         keys = list(_latest_keys(storage, sites))
+        archived = {base_id(id_of_key(key) or "") for key in keys}
+        if quarantined:
+            keys += [
+                key
+                for record_id, key in sorted(reader.quarantine_keys(storage, sites).items())
+                if record_id not in archived
+            ]
+        dedup = Deduplicator(state, near_threshold=threshold) if quarantined and state else None
         for done, key in enumerate(keys, 1):
-            new = _reextract_one(storage, key, options, provenance, result.stats)
+            if key.startswith("quarantine/"):
+                new = _rescue_one(storage, key, options, provenance, result.stats, dedup)
+            else:
+                new = _reextract_one(storage, key, options, provenance, result.stats)
             if new is not None:
-                run.archive_article(*new)
-                if state is not None:
+                run.archive_article(new[0], new[1])
+                if key.startswith("quarantine/") and dedup is not None:
+                    dedup.commit(dedup_input(new[0]), new[2])
+                elif state is not None:
                     _remember(state, new[0], bands)
                 result.new_ids.append(new[0]["id"])
             if progress is not None:
                 progress(done, len(keys))
+        if dedup is not None:
+            dedup.flush()
         run.finish(dict(result.stats), kind="reextract", provenance=provenance)
     return result
 
@@ -115,10 +142,7 @@ def _reextract_one(
         stats["errors/bad_input"] += 1
         return None
     stats["read"] += 1
-    discovery = meta.get("discovery") or {}
-    hints = {"feed_date": discovery.get("date"), "feed_title": discovery.get("title")}
-    url = (meta.get("fetch") or {}).get("final_url") or meta.get("url")
-    fresh = extract_article(html, url, site=meta.get("site"), options=options, hints=hints)
+    fresh = _fresh_extraction(html, meta, options)
     if not fresh["metadata"]["is_article"]:
         stats["skipped/rejected"] += 1  # the old record stands
         return None
@@ -135,6 +159,75 @@ def _reextract_one(
         record["raw"] = old["raw"]
         return record, None
     return record, html
+
+
+def _rescue_one(
+    storage: Storage,
+    key: str,
+    options: ExtractionOptions,
+    provenance: dict[str, Any],
+    stats: Counter,
+    dedup: Deduplicator | None,
+) -> tuple[dict[str, Any], bytes | None, Verdict | None] | None:
+    """A quarantined page extracted again: its record as an article if it now is one and, with
+    the crawler's state (`dedup`), if it is no copy of an article already archived."""
+    try:
+        old = json.loads(storage.get(key))
+        meta = old["metadata"]
+        html = reader.raw_html(storage, old)
+    except KeyError:
+        stats["quarantine/skipped/no_raw_html"] += 1
+        return None
+    except (ValueError, OSError, EOFError, zlib.error) as exc:
+        logger.warning("%s: unreadable record or raw HTML, skipped (%s)", key, exc)
+        stats["errors/bad_input"] += 1
+        return None
+    stats["quarantine/read"] += 1
+    fresh = _fresh_extraction(html, meta, options)
+    if not fresh["metadata"]["is_article"]:
+        stats["quarantine/still_rejected"] += 1
+        return None
+    kept = {k: meta[k] for k in ("url", "url_aliases", "site", "fetch", "discovery") if k in meta}
+    metadata = {**fresh["metadata"], **kept, "version": 1, "previous_version": None}
+    metadata["reextraction"] = {
+        **provenance,
+        "at": utc_now(),
+        "from": key,
+        "rescued_from": meta.get("reject_reason"),
+    }
+    record = {**fresh, "id": old["id"], "metadata": metadata}
+    verdict = None
+    if dedup is not None:  # the crawl's three layers, against the archive's state
+        verdict = dedup.check(dedup_input(record))
+        if verdict.status == "duplicate":
+            dedup.remember_seen(
+                dedup_input(record), points_to=verdict.duplicate_of, fingerprint=verdict.fingerprint
+            )
+            stats[f"quarantine/skipped/duplicate/{verdict.layer}"] += 1
+            return None
+        record["id"] = verdict.record_id
+        metadata["version"], metadata["previous_version"] = verdict.version, verdict.previous
+        if verdict.supersedes is not None:
+            metadata["supersedes"] = verdict.supersedes.as_dict()
+    stats["quarantine/rescued"] += 1
+    if old.get("raw"):
+        record["raw"] = old["raw"]
+        return record, None, verdict
+    return record, html, verdict
+
+
+def _fresh_extraction(
+    html: bytes, meta: dict[str, Any], options: ExtractionOptions
+) -> dict[str, Any]:
+    """The page's record as the current extractor makes it, with the hints its crawl had."""
+    discovery = meta.get("discovery") or {}
+    hints = {
+        "feed_date": discovery.get("date"),
+        "feed_title": discovery.get("title"),
+        "language": language_code(discovery.get("language")),  # the sitemap's news:language
+    }
+    url = (meta.get("fetch") or {}).get("final_url") or meta.get("url")
+    return extract_article(html, url, site=meta.get("site"), options=options, hints=hints)
 
 
 def _remember(state: StateStore, record: dict[str, Any], bands: tuple[int, int]) -> None:

@@ -25,7 +25,8 @@ _AGENCIES = (
 )
 _WORD = (
     r"(?:Photo(?:graph)?|Picture|Image|Foto|Bild|Credit|Cr[ée]dit(?:o)?(?: photo)?|Fotograf[íi]a|Imagen"
-    r"|Imagem|Beeld|Zdj[ęe]cie|Source)s?"
+    r"|Imagem|Beeld|Zdj[ęe]cie|Source|Quelle|Symbolbild|Archivbild|Archivfoto|Archiefbeeld"
+    r"|Foto ilustrativa|Reprodu[çc][ãa]o|[ŹZ]r[óo]d[łl]o(?: zdj[ęe]cia)?)s?"
 )
 # A photo credit closing a caption line; group "credit" is the credit without its brackets.
 CREDIT_RE = re.compile(
@@ -39,7 +40,7 @@ CREDIT_RE = re.compile(
     rf"|(?:^|(?<=[.!?]\s)|(?<=\|\s)|(?<=[-–—]\s))(?P<credit2>{_WORD}(?: credit)?\s*:\s*[^.!?]{{2,80}}"
     r"|Fot\. [^.!?]{2,80})"
     r"|(?P<credit3>©\s*[^.!?]{2,80}|\[(?:사진|写真|Фото|Photo|Foto)\s*[=:：][^\]]{1,80}\])"
-    rf"|(?:^|(?<=[.!?]\s))(?P<credit4>(?:Photo|Foto|Image|Bild) (?:by|von|de|par|por) [^.!?]{{2,60}})"
+    rf"|(?:^|(?<=[.!?]\s))(?P<credit4>(?:Photo|Foto|Image|Bild)(?: cedida)? (?:by|von|de|par|por) [^.!?]{{2,60}})"
     r")\s*\.?\s*$"
 )
 # What every credit CREDIT_RE finds contains: a closing bracket at the end, ©, or a credit word.
@@ -107,6 +108,8 @@ def take_images(tree: HtmlElement, base_url: str | None) -> tuple[list[Image], l
         by_figure[holder] = len(images)
         images.append(Image(url=_src(img, base_url), alt=alt))
     chosen = set(caption_elements)
+    if _gallery(tree, caption_elements, chosen):
+        return images, []  # the captions are the story: they stay in the text
     for element in caption_elements:
         if element.getparent() is None or any(a in chosen for a in element.iterancestors()):
             continue
@@ -137,6 +140,28 @@ def take_images(tree: HtmlElement, base_url: str | None) -> tuple[list[Image], l
         removed.append(" ".join(element.text_content().split()))
         element.drop_tree()
     return images, removed
+
+
+def _gallery(tree: HtmlElement, captions: list[HtmlElement], chosen: set[HtmlElement]) -> bool:
+    """A gallery told in its captions ("30 costumes", each photo described in a few sentences):
+    the captions of two sentences or more hold more running text than twice the page's other
+    paragraphs, so taking them out would leave the intro alone."""
+    told = 0
+    for caption in captions:
+        text = " ".join(caption.text_content().split())
+        if len(_SENTENCE.findall(text)) >= 2:
+            told += len(text.split())
+    if told < 150:
+        return False
+    rest = 0
+    for paragraph in tree.iter("p"):
+        words = len(paragraph.text_content().split())
+        if words >= 15 and not any(a in chosen for a in paragraph.iterancestors()):
+            rest += words
+    return told > 2 * rest
+
+
+_SENTENCE = re.compile(r"\w[.!?…][\"”’»)]?(?:\s|$)")
 
 
 def _untied_prose(element: HtmlElement, text: str) -> bool:

@@ -24,6 +24,7 @@ from newscrawler.extraction.phrases import (
     header_family,
 )
 from newscrawler.extraction.quality import word_count
+from newscrawler.extraction.widgets import widget_family
 
 _JUNK = frozenset(FAMILIES) - {"captions", "template"}
 
@@ -133,6 +134,9 @@ def _reason(
                 match = pattern.regex.search(low)
                 if match:
                     return family, f"phrase {match.group(0)!r}"
+    widget = widget_family(line)
+    if widget:
+        return widget
     if known and block_hash(line) in known:
         return "template", "learned site template"  # the site repeats it on many pages
     return None

@@ -22,12 +22,12 @@ from lxml.etree import XPath
 from lxml.html import HtmlElement
 from trafilatura.utils import load_html
 
-from newscrawler.extraction import dates, quality
+from newscrawler.extraction import dates, modes, quality
 from newscrawler.extraction.audit import Audit
 from newscrawler.extraction.captions import attach_caption_line, take_images
 from newscrawler.extraction.clean import block_hash, classify_block, clean_lines
 from newscrawler.extraction.encoding import decode_html, looks_binary
-from newscrawler.extraction.language import detect_language
+from newscrawler.extraction.language import choose_language, detect_language
 from newscrawler.extraction.metadata import (
     declared_language,
     json_ld,
@@ -86,8 +86,10 @@ class ExtractionOptions:
         if isinstance(self.remove_selectors, str):
             self.remove_selectors = [self.remove_selectors]
         self.known_boilerplate = frozenset(self.known_boilerplate)
-        self._remove = [_compile(s, "remove_selectors") for s in self.remove_selectors]
-        self._body = _compile(self.body_selector, "body_selector") if self.body_selector else None
+        self._remove = [compile_selector(s, "remove_selectors") for s in self.remove_selectors]
+        self._body = (
+            compile_selector(self.body_selector, "body_selector") if self.body_selector else None
+        )
 
     @classmethod
     def from_mapping(cls, values: Mapping[str, Any]) -> ExtractionOptions:
@@ -204,6 +206,8 @@ def _extract(
     text = "\n".join(line for line in lines if line.strip())
     published, source = _published(date_candidates, hints, tree)
     modified, _ = dates.arbitrate(date_candidates["modified"])
+    declared = declared_language(tree, items) or hints.get("language")
+    language, language_source = choose_language(text, declared)
     metadata = {
         "title": meta["title"] or hints.get("feed_title"),
         "authors": meta["authors"],
@@ -212,7 +216,8 @@ def _extract(
         "date_source": source,
         "site_name": meta["site_name"],
         "description": meta["description"],
-        "language": declared_language(tree, items) or detect_language(text),
+        "language": language,
+        "language_source": language_source,
         "canonical_url": meta["canonical_url"],
         "categories": meta["categories"],
         "tags": meta["tags"],
@@ -243,7 +248,7 @@ def _body_text(tree: HtmlElement, url: str | None, options: ExtractionOptions) -
     """trafilatura's body text, in its fast mode first (our pruning did much of what its
     fallback extractors add); its full mode, which compares with readability and jusText, only
     when the fast one looks wrong: less than an article's worth of text, mostly menu lines, or
-    a small part of the page's running text (the lead of a long story, without the story)."""
+    much less of the main candidate's running text than the page holds (`modes.choose`)."""
     settings = {
         "url": url,
         "include_comments": False,
@@ -253,45 +258,17 @@ def _body_text(tree: HtmlElement, url: str | None, options: ExtractionOptions) -
         "fast": True,
         **options.trafilatura,
     }
-    document = trafilatura.bare_extraction(tree, **settings)
-    text = getattr(document, "text", None) or ""
+
+    def run(**overrides: Any) -> str:
+        document = trafilatura.bare_extraction(tree, **{**settings, **overrides})
+        return getattr(document, "text", None) or ""
+
+    text = run()
     if not settings["fast"]:
         return text
     if not _looks_like_article(text, options.min_words):
-        document = trafilatura.bare_extraction(tree, **{**settings, "fast": False})
-        return getattr(document, "text", None) or text
-    if len(text) < _FAST_SHARE * len(tree.text_content()) and (
-        len(text) < _FAST_SHARE * page_prose(tree)  # the first test is the cheap upper bound
-    ):
-        document = trafilatura.bare_extraction(tree, **{**settings, "fast": False})
-        full = getattr(document, "text", None) or ""
-        if len(full) > len(text):
-            return full  # the full mode found the story the fast one cut to its lead
-    return text
-
-
-# The full mode runs when the fast mode's text is less than this share of the page's running
-# text. Measured when chosen: on trafilatura's 990-page evaluation set it reruns about 1 page
-# in 100 and brings back 7 expected passages, no unwanted one; on the 181 Zyte articles a
-# higher share (1/4 and up) starts taking a page's other stories along with a short one.
-_FAST_SHARE = 0.2
-_PROSE_BLOCK = 60  # characters of a block's own text that count as running text
-
-
-def page_prose(tree: HtmlElement) -> int:
-    """How much running text the page holds: the characters of the blocks whose own text (not
-    their children's) is 60 characters or more, paragraphs written as <p>, <div> or <td>
-    alike. Menus, labels and link lists are made of shorter blocks."""
-    own: dict[HtmlElement, int] = {}
-    for element in tree.iter():
-        if element.tag in ("script", "style", "head", "title") or not isinstance(element.tag, str):
-            continue
-        if element.text:
-            own[element] = own.get(element, 0) + len(element.text.strip())
-        parent = element.getparent()
-        if element.tail and parent is not None:
-            own[parent] = own.get(parent, 0) + len(element.tail.strip())
-    return sum(n for n in own.values() if n >= _PROSE_BLOCK)
+        return run(fast=False) or text
+    return modes.choose(tree, text, lambda: run(fast=False))
 
 
 def _prune_cell_paragraphs(tree: HtmlElement, audit: Audit, images: list) -> None:
@@ -345,6 +322,7 @@ def empty_metadata() -> dict[str, Any]:
         "site_name": None,
         "description": None,
         "language": None,
+        "language_source": None,
         "canonical_url": None,
         "categories": [],
         "tags": [],
@@ -400,7 +378,8 @@ def _only(tree: HtmlElement, matches: list[HtmlElement]) -> HtmlElement:
     return tree
 
 
-def _compile(selector: str, option: str) -> XPath:
+def compile_selector(selector: str, option: str) -> XPath:
+    """The XPath of a CSS selector; `ExtractionOptionError` naming `option` when it does not compile."""
     try:
         return XPath(GenericTranslator().css_to_xpath(selector))
     except (SelectorError, SyntaxError) as exc:

@@ -3,8 +3,8 @@
 No single word decides: casinos and bets are news too ("the casino lost $3m"). A short block is
 an ad when it shows two kinds of evidence at once: a gambling word with an offer (a bonus, free
 spins, a first-deposit deal, a promo code), a gambling word with an amount and a call to act
-("Register at ... and get 200 €"), or a responsible-gambling warning, which only ads and
-operators print. Reported speech ("..., the regulator said") is never an ad.
+("Register at ... and get 200 €"), a promo code written in capitals and digits ("LUCKY7DE")
+with an offer, or a responsible-gambling warning, which only ads and operators print. Reported speech ("..., the regulator said") is never an ad.
 """
 
 from __future__ import annotations
@@ -19,7 +19,8 @@ _GAMBLING = re.compile(
     r"|bookmaker\w*|buchmacher\w*|bukmacher\w*|wettanbieter|sport-?wetten|wetten|wettbonus"
     r"|paris sportifs|parier|pariez|pari|apuestas?|apuesta|apostas?|aposte|apostar|scommess\w*"
     r"|scommetti|wedden|weddenschap\w*|gokken|gokkast\w*|zak[łl]ad\w*|gl[üu]cksspiel\w*"
-    r"|jeux d'argent|gioco d'azzardo|betting|bets?|free ?bets?|odds|quoten|cotes|cuotas)\b",
+    r"|jeux d'argent|gioco d'azzardo|betting|bets?|free ?bets?|odds?|quoten|cotes?|cuotas?|quota"
+    r"|kurs|wager\w*|cashback)\b",
     _FLAGS,
 )
 # Words that are gambling in any sentence; "bet", "odds", "jackpot" are also figures of speech
@@ -35,7 +36,10 @@ _OFFER = re.compile(
     r"\b(bonus\w*|bono|b[ôo]nus|free ?spins?|freispiele|tours gratuits|giri gratis|rodadas gr[áa]tis"
     r"|darmow\w* spin\w*|promo ?code|bonus-?code|c[óo]digo promocional|codice promo\w*|code promo"
     r"|ohne einzahlung|no deposit|sans d[ée]p[ôo]t|senza deposito|sin dep[óo]sito|sem dep[óo]sito"
-    r"|bez depozytu|free ?bets?|apuestas gratis|paris gratuits|offerts?"
+    r"|bez depozytu|free ?bets?|apuestas gratis|paris gratuits|offerts?|risk-?free|bez ryzyka"
+    r"|sans risque|senza rischio|sin riesgo|sem risco|gratiswette|gratis ?spins?|giros gr[áa]tis"
+    r"|cashback|mindesteinzahlung|minimum deposit|d[ée]p[ôo]t minimum|stortingsbonus|gutscheincode"
+    r"|cupom|kod promocyjny|odds? boost|quote maggiorate|cuota mejorada"
     r"|(first|ersten?|premier|primer[oa]?|primo|primeiro|eerste|pierwsz\w*) "
     r"(deposit|einzahlung|d[ée]p[ôo]t|dep[óo]sito|deposito|storting|depozyt\w*|bet|wette|pari"
     r"|apuesta|aposta|scommessa|inzet))\b",
@@ -46,6 +50,8 @@ _WARNING = re.compile(
     r"\b(play responsibly|gamble responsibly|begambleaware"
     r"|verantwortungsvoll spielen|gl[üu]cksspiel kann s[üu]chtig machen|jouer comporte des risques"
     r"|jouez de mani[èe]re responsable|juega con responsabilidad|jogue com responsabilidade"
+    r"|bet responsibly|jogue com modera[çc][ãa]o|gioca con moderazione|juega con moderaci[óo]n"
+    r"|nielegaln\w* bukmacher\w*"
     r"|gioca (responsabilmente|in modo responsabile)|gioco .{0,40}(dipendenza patologica"
     r"|vietato ai minori)|speel bewust|wat kost gokken|graj odpowiedzialnie|hazard mo[żz]e uzale[żz]nia[ćc])\b",
     _FLAGS,
@@ -82,7 +88,13 @@ def gambling_ad(text: str) -> str | None:
         return "gambling word + amount + call to act"
     if len(offers) >= 2 and (_AMOUNT.search(text) or _ACTION.search(text)):
         return "two betting offers"  # "bonus powitalny ... na pierwszy depozyt"
+    if _CODE.search(text) and offers:
+        return "promo code + offer"  # "Bonuscode LUCKY7DE", "cupom RIO200 · +18"
     return None
+
+
+# A promo code: one word of capitals and digits, both ("BUNDES10", "LUCKY7DE", "GOL100")
+_CODE = re.compile(r"\b(?=[A-Z0-9]*[A-Z])(?=[A-Z0-9]*\d)[A-Z0-9]{5,12}\b")
 
 
 # One pass over a block for any word of the three lexicons, before looking at each; over the

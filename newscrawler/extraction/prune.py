@@ -3,7 +3,9 @@
 Elements whose class, id, role or aria-label names a family; boxes titled "You might also like",
 "3 Comments" or "Tags", or made of widget labels; lists and runs of paragraphs that are nothing
 but links to other stories. The article body (around its longest paragraph) and the headline are
-never dropped, and a block holding several real paragraphs stays whatever its class says.
+never dropped, and a block holding several real paragraphs stays whatever its class says; so
+does prose the block's own text does not confirm as junk (a "comment" class without any part of
+a readers' thread: no author, date, reply link or form).
 """
 
 from __future__ import annotations
@@ -80,9 +82,10 @@ def prune_tree(
         family = _markup_family(signal)
         if family is None or element.getroottree().getroot() is not root:
             continue  # no family named, or inside a block already dropped
-        if family != "comments" and (
-            _is_prose(element) or _prose_without_evidence(element, family)
-        ):
+        if family == "comments":
+            if _untitled_prose(element) and not _thread_markup(element):
+                continue  # "item__comment": an editor's text, not a reader's thread
+        elif _is_prose(element) or _prose_without_evidence(element, family):
             continue  # the class names a family, the block's own text does not bear it out
         text = " ".join(element.text_content().split())
         if text:
@@ -275,18 +278,62 @@ def _prose_without_evidence(element: HtmlElement, family: str) -> bool:
     blocks = _text_blocks(element)
     if not any(word_count(block) >= 20 and block.endswith(PROSE_END) for block in blocks):
         # a paragraph cut into lines by <br>: its sentences, not its lines, make it prose
-        whole = " ".join(text.split())
-        if word_count(whole) < 40 or len(_SENTENCE_END.findall(whole)) < 2:
+        whole = " ".join(blocks)
+        if len(_SENTENCE_END.findall(whole)) < 2:
             return False
     return not any(
         block.endswith(("...", "…", "[…]", "[...]"))
-        or classify_block(block) is not None
+        or _names_family(block)
         or _family_phrase(family, block)
         for block in blocks
     )
 
 
+def _names_family(block: str) -> bool:
+    """A block that names a boilerplate family on its own; a photo credit ("Foto: CHIP") is an
+    article's, and punctuation alone ("};") names nothing."""
+    return classify_block(block) not in (None, "captions") and _LETTER.search(block) is not None
+
+
+_LETTER = re.compile(r"[^\W\d_]")
+
+
 _SENTENCE_END = re.compile(r"\w[.!?](?:\s|$)")
+_THREAD_PART = re.compile(
+    r"author|avatar|vcard|user|byline|reply|repl(y|ies)|says|said|meta|date|time|posted|vote|like"
+    r"|report|permalink|gravatar|profile|nick|name",
+    re.I,
+)
+
+
+def _untitled_prose(element: HtmlElement) -> bool:
+    """Sentences of 20 words or more, mostly not link text, with no block a phrase family or a
+    widget label names ("Reply", "Leave a comment") and no teaser cut short: the text alone
+    does not say it is a reader's comment."""
+    text = " ".join(element.text_content().split())
+    if word_count(text) < 20 or not _SENTENCE_END.search(text):
+        return False
+    links = sum(len(a.text_content()) for a in element.iter("a"))
+    if links > 0.5 * len(text):
+        return False
+    return not any(
+        block.endswith(("...", "…", "[…]", "[...]"))
+        or _names_family(block)
+        or _family_phrase("comments", block)
+        for block in _text_blocks(element)
+    )
+
+
+def _thread_markup(element: HtmlElement) -> bool:
+    """What a readers' thread is built of besides its text: a reply form, timestamps, or the
+    parts of a comment (its author, avatar, date, reply link) named in the markup."""
+    if element.find(".//textarea") is not None or element.find(".//time") is not None:
+        return True
+    return any(
+        _THREAD_PART.search(" ".join(v for v in map(child.get, ("class", "id")) if v))
+        for child in element.iterdescendants()
+        if isinstance(child.tag, str) and (child.get("class") or child.get("id"))
+    )
 
 
 def _family_phrase(family: str, text: str) -> bool:
@@ -304,7 +351,7 @@ def _text_blocks(element: HtmlElement) -> list[str]:
             block = isinstance(child.tag, str) and child.tag in _BLOCK_TAGS
             if block:
                 pieces.append("\n")
-            if isinstance(child.tag, str):
+            if isinstance(child.tag, str) and child.tag not in _CODE_TAGS:
                 walk(child)
             pieces.append(("\n" if block else "") + (child.tail or ""))
 
@@ -312,6 +359,7 @@ def _text_blocks(element: HtmlElement) -> list[str]:
     return [b for b in (" ".join(t.split()) for t in "".join(pieces).split("\n")) if b]
 
 
+_CODE_TAGS = frozenset(["script", "style", "noscript", "template"])  # never read as text
 _BLOCK_TAGS = frozenset(
     [
         "p",

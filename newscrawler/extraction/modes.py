@@ -1,0 +1,123 @@
+"""Which of trafilatura's modes to trust for one page: its fast mode, or its full mode.
+
+The fast mode is right on most pages and costs half as much; on some it keeps the lead of a
+story and drops the rest (120 words: enough to pass for an article by word count alone). The
+arbiter measures the page's article-like prose, the running text of its main candidate (the
+container holding most of the page's paragraphs) and of the whole page, and asks the full mode
+only when the fast output holds much less of it than the page does; the full output is taken
+when it holds more, unless it holds far more than the page's candidate (other stories).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+
+from lxml.html import HtmlElement
+
+PROSE_BLOCK = 60  # characters of a block's text (inline markup included) that make it prose
+# The full mode runs when the fast output holds less running text than this share of the main
+# candidate's: a whole article comes out near 1 (what pruning took is gone from both sides), a
+# lead or a first section well under it.
+FAST_SHARE = 0.6
+# ... or less than this share of the whole page's running text.
+PAGE_SHARE = 0.2
+# The full text is refused when it holds more running text than this many times the main
+# candidate's: it took other stories along (a page of quotes, a digest of the day's news).
+FULL_CAP = 1.5
+LEVELS = 4  # how far up a block's running text counts for a candidate container
+
+_INLINE = frozenset((
+    "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "font", "i", "kbd", "mark",
+    "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var", "wbr", "br", "img",
+))  # fmt: skip
+_SKIP = frozenset(["script", "style", "head", "title", "noscript", "template", "svg"])
+
+
+def prose_blocks(tree: HtmlElement) -> dict[HtmlElement, int]:
+    """Each block of running text and its length in characters: a block's own text with the
+    text of its inline children (links, emphasis), paragraphs written as <p>, <div> or <td>
+    alike (text after a comment node too). Menus, labels and link lists are shorter blocks;
+    teasers of other stories (cut short, or mostly link text) are left out."""
+    block_of: dict[HtmlElement, HtmlElement] = {}
+    sizes: Counter[HtmlElement] = Counter()
+    for element in tree.iter():
+        tag, text, tail = element.tag, element.text, element.tail
+        if tail and not tail.isspace():
+            parent = element.getparent()
+            if parent is not None:
+                outer = block_of.get(parent, parent)
+                sizes[outer] += len(tail.strip())
+        if not isinstance(tag, str) or tag in _SKIP:
+            continue
+        if tag in _INLINE:
+            parent = element.getparent()
+            block = block_of.get(parent, parent) if parent is not None else element
+        else:
+            block = element
+        block_of[element] = block
+        if text and not text.isspace():
+            sizes[block] += len(text.strip())
+    return {b: n for b, n in sizes.items() if n >= PROSE_BLOCK and not _teaser(b, n)}
+
+
+def _teaser(block: HtmlElement, size: int) -> bool:
+    """A block of another story: a truncated excerpt ("…") or mostly the text of links."""
+    if block.text_content().rstrip().endswith(_CUT):
+        return True
+    return sum(len((a.text_content() or "").strip()) for a in block.iter("a")) > size / 2
+
+
+_CUT = ("...", "…", "[…]", "[...]", "(...)")
+
+
+def main_prose(tree: HtmlElement, levels: int = LEVELS) -> int:
+    """Characters of running text in the page's main candidate: the element whose blocks hold
+    the most running text, a block counting fully for its parent, half for its grandparent, a
+    third one level up and so on (`levels` in all: the items of a gallery sit deeper than the
+    paragraphs of a story)."""
+    return _candidate(prose_blocks(tree), levels)
+
+
+def _candidate(blocks: dict[HtmlElement, int], levels: int = LEVELS) -> int:
+    scores: Counter[HtmlElement] = Counter()
+    for block, size in blocks.items():
+        for level, ancestor in enumerate(block.iterancestors(), 1):
+            scores[ancestor] += size / level
+            if level == levels:
+                break
+    if not scores:
+        return 0
+    best = max(scores, key=scores.__getitem__)
+    return sum(
+        size for block, size in blocks.items() if block is best or best in block.iterancestors()
+    )
+
+
+def text_prose(text: str) -> int:
+    """Characters of running text in extracted text: its lines of prose length."""
+    return sum(len(line) for line in text.split("\n") if len(line.strip()) >= PROSE_BLOCK)
+
+
+def choose(
+    tree: HtmlElement, fast: str, full_mode: Callable[[], str], *, share: float = FAST_SHARE
+) -> str:
+    """The fast text, or the full mode's (`full_mode()`, called only when needed).
+
+    The full mode runs when the fast text holds less than `share` of the main candidate's
+    running text, or less than `PAGE_SHARE` of the whole page's (a thread of posts, a page
+    of sections: no one container holds the story). Its text is taken when it holds more
+    running text than the fast one, and not more than `FULL_CAP` times what the measure that
+    called it holds (more: it took other stories along)."""
+    mine = text_prose(fast)
+    if mine >= share * len(" ".join(tree.text_content().split())):
+        return fast  # the cheap upper bound: the candidate's prose is part of the page's text
+    blocks = prose_blocks(tree)
+    page = sum(blocks.values())
+    candidate = _candidate(blocks)
+    if mine >= share * candidate and mine >= PAGE_SHARE * page:
+        return fast
+    full = full_mode()
+    theirs = text_prose(full)
+    bound = page if mine < PAGE_SHARE * page else candidate
+    return full if mine < theirs <= FULL_CAP * bound else fast
