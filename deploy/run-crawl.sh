@@ -7,7 +7,8 @@
 # $NEWSCRAWLER_HOME/.venv/bin/python), plus the crawler's own (ARCHIVE_URI, AWS_*,
 # NEWSCRAWLER_STATE_DIR, NEWSCRAWLER_METRICS_FILE).
 # Exit status: the crawl's (0 ok, 2 configuration, 3 archive unusable, 4 uploads pending,
-# 5 a site stopped yielding), 75 when another run holds the lock, 124 when the run hit the limit.
+# 5 a site stopped yielding, 6 another crawl on the archive, 7 the metrics file or a feed export
+# not written), 75 when another run holds the lock, 124 when the run hit the limit.
 set -euo pipefail
 home=${NEWSCRAWLER_HOME:-$(cd "$(dirname "$0")/.." && pwd)}
 sites=${1:?usage: run-crawl.sh SITES.yaml [scrapy args...]}
@@ -29,6 +30,8 @@ timeout --signal=INT --kill-after=120 "${NEWSCRAWLER_MAX_RUNTIME:-3300}" \
   --logfile "$log" "$@" || status=$?
 # The run's summary and problems, for cron's mail and the journal.
 sed -n -E 's/^.*INFO: (run [0-9].*)$/\1/p; /^  (report|archive): /p' "$log" 2>/dev/null || true
-sed -n -E 's/^.*ERROR: (site .*|[0-9]+ archive writes .*)$/problem: \1/p' "$log" 2>/dev/null || true
+# Every problem the run report names (sites, uploads, the metrics file, ...), as it logs them.
+sed -n -E 's/^.*\[newscrawler\.extensions\.runreport\] ERROR: (.*)$/problem: \1/p' "$log" \
+  2>/dev/null || true
 echo "newscrawler: crawl finished with status $status; log: $log"
 exit "$status"

@@ -26,11 +26,27 @@ class FetchedPage:
     discovery: dict[str, Any] = field(default_factory=dict)
     extraction: dict[str, Any] = field(default_factory=dict)  # per-site options
     encoding: str | None = None  # how to read `body` (extraction.encoding); None: chosen there
+    language: str | None = None  # the site list's language: a hint (extraction.language)
     # The exchange as the WARC records keep it (archive/warc.py): response and request headers
     # (name, value) in order, and the server's address.
     headers: tuple[tuple[str, str], ...] = ()
     request_headers: tuple[tuple[str, str], ...] = ()
     ip: str | None = None
+    hops: tuple[RedirectHop, ...] = ()  # the redirects before it, in order (their own records)
+
+
+@dataclass(frozen=True)
+class RedirectHop:
+    """One redirect answered on the way to a page, as its WARC records keep it (no body):
+    noted by middlewares/warc.py, carried in the redirected request's meta."""
+
+    url: str
+    status: int
+    headers: tuple[tuple[str, str], ...]
+    request_headers: tuple[tuple[str, str], ...]
+    fetched_at: str
+    ip: str | None = None
+    method: str = "GET"
 
 
 @dataclass
@@ -48,23 +64,29 @@ class ArticleItem:
     verdict: Verdict | None = None
 
 
+# The request meta key under which middlewares/warc.py carries a page's redirect hops.
+HOPS_META = "newscrawler_hops"
+
+
+def header_pairs(headers: Any) -> tuple[tuple[str, str], ...]:
+    """Scrapy headers as (name, value) pairs, in order, one pair per value."""
+    return tuple(
+        (name.decode("latin-1"), value.decode("latin-1"))
+        for name, values in headers.items()
+        for value in values
+    )
+
+
 def exchange_fields(response: Any) -> dict[str, Any]:
-    """A Scrapy response's headers, its request's headers and the server's address, as
-    FetchedPage keeps them (`FetchedPage(..., **exchange_fields(response))`)."""
-
-    def pairs(headers: Any) -> tuple[tuple[str, str], ...]:
-        return tuple(
-            (name.decode("latin-1"), value.decode("latin-1"))
-            for name, values in headers.items()
-            for value in values
-        )
-
+    """A Scrapy response's headers, its request's headers, the server's address and the
+    redirects before it, as FetchedPage keeps them (`FetchedPage(..., **exchange_fields(r))`)."""
     request = getattr(response, "request", None)
     ip = getattr(response, "ip_address", None)
     return {
-        "headers": pairs(response.headers),
-        "request_headers": pairs(request.headers) if request is not None else (),
+        "headers": header_pairs(response.headers),
+        "request_headers": header_pairs(request.headers) if request is not None else (),
         "ip": str(ip) if ip is not None else None,
+        "hops": tuple(request.meta.get(HOPS_META, ())) if request is not None else (),
     }
 
 

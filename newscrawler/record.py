@@ -12,10 +12,13 @@ An archived record (schema_version 1) is one JSON object::
         "site": "...",            # site name from the site list (host name on demand)
         "title", "authors", "date_published", "date_modified", "date_source", "site_name",
         "description", "language", "categories", "tags", "image", "images",
+        "language_source",                   # text, declared, text+declared, text_over_declared
         "is_article", "reject_reason",       # the quality gate's verdict
         "removed": {family: count},          # boilerplate removed ("removed_text" on audit)
         "fingerprint": "sha256:...",         # of the normalised text
         "version": 1, "previous_version": null,
+        "syndication": {"canonical", "credits"},  # where the page says its story comes from
+        "supersedes": null,      # or the earlier record of the story this original replaced
         "fetch": {"url", "final_url", "status", "fetched_at"},
         "discovery": {"via", "url", "source", "date", "modified", "title"},  # + news: fields
         "extractor": {"newscrawler": "...", "trafilatura": "..."}
@@ -34,8 +37,10 @@ from urllib.parse import urlsplit
 from newscrawler import __version__
 from newscrawler.archive.layout import SCHEMA_VERSION
 from newscrawler.dedup.fingerprints import exact_fingerprint
+from newscrawler.dedup.originality import page_claims
 from newscrawler.dedup.urls import url_identity
 from newscrawler.extraction.extract import ExtractionOptions, extract
+from newscrawler.extraction.metadata import language_code
 from newscrawler.extraction.templates import SiteTemplates
 from newscrawler.ids import record_id
 from newscrawler.items import FetchedPage
@@ -100,13 +105,17 @@ def record_for_page(
     options = dict(page.extraction)
     if audit_text:
         options["keep_removed_text"] = True
-    hints = {key: page.discovery[key] for key in ("date", "title") if page.discovery.get(key)}
+    hints = {
+        "feed_date": page.discovery.get("date"),
+        "feed_title": page.discovery.get("title"),
+        "language": declared_language(page),
+    }
     return build_record(
         page.body,
         page.final_url,
         site=page.site,
         options=options or None,
-        hints={"feed_date": hints.get("date"), "feed_title": hints.get("title")} if hints else None,
+        hints={key: value for key, value in hints.items() if value} or None,
         known=known,
         encoding=page.encoding,
         redirect_chain=(page.discovery.get("url") or page.url, page.url, *page.redirects),
@@ -118,6 +127,18 @@ def record_for_page(
         },
         discovery=dict(page.discovery),
     )
+
+
+def declared_language(page: FetchedPage) -> str | None:
+    """The language declared outside the page's HTML: its Content-Language header, the
+    sitemap's news:language, the site list's `language` (a hint to extraction, see
+    extraction.language)."""
+    header = next((v for k, v in page.headers if k.lower() == "content-language"), None)
+    for value in (header, page.discovery.get("language"), page.language):
+        code = language_code(value)
+        if code:
+            return code
+    return None
 
 
 def build_record(
@@ -165,6 +186,8 @@ def build_record(
         "fingerprint": f"sha256:{exact_fingerprint(result.text)}" if result.text else None,
         "version": 1,
         "previous_version": None,
+        "syndication": page_claims(html, result.text, url=canonical, declared=declared),
+        "supersedes": None,
         "extractor": extractor_versions(),
     }
     if result.removed_text:

@@ -7,6 +7,7 @@ Crawls run as a user runs them: `scrapy crawl news` in its own process over the 
 from __future__ import annotations
 
 import argparse
+import ast
 import csv
 import json
 import os
@@ -15,11 +16,14 @@ import shutil
 import subprocess
 import sys
 import time
+from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
+import yaml
 from scrapy.settings import Settings
 
+from newscrawler.cli.demo import demo_site_list
 from newscrawler.commands.crawl import run_exit_code
 from newscrawler.config import check_settings
 from newscrawler.dedup.urls import canonicalize_url, clean_url
@@ -495,3 +499,183 @@ def test_export_draws_a_bar_on_a_terminal(one_run, tmp_path):
     assert process.wait(timeout=120) == 0
     total = report["articles_archived"]
     assert re.search(rf"export: 100%\|.*\| {total}/{total} ".encode(), screen), screen
+
+
+# --- 10. every error of a site list at once; the README's and the example site lists load -------
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def test_validate_names_every_error_of_a_site_list_at_once_in_one_line(tmp_path):
+    (tmp_path / "sites.yaml").write_text(
+        "sites:\n"
+        "  - {name: one, home: 'https://one.example/', feeds: [x],"
+        " extraction: {body_selektor: article}}\n"
+        "  - {name: two, home: 'https://two.example/', max_pages: -3,"
+        " extraction: {remove_selectors: ['div[']}}\n"
+        "  - {name: three, home: 'https://three.example/', feed: 'https://three.example/f'}\n"
+    )
+    done = newscrawler("validate", "sites.yaml", cwd=tmp_path)
+    assert done.returncode == EXIT_CONFIG_ERROR, done.stderr
+    [line] = error_lines(done.stderr)
+    for site, field in [
+        ("one", "feeds"),
+        ("one", "extraction.body_selektor"),
+        ("two", "max_pages"),
+        ("two", "extraction.remove_selectors"),
+        ("three", "feed"),
+    ]:
+        assert f"sites.yaml: site {site!r}: field {field!r}: " in line, (site, field, line)
+
+
+def readme_section(title: str) -> str:
+    return (REPO / "README.md").read_text().split(f"\n## {title}\n", 1)[1].split("\n## ", 1)[0]
+
+
+def test_the_readme_site_list_loads_and_names_every_extraction_option():
+    from newscrawler.sites import EXTRACTION_OPTIONS, parse_sites
+
+    [block] = re.findall(r"```yaml\n(.*?)```", readme_section("The site list"), flags=re.S)
+    [site] = parse_sites(yaml.safe_load(block), source="README.md")
+    assert site.extraction
+    for option in EXTRACTION_OPTIONS:
+        assert re.search(rf"\b{option}\b", block), option
+
+
+def test_the_example_site_list_of_real_sites_loads_each_with_a_feed():
+    from newscrawler.sites import load_sites
+
+    sites = load_sites(REPO / "docs" / "sites.example.yaml")
+    assert len(sites) >= 2
+    for site in sites:
+        assert site.feeds and site.allow and site.language, site.name
+        assert not any("example" in url for url in (*site.entry_urls, *site.feeds)), site.name
+    assert "docs/sites.example.yaml" in readme_section("Crawling real sites")
+
+
+# --- 11. an export counts each format's own parts ----------------------------------------------
+
+
+def test_an_export_in_two_formats_says_the_parts_of_each(one_run, tmp_path):
+    _, report = one_run
+    out = tmp_path / "dataset"
+    done = newscrawler(
+        "export", "--archive", report["archive"], "--out", str(out), "--format", "parquet,jsonl"
+    )
+    assert done.returncode == 0, done.stderr
+    parquet, jsonl = len(list(out.glob("parquet/*"))), len(list(out.glob("jsonl/*")))
+    assert parquet == jsonl == 1
+    said = f"{report['articles_archived']} records added (jsonl 1 part, parquet 1 part)"
+    assert said in done.stdout, done.stdout
+
+
+# --- 12. scheduled runs: the systemd unit may write the metrics file; the wrapper says why -------
+
+
+def test_the_systemd_unit_lets_the_run_write_every_path_of_its_environment_file():
+    unit = (REPO / "deploy" / "systemd" / "newscrawler.service").read_text()
+    assert re.search(r"^ProtectSystem=strict$", unit, re.M)  # the rest of the system is read-only
+    writable = [
+        Path(path.lstrip("-"))
+        for paths in re.findall(r"^ReadWritePaths=(.+)$", unit, re.M)
+        for path in paths.split()
+    ]
+    env = dict(
+        line.split("=", 1)
+        for line in (REPO / "deploy" / "systemd" / "newscrawler.env").read_text().splitlines()
+        if line and not line.startswith("#")
+    )
+    written = [
+        Path(env["NEWSCRAWLER_METRICS_FILE"]).parent,
+        Path(env["NEWSCRAWLER_STATE_DIR"]),
+        Path(env["NEWSCRAWLER_LOG_DIR"]),
+    ]
+    for path in written:
+        assert any(path == w or w in path.parents for w in writable), path
+
+
+def test_the_cron_wrapper_prints_a_metrics_file_failure_and_exits_7(demo_site, tmp_path):
+    """The run report's problems reach cron's mail and the journal, whatever they are."""
+    where = tmp_path / "metrics"
+    where.mkdir()
+    sites = tmp_path / "sites.yaml"
+    sites.write_text(yaml.safe_dump(demo_site_list(demo_site.url)))
+    settings = [arg for name, value in FAST.items() for arg in ("-s", f"{name}={value}")]
+    env = {
+        **os.environ,
+        "NEWSCRAWLER_HOME": str(REPO),
+        "NEWSCRAWLER_PYTHON": sys.executable,
+        "NEWSCRAWLER_LOG_DIR": str(tmp_path / "logs"),
+        "NEWSCRAWLER_STATE_DIR": str(tmp_path / "state"),
+        "NEWSCRAWLER_METRICS_FILE": str(where / "newscrawler.prom"),
+        "ARCHIVE_URI": str(tmp_path / "archive"),
+    }
+    env.pop("NEWSCRAWLER_ARCHIVE_URI", None)
+    del demo_site.requests[:]
+    process = subprocess.Popen(
+        ["bash", str(REPO / "deploy" / "run-crawl.sh"), str(sites), *settings],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.monotonic() + 60
+    while not demo_site.requests and time.monotonic() < deadline:
+        time.sleep(0.01)
+    shutil.rmtree(where)
+    where.write_text("")  # the metrics directory is now a file
+    stdout, stderr = process.communicate(timeout=300)
+    assert process.returncode == EXIT_OUTPUT_FAILED, stdout + stderr
+    assert "problem: could not write the metrics file " in stdout, stdout
+
+
+# --- 13. dependencies: no private name of a library; the README's snippets are installable -------
+
+
+def test_no_module_imports_a_private_name_of_a_library():
+    offenders = []
+    for path in (REPO / "newscrawler").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                private = [a.name for a in node.names if re.match(r"_[^_]", a.name)]
+                private += [p for p in node.module.split(".") if re.match(r"_[^_]", p)]
+                offenders += [f"{path.name}: {node.module} {p}" for p in private]
+    assert offenders == []
+
+
+def test_the_readme_snippets_need_only_the_runtime_and_analysis_dependencies():
+    """After `make demo` (the runtime dependencies) and the README's `pip install -e
+    '.[analysis]'`, every module the dataset snippets import is installed."""
+    import tomllib
+
+    from packaging.requirements import Requirement
+    from packaging.utils import canonicalize_name
+
+    section = readme_section("Reading an exported dataset")
+    assert "pip install -e '.[analysis]'" in section
+    project = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]
+    declared = {
+        canonicalize_name(Requirement(r).name)
+        for r in project["dependencies"] + project["optional-dependencies"]["analysis"]
+    }
+    imported = set()
+    for code in re.findall(r"```python\n(.*?)```", section, flags=re.S):
+        for node in ast.walk(ast.parse(code)):
+            if isinstance(node, ast.Import):
+                imported |= {alias.name.split(".")[0] for alias in node.names}
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                imported.add(node.module.split(".")[0])
+    third_party = imported - set(sys.stdlib_module_names)
+    assert {"duckdb", "pandas", "datasets"} <= third_party
+    assert {canonicalize_name(m) for m in third_party} <= declared
+    # read_parquet: pandas and duckdb read Parquet through pyarrow, a runtime dependency
+    assert "pyarrow" in declared
+
+
+def test_ci_the_makefile_and_the_docker_image_install_with_the_constraints():
+    assert (REPO / ".ci" / "run").read_text().strip().endswith("make test")
+    makefile = (REPO / "Makefile").read_text()
+    installs = re.findall(r"\$\(PIP\) install (.+)", makefile)
+    assert installs and all(line.startswith("-c constraints.txt ") for line in installs)
+    dockerfile = (REPO / "deploy" / "docker" / "Dockerfile").read_text()
+    assert re.search(r"pip install [^\n]*\\?\s*-c constraints\.txt \.", dockerfile)

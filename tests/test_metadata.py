@@ -6,9 +6,14 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime, timedelta
 
+import pytest
+
 from newscrawler import extract_article
 from newscrawler.extraction import dates
-from tests.support.texts import DE, EN
+from newscrawler.extraction.language import detect_language
+from newscrawler.items import FetchedPage
+from newscrawler.record import record_for_page
+from tests.support.texts import DE, EN, ES, page
 
 URL = "https://news.example.org/2024/03/12/harbour-bridge-repairs/"
 UNDATED_URL = "https://news.example.org/news/harbour-bridge-repairs"
@@ -105,7 +110,99 @@ def test_the_declared_language_is_used():
 
 
 def test_the_language_is_detected_when_the_page_does_not_say():
-    assert metadata(article(lang=None, paragraphs=DE))["language"] == "de"
+    meta = metadata(article(lang=None, paragraphs=ES))
+    assert (meta["language"], meta["language_source"]) == ("es", "text")
+
+
+def test_a_text_in_the_declared_language_confirms_it():
+    meta = metadata(page(EN, lang="en-GB"))
+    assert (meta["language"], meta["language_source"]) == ("en", "text+declared")
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        page(DE, lang="en"),
+        page(DE, lang="en-US").replace(
+            '<html lang="en-US">', '<html><meta property="og:locale" content="en_US">'
+        ),
+        page(DE, lang="en").replace(
+            '<html lang="en">', '<html><meta http-equiv="Content-Language" content="en">'
+        ),
+    ],
+    ids=["html-lang", "og-locale", "content-language"],
+)
+def test_a_german_story_on_a_page_declared_english_is_german(html):
+    meta = metadata(html)
+    assert (meta["language"], meta["language_source"]) == ("de", "text_over_declared")
+
+
+def test_a_detector_that_cannot_load_its_model_leaves_the_declared_language(monkeypatch, caplog):
+    # py3langid unpacks its model through a temporary file: on a full disk that write fails
+    from py3langid.langid import LanguageIdentifier
+
+    from newscrawler.extraction import language
+
+    def disk_full(*args, **kwargs):
+        raise OSError(27, "File too large")
+
+    monkeypatch.setattr(LanguageIdentifier, "from_model_file", disk_full)
+    language._identifier.cache_clear()
+    language._known.cache_clear()
+    try:
+        meta = metadata(page(DE, lang="en"))
+        undeclared = metadata(page(DE, lang="en").replace(' lang="en"', ""))
+    finally:
+        language._identifier.cache_clear()
+        language._known.cache_clear()
+    assert (meta["language"], meta["language_source"]) == ("en", "declared")
+    assert meta["title"] and undeclared["language"] is None
+    assert "language detection off" in caplog.text
+
+
+# Too short for the detector to be right: without the page's word it reads another language.
+SHORT_FR = "Live: Champions League final, Real Madrid v Bayern Munich, en direct du stade."
+
+
+def test_a_short_text_keeps_the_declared_language():
+    assert detect_language(SHORT_FR) != "fr"
+    meta = metadata(article(lang="fr", paragraphs=[SHORT_FR]))
+    assert (meta["language"], meta["language_source"]) == ("fr", "declared")
+
+
+@pytest.mark.parametrize(
+    "paragraphs",
+    [DE[:4] + EN[:4], DE[:6] + EN[:2]],
+    ids=["half-and-half: the detector is unsure", "a quarter in English: one part says en"],
+)
+def test_a_mixed_text_keeps_the_declared_language(paragraphs):
+    assert detect_language("\n".join(paragraphs)) == "de"
+    meta = metadata(page(paragraphs, lang="en"))
+    assert (meta["language"], meta["language_source"]) == ("en", "declared")
+
+
+@pytest.mark.parametrize(
+    "where",
+    [
+        {"headers": (("Content-Language", "fr-FR"),)},
+        {"discovery": {"via": "sitemap", "language": "fr"}},
+        {"language": "fr"},
+    ],
+    ids=["content-language header", "news:language", "site list"],
+)
+def test_a_language_declared_outside_the_html_is_a_hint_too(where):
+    html = article(lang=None, paragraphs=[SHORT_FR]).encode()
+    fetched = FetchedPage(URL, URL, 200, html, "gazette", "2024-03-12T10:00:00+00:00", **where)
+    meta = record_for_page(fetched).record["metadata"]
+    assert (meta["language"], meta["language_source"]) == ("fr", "declared")
+
+
+def test_the_pages_own_declaration_comes_before_the_sites():
+    html = article(lang="es", paragraphs=[SHORT_FR]).encode()
+    fetched = FetchedPage(
+        URL, URL, 200, html, "gazette", "2024-03-12T10:00:00+00:00", language="fr"
+    )
+    assert record_for_page(fetched).record["metadata"]["language"] == "es"
 
 
 def test_the_canonical_url_is_the_record_url():

@@ -15,6 +15,8 @@ from pathlib import Path
 import pytest
 import yaml
 from warcio.archiveiterator import ArchiveIterator
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
 
 from newscrawler.archive.reader import raw_html
 from newscrawler.cli.demo import demo_site_list
@@ -22,7 +24,8 @@ from newscrawler.demo.server import DemoServer
 from newscrawler.spiders.warc import StorageReader
 from newscrawler.storage import open_storage
 from newscrawler.storage.s3 import S3Storage
-from tests.support.demo import assert_each_story_once, crawl, local_records
+from tests.support.demo import assert_each_story_once, crawl, local_records, primary_urls
+from tests.support.texts import EN, FR, page
 
 WGET = shutil.which("wget")
 needs_wget = pytest.mark.skipif(
@@ -74,7 +77,7 @@ def test_a_warc_written_by_wget_is_archived_each_story_once_without_a_request(tm
     assert len(server.requests) == requests_before  # the site was not asked for anything
 
     records = local_records(tmp_path / "a")
-    assert_each_story_once([r["metadata"]["url"] for r in records], server.site.truth_json())
+    assert_each_story_once(primary_urls(records), server.site.truth_json())
     storage = open_storage(str(tmp_path / "a"))
     for record in records:
         meta = record["metadata"]
@@ -201,7 +204,7 @@ def test_the_warc_files_under_an_s3_prefix_are_ingested(tmp_path, wget_site, s3_
     result = ingest(tmp_path, prefix, archive=tmp_path / "a", state=tmp_path / "s", sites=sites)
     assert result.returncode == 0, result.stderr[-3000:]
     records = local_records(tmp_path / "a")
-    assert_each_story_once([r["metadata"]["url"] for r in records], server.site.truth_json())
+    assert_each_story_once(primary_urls(records), server.site.truth_json())
     assert {r["metadata"]["discovery"]["source"] for r in records} == {
         f"s3://{s3_bucket.bucket}/{key}"
     }
@@ -214,3 +217,69 @@ def test_an_s3_object_is_read_in_ranges_to_its_end_whatever_its_size(s3_bucket, 
     s3_bucket.client.put_object(Bucket=s3_bucket.bucket, Key=f"{s3_bucket.prefix}/o", Body=data)
     storage = S3Storage(s3_bucket.uri, client=s3_bucket.client)
     assert io.BufferedReader(StorageReader(storage, "o"), 1024).read() == data
+
+
+# --- an ingest is judged per site, as a crawl is ---------------------------------------------
+
+
+def warc_of(path: Path, pages: dict[str, bytes]) -> Path:
+    """A WARC file holding one HTTP 200 HTML response per URL, as a capture tool writes it."""
+    with path.open("wb") as f:
+        writer = WARCWriter(f, gzip=True)
+        for url, body in pages.items():
+            headers = StatusAndHeaders(
+                "200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1"
+            )
+            writer.write_record(
+                writer.create_warc_record(
+                    url, "response", payload=io.BytesIO(body), http_headers=headers
+                )
+            )
+    return path
+
+
+STORIES = {
+    "https://www.gazette.example/2024/03/12/harbour-bridge/": page(EN).encode(),
+    "https://news.example.org/2024/03/12/pont-du-port/": page(FR, lang="fr").encode(),
+}
+LOGIN = (
+    b"<html><head><title>Sign in</title></head><body><h1>Sign in</h1><p>Account.</p></body></html>"
+)
+
+
+def test_an_ingest_without_a_site_list_is_judged_per_host(tmp_path):
+    warc = warc_of(tmp_path / "two-hosts.warc.gz", STORIES)
+    result = ingest(tmp_path, warc, archive=tmp_path / "a", state=tmp_path / "s")
+    assert result.returncode == 0, result.stderr[-3000:]
+    summary = last_summary(tmp_path / "a")
+    assert summary["sites"] == ["www.gazette.example", "news.example.org"]
+    assert summary["archived_by_site"] == {"www.gazette.example": 1, "news.example.org": 1}
+    assert ": 2 site(s), " in result.stderr
+
+
+def test_an_ingest_with_a_site_list_is_judged_on_the_sites_it_holds_pages_of(tmp_path):
+    sites = tmp_path / "sites.yaml"
+    sites.write_text(
+        yaml.safe_dump(
+            {
+                "sites": [
+                    {"name": "gazette", "home": "https://www.gazette.example/"},
+                    {"name": "not-in-this-file", "home": "https://elsewhere.example/"},
+                ]
+            }
+        )
+    )
+    warc = warc_of(tmp_path / "gazette.warc.gz", dict(list(STORIES.items())[:1]))
+    result = ingest(tmp_path, warc, archive=tmp_path / "a", state=tmp_path / "s", sites=sites)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert last_summary(tmp_path / "a")["sites"] == ["gazette"]
+
+
+def test_an_ingest_whose_pages_of_a_host_are_all_rejected_exits_5_naming_the_host(tmp_path):
+    pages = {f"https://news.example.org/account/{n}": LOGIN for n in range(3)}
+    warc = warc_of(tmp_path / "logins.warc.gz", {**pages, **dict(list(STORIES.items())[:1])})
+    result = ingest(tmp_path, warc, archive=tmp_path / "a", state=tmp_path / "s")
+    assert result.returncode == 5, result.stderr[-3000:]
+    summary = last_summary(tmp_path / "a")
+    [problem] = summary["problems"]
+    assert problem.startswith("site news.example.org: every fetched page was rejected")

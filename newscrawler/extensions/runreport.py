@@ -37,6 +37,15 @@ logger = logging.getLogger(__name__)
 EXIT_CODE_STAT = f"{PREFIX}/exit_code"
 
 
+def run_sites(spider: Spider) -> list[str]:
+    """The sites a run is judged on: a crawl's site list, or the spider's own `site_names`
+    (an ingest: the sites of the pages it took)."""
+    names = getattr(spider, "site_names", None)
+    if names is not None:
+        return list(names)
+    return [site.name for site in getattr(spider, "sites", [])]
+
+
 class RunReport:
     def __init__(self, stats: Any, runtime: Runtime, *, metrics_path: str | None = None) -> None:
         self.stats = stats
@@ -59,7 +68,7 @@ class RunReport:
         run = self.runtime.run
         stats = dict(self.stats.get_stats())
         stats.setdefault("finish_reason", reason)
-        sites = [site.name for site in getattr(spider, "sites", [])]
+        sites = run_sites(spider)
         summary = summarize(
             stats, run_id=run.run_id, archive=self.runtime.archive.location(), sites=sites
         )

@@ -137,11 +137,13 @@ def declared_language(tree: HtmlElement, items: list[dict[str, Any]]) -> str | N
         " | .//meta[@property='og:locale']/@content"
     )
     candidates += [i["inLanguage"] for i in items if isinstance(i.get("inLanguage"), str)]
-    for value in candidates:
-        match = _LANG.match(value.strip().split(",")[0].strip())
-        if match:
-            return match.group(1).lower()
-    return None
+    return next(filter(None, map(language_code, candidates)), None)
+
+
+def language_code(value: str | None) -> str | None:
+    """The ISO 639-1 code of a language tag (`en-GB`, `de_DE`, `fr, en`), None if it is none."""
+    match = _LANG.match((value or "").strip().split(",")[0].strip())
+    return match.group(1).lower() if match else None
 
 
 def _head(tree: HtmlElement) -> HtmlElement:

@@ -303,6 +303,7 @@ class NewsSpider(Spider):
                 redirects=redirects,
                 discovery=discovery,
                 extraction=dict(site.extraction),
+                language=site.language,
                 encoding=page_encoding(response, site.name, self.crawler.stats, self.logger),
                 **exchange_fields(response),
             )

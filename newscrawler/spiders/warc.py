@@ -196,7 +196,14 @@ class WarcSpider(Spider):
         )
         self.in_flight = 0
         self.max_in_flight = 16
+        self._sites_ingested: dict[str, None] = {}  # in order of their first page
         self._room: Deferred | None = None
+
+    @property
+    def site_names(self) -> list[str]:
+        """The sites the run report judges: those this run ingested pages of (a WARC file
+        holds some sites of a list, never all by promise; without a list, a site per host)."""
+        return list(self._sites_ingested)
 
     @classmethod
     def preflight(cls, settings: Any, **kwargs: Any) -> None:
@@ -266,6 +273,7 @@ class WarcSpider(Spider):
             return None
         counts["ingested"] += 1
         inc(stats, "warc/ingested", name)
+        self._sites_ingested.setdefault(name, None)
         response = Response(
             entry.url,
             status=200,
@@ -290,6 +298,7 @@ class WarcSpider(Spider):
                     "title": None,
                 },
                 extraction=dict(site.extraction) if site is not None else {},
+                language=site.language if site is not None else None,
                 encoding=page_encoding(response, name, stats, self.logger),
                 headers=entry.headers,
                 request_headers=entry.request_headers,
