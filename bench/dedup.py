@@ -94,6 +94,9 @@ def run_once(inputs: list[DedupInput], threshold: float, batch: int, workdir: Pa
     disk = sum(p.stat().st_size for p in workdir.glob("state.sqlite3*"))
     with sqlite3.connect(path) as db:
         (blob_bytes,) = db.execute("SELECT SUM(LENGTH(signature)) FROM signatures").fetchone()
+        if db.execute("SELECT 1 FROM sqlite_schema WHERE name = 'texts'").fetchone():
+            (text_bytes,) = db.execute("SELECT SUM(LENGTH(text)) FROM texts").fetchone()
+            blob_bytes = (blob_bytes or 0) + (text_bytes or 0)
         (records,) = db.execute("SELECT COUNT(*) FROM signatures").fetchone()
     db.close()
     for p in workdir.glob("state.sqlite3*"):

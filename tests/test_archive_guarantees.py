@@ -22,7 +22,13 @@ from newscrawler.archive.reader import raw_html
 from newscrawler.archive.spool import Spool, StoredObject
 from newscrawler.storage import open_storage
 from newscrawler.storage.s3 import S3Storage
-from tests.support.demo import assert_each_story_once, crawl, crawl_command, local_records
+from tests.support.demo import (
+    assert_each_story_once,
+    crawl,
+    crawl_command,
+    local_records,
+    primary_urls,
+)
 from tests.support.servers import S3Server
 
 # Slow enough that a crawl of the demo site lasts several seconds, so it can be interrupted.
@@ -125,7 +131,7 @@ def test_an_s3_outage_mid_crawl_delays_uploads_but_loses_and_doubles_nothing(
         output = (tmp_path / "crawl.log").read_text()
         assert "archive storage failing" in output
         records = [json.loads(v) for v in s3_objects(client, bucket, "news/articles/").values()]
-    assert_each_story_once([r["metadata"]["url"] for r in records], demo_site.site.truth_json())
+    assert_each_story_once(primary_urls(records), demo_site.site.truth_json())
     assert not list((tmp_path / "state" / "spool").glob("*/pending/*.entry"))
 
 
@@ -152,7 +158,7 @@ def test_kill_9_mid_crawl_then_a_rerun_leaves_every_story_exactly_once(
     assert "recovered run" in rerun.stderr
 
     records = local_records(archive)
-    assert_each_story_once([r["metadata"]["url"] for r in records], demo_site.site.truth_json())
+    assert_each_story_once(primary_urls(records), demo_site.site.truth_json())
     assert taken_before_kill <= {r["id"] for r in records}
     manifests = [json.loads(p.read_text()) for p in archive.glob("runs/*/manifest.json")]
     assert sorted(m["recovered"] for m in manifests) == [False, True]

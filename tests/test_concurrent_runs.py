@@ -26,7 +26,7 @@ from newscrawler.archive.shards import ShardWriter
 from newscrawler.archive.writer import Archive
 from newscrawler.reporting.health import EXIT_ARCHIVE_BUSY
 from newscrawler.storage import open_storage
-from tests.support.demo import assert_each_story_once, crawl_command, local_records
+from tests.support.demo import assert_each_story_once, crawl_command, local_records, primary_urls
 
 # Slow enough that a crawl of the demo site lasts well over five seconds.
 SLOW = {
@@ -103,7 +103,7 @@ def test_a_second_crawl_on_a_live_archive_is_refused_and_the_first_archives_each
     rows = export_rows(uri, tmp_path, env)
     assert_each_story_once([row["url"] for row in rows], truth)
     if env is None:
-        assert_each_story_once([r["metadata"]["url"] for r in local_records(Path(uri))], truth)
+        assert_each_story_once(primary_urls(local_records(Path(uri))), truth)
 
 
 def test_a_killed_crawl_holds_no_lock_and_the_next_one_recovers_it(demo_site, tmp_path):
@@ -120,9 +120,7 @@ def test_a_killed_crawl_holds_no_lock_and_the_next_one_recovers_it(demo_site, tm
     rerun = subprocess.run(args, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=240)
     assert rerun.returncode == 0, rerun.stderr[-3000:]
     assert "recovered run" in rerun.stderr
-    assert_each_story_once(
-        [r["metadata"]["url"] for r in local_records(archive)], demo_site.site.truth_json()
-    )
+    assert_each_story_once(primary_urls(local_records(archive)), demo_site.site.truth_json())
 
 
 def test_a_crawl_after_a_finished_one_is_not_refused(demo_site, tmp_path):

@@ -14,7 +14,7 @@ import sys
 import boto3
 
 from newscrawler.demo.server import DemoServer
-from tests.support.demo import FAST, assert_each_story_once, crawl, local_records
+from tests.support.demo import FAST, assert_each_story_once, crawl, local_records, primary_urls
 
 
 def unique_stories(truth: dict) -> list[dict]:
@@ -38,7 +38,7 @@ def test_the_demo_site_is_archived_to_s3_once_per_story_and_clean(
     ]
 
     truth = demo_site.site.truth_json()
-    assert_each_story_once([r["metadata"]["url"] for r in records], truth)
+    assert_each_story_once(primary_urls(records), truth)
     for record in records:
         assert record["schema_version"] == 1
         assert len(record["text"]) > 200

@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 import threading
 import time
+import zlib
 from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
@@ -19,7 +20,10 @@ from newscrawler.dedup.fingerprints import (
     minhash_signature,
     normalise_text,
     shingle_hashes,
+    signature_bytes,
     similarity,
+    stored_bytes,
+    stored_text,
 )
 from newscrawler.dedup.lsh import BandIndex
 from newscrawler.dedup.urls import canonicalize_url, url_identity
@@ -347,6 +351,29 @@ def test_the_band_index_finds_records_before_and_after_its_arrays_are_merged():
     index.add("copy", shared)
     assert index.candidates(shared[:1]) == {"r10", "copy"}
     assert index.candidates([rng.getrandbits(64)]) == set()
+
+
+def test_a_text_stored_by_zlib_before_reads_back_and_a_stored_text_is_a_zlib_stream():
+    text = normalise_text(story(5))
+    signature = minhash_signature(text)
+    written_before = signature_bytes(signature) + zlib.compress(text.encode(), 1)
+    assert stored_text(written_before) == text
+    assert zlib.decompress(stored_bytes(signature, text)[NUM_PERM * 4 :]).decode() == text
+    assert stored_text(signature_bytes(signature) + b"not zlib") is None
+
+
+def test_the_band_index_finds_every_record_sharing_a_key_before_and_after_a_merge():
+    index = BandIndex()
+    index.add("a", [1, 2, 3])
+    index.add("b", [4, 2, 5])
+    index.add("c", [2, 6, 7])
+    assert index.candidates([2]) == {"a", "b", "c"}
+    assert index.candidates(np.array([9, 5], dtype=np.uint64)) == {"b"}
+    index.extend(["d"], np.array([[8, 9, 2]], dtype=np.uint64))  # merges the recent keys first
+    assert index.candidates([2]) == {"a", "b", "c", "d"}
+    index.add("e", [2, 10, 11])
+    index.discard("b")
+    assert index.candidates([2, 5]) == {"a", "c", "d", "e"}
 
 
 def test_a_released_reservation_is_no_near_candidate_any_more(state):

@@ -8,6 +8,7 @@ was kept aside and scored once at the end (see `test_the_held_aside_cases_are_ju
 
 from __future__ import annotations
 
+import hashlib
 import json
 import random
 import re
@@ -18,9 +19,10 @@ from pathlib import Path
 
 import pytest
 
+from newscrawler.dedup import nearcopy
 from newscrawler.dedup.deduper import DedupInput, Deduplicator
-from newscrawler.dedup.fingerprints import normalise_text, signature_bytes
-from newscrawler.dedup.nearcopy import compare
+from newscrawler.dedup.fingerprints import normalise_text, shingle_hashes, signature_bytes, words
+from newscrawler.dedup.nearcopy import Comparison, compare
 from newscrawler.dedup.urls import canonicalize_url
 from newscrawler.demo.text import foreign_story
 from newscrawler.ids import record_id
@@ -230,6 +232,137 @@ def test_the_held_aside_cases_are_judged_right():
     """Articles never looked at while tuning (scored once, then kept as a regression test)."""
     held = cases(articles("dedup_heldout.jsonl"))
     assert wrong(held) == []
+
+
+# The fast path against the plain criterion --------------------------------------------------
+# `nearcopy` and `fingerprints` compute in numpy, with caches and shortcuts; these plain Python
+# versions of the same definitions (the module docstrings) pin every verdict of the real-pattern
+# cases, its reason and its figures, so a faster path cannot change a decision.
+
+_MASK = (1 << 64) - 1
+
+
+def plain_shingles(normalised: str) -> list[int]:
+    """The word 3-shingle hashes: each word's 63-bit BLAKE2b, a polynomial over each shingle's
+    words modulo 2**64, its halves xored."""
+    mix = 0x9E3779B97F4A7C15
+    hashes = [
+        int.from_bytes(hashlib.blake2b(w.encode(), digest_size=8).digest(), "little")
+        & 0x7FFF_FFFF_FFFF_FFFF
+        for w in words(normalised)
+    ]
+    shingles = []
+    for start in range(max(len(hashes) - 2, 1) if hashes else 0):
+        value = 0
+        for word in hashes[start : start + 3]:
+            value = (value * mix + word) & _MASK
+        shingles.append((value ^ (value >> 32)) & 0xFFFF_FFFF)
+    return shingles
+
+
+def plain_novel(text: list[int], other: set[int]) -> list[bool]:
+    """Per word: no run of COMMON_RUN or more shared shingles covers it."""
+    shared = [h in other for h in text]
+    present = [False] * len(text)
+    start = 0
+    while start < len(text):
+        stop = start
+        while stop < len(text) and shared[stop] == shared[start]:
+            stop += 1
+        if shared[start] and stop - start >= nearcopy.COMMON_RUN:
+            present[start:stop] = [True] * (stop - start)
+        start = stop
+    count = len(text) + 2 if len(text) > 1 else len(text)
+    reach = 3 if len(text) > 1 else 1
+    return [
+        not any(present[s] for s in range(max(0, w - reach + 1), min(w + 1, len(text))))
+        for w in range(count)
+    ]
+
+
+def plain_passage_words(novel: list[bool]) -> int:
+    total = run = 0
+    for flag in [*novel, False]:
+        if flag:
+            run += 1
+        else:
+            total += run if run >= nearcopy.PASSAGE else 0
+            run = 0
+    return total
+
+
+def plain_compare(first: str, second: str, threshold: float = 0.8) -> Comparison:
+    a, b = plain_shingles(first), plain_shingles(second)
+    set_a, set_b = set(a), set(b)
+    union = len(set_a | set_b)
+    jaccard = len(set_a & set_b) / union if union else 0.0
+    words_a = len(a) + 2 if len(a) > 1 else len(a)
+    words_b = len(b) + 2 if len(b) > 1 else len(b)
+    if min(words_a, words_b) < nearcopy.MIN_WORDS:
+        return Comparison(False, "too short", jaccard, (1.0, 1.0))
+    if jaccard < nearcopy.MIN_JACCARD:
+        return Comparison(False, "too far", jaccard, (1.0, 1.0))
+    if jaccard >= max(threshold, nearcopy.SURE_JACCARD):
+        return Comparison(True, "similar", jaccard, (0.0, 0.0))
+    novel_a, novel_b = plain_novel(a, set_b), plain_novel(b, set_a)
+    shares = (sum(novel_a) / words_a, sum(novel_b) / words_b)
+    passages = min(plain_passage_words(novel_a), plain_passage_words(novel_b))
+    if passages >= max(nearcopy.STORY_WORDS, nearcopy.STORY_SHARE * min(words_a, words_b)):
+        return Comparison(False, "two stories", jaccard, shares)
+    if jaccard >= threshold:
+        return Comparison(True, "similar", jaccard, shares)
+    if max(shares) <= nearcopy.EDITED and jaccard >= nearcopy.EDITED_JACCARD:
+        return Comparison(True, "edited", jaccard, shares)
+    if min(shares) <= nearcopy.CONTAINED and max(shares) <= nearcopy.EXTENDED:
+        return Comparison(True, "contained", jaccard, shares)
+    return Comparison(False, "different", jaccard, shares)
+
+
+def every_case() -> list[Case]:
+    """The tuned and held-aside cases, and pairs that reach the other rules: a text and its
+    first three fifths (contained), every ninth word replaced (different), 20 words (too short)."""
+    extra = []
+    for i, body in enumerate(articles("dedup_articles.jsonl")):
+        text = " ".join(body).split()
+        spliced = [w if k % 9 else "x" for k, w in enumerate(text)]
+        for name, second in (("part", text[: len(text) * 3 // 5]), ("spliced", spliced)):
+            extra.append(Case(f"{i}:{name}", " ".join(text), " ".join(second), False))
+        extra.append(Case(f"{i}:short", " ".join(text[:20]), " ".join(text[:20]), False))
+    return TUNED + cases(articles("dedup_heldout.jsonl")) + extra
+
+
+def test_the_shingle_hashes_are_the_plain_definitions():
+    texts = [normalise_text(t) for case in every_case()[::7] for t in (case.first, case.second)]
+    for text in [*texts, "", "one", "two words", "three words here"]:
+        assert shingle_hashes(text).tolist() == plain_shingles(text)
+
+
+@pytest.mark.parametrize("threshold", [0.8, 0.7])
+def test_every_verdict_on_the_real_patterns_is_the_plain_criterions(threshold):
+    """The same decision, reason, Jaccard and novel shares, case by case, at the crawler's
+    threshold and a lower one (where "similar" also decides below SURE_JACCARD)."""
+    built = every_case()
+    for case in built:
+        first, second = normalise_text(case.first), normalise_text(case.second)
+        assert compare(first, second, threshold) == plain_compare(first, second, threshold), (
+            case.name
+        )
+    reasons = {
+        plain_compare(normalise_text(c.first), normalise_text(c.second)).reason for c in built
+    }
+    rules = {"too short", "too far", "two stories", "similar", "edited", "contained", "different"}
+    assert reasons == rules
+
+
+def test_every_verdict_on_stories_filled_into_one_template_is_the_plain_criterions():
+    texts = [
+        normalise_text("\n".join(foreign_story(random.Random(seed), language)[1]))
+        for language in ("fr", "de")
+        for seed in range(12)
+    ]
+    for i, first in enumerate(texts):
+        for second in texts[:i]:
+            assert compare(first, second) == plain_compare(first, second)
 
 
 # Through the deduplicator, on each backend ------------------------------------------------

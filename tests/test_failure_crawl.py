@@ -31,7 +31,13 @@ from newscrawler.reporting.health import (
     EXIT_STORAGE_UNUSABLE,
     EXIT_YIELD_DROPPED,
 )
-from tests.support.demo import FAST, assert_each_story_once, crawl_command, local_records
+from tests.support.demo import (
+    FAST,
+    assert_each_story_once,
+    crawl_command,
+    local_records,
+    primary_urls,
+)
 from tests.support.servers import free_port
 
 PASSWORD = f"Pw-{secrets.token_hex(8)}"  # in every URI of this module; in no output
@@ -104,7 +110,7 @@ def test_a_full_disk_ends_in_exit_4_with_one_line_and_the_next_run_loses_nothing
     rerun = run(args, env, tmp_path)  # space again: the next run finishes what was taken
     assert rerun.returncode == EXIT_OK, rerun.stderr[-4000:]
     assert "recovered run" in rerun.stderr
-    urls = [record["metadata"]["url"] for record in local_records(archive)]
+    urls = primary_urls(local_records(archive))
     assert_each_story_once(urls, demo_site.site.truth)
 
 

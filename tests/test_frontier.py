@@ -28,7 +28,7 @@ from newscrawler.frontier.report import merge_summaries
 from newscrawler.frontier.scheduler import FrontierScheduler
 from newscrawler.reporting.health import EXIT_OK, EXIT_YIELD_DROPPED
 from newscrawler.sites import Site
-from tests.support.demo import assert_each_story_once, local_records
+from tests.support.demo import assert_each_story_once, local_records, primary_urls
 from tests.support.frontier import ENV, Frontier, delayed, finish, wait_for
 from tests.support.texts import wire_story
 from tests.support.vhosts import VirtualHosts, article_html, rss
@@ -53,9 +53,7 @@ def test_two_workers_fetch_each_url_once_and_archive_each_story_once(two_workers
     frontier, crawl_id, site = two_workers
     fetched = Counter(path for path in site.requests if path != "/robots.txt")
     assert fetched and max(fetched.values()) == 1, fetched.most_common(3)
-    assert_each_story_once(
-        [r["metadata"]["url"] for r in local_records(frontier.archive)], site.site.truth_json()
-    )
+    assert_each_story_once(primary_urls(local_records(frontier.archive)), site.site.truth_json())
     summaries = frontier.summaries()
     assert [s["crawl_id"] for s in summaries] == [crawl_id, crawl_id]
     assert all(s["pages_fetched"] > 0 for s in summaries)  # both took part
@@ -156,9 +154,7 @@ def test_a_worker_killed_mid_crawl_loses_nothing(redis_server, tmp_path):
         # The killed machine's next run uploads what it had taken (its spool), then idles out.
         finish(frontier, {"victim": frontier.worker("victim", **polite)})
     assert "requests of a worker that stopped answering requeued" in frontier.log("survivor")
-    assert_each_story_once(
-        [r["metadata"]["url"] for r in local_records(frontier.archive)], site.site.truth_json()
-    )
+    assert_each_story_once(primary_urls(local_records(frontier.archive)), site.site.truth_json())
     assert not server.keys(frontier.key % {"spider": "news"} + ":lease:*")
 
 

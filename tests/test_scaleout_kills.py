@@ -38,7 +38,7 @@ from newscrawler.demo.text import english_story
 from newscrawler.ids import record_id
 from newscrawler.state import open_state
 from newscrawler.storage import open_storage
-from tests.support.demo import assert_each_story_once, story_clusters
+from tests.support.demo import assert_each_story_once, primary_urls, story_clusters
 from tests.support.frontier import ENV, Frontier, delayed, finish
 
 KILLS = 20
@@ -170,7 +170,7 @@ def archive_problems(archive: Path, truth: dict, runs: list[str]) -> list[str]:
     ids = shard_ids(archive)
     problems = [f"id {i} twice in the shards" for i in sorted({i for i in ids if ids.count(i) > 1})]
     records = [json.loads(p.read_text()) for p in archive.glob("articles/*/*/*.json")]
-    urls = {record["metadata"]["url"] for record in records}
+    urls = set(primary_urls(records))
     for story, copies in story_clusters(truth).items():
         if len(copies & urls) > 1:
             problems.append(f"story {story} archived {len(copies & urls)} times")
@@ -200,7 +200,7 @@ def test_after_each_kill_and_drain_no_story_or_id_is_twice_in_the_archive(killed
 def test_every_story_is_archived_once_despite_the_kills(killed_crawl):
     frontier, truth, _, _, _ = killed_crawl
     records = [json.loads(p.read_text()) for p in frontier.archive.glob("articles/*/*/*.json")]
-    assert_each_story_once([r["metadata"]["url"] for r in records], truth)
+    assert_each_story_once(primary_urls(records), truth)
 
 
 def test_the_shards_hold_exactly_the_archived_articles(killed_crawl):

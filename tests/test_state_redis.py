@@ -13,12 +13,20 @@ import time
 import pytest
 
 from newscrawler.dedup.deduper import DedupInput, Deduplicator
+from newscrawler.dedup.fingerprints import band_keys, fingerprints
+from newscrawler.dedup.reband import reband
 from newscrawler.dedup.urls import canonicalize_url
 from newscrawler.demo.server import DemoServer
 from newscrawler.demo.text import english_story
 from newscrawler.ids import record_id
 from newscrawler.state import StateStoreError, UrlRecord, open_state
-from tests.support.demo import assert_each_story_once, crawl, crawl_command, local_records
+from tests.support.demo import (
+    assert_each_story_once,
+    crawl,
+    crawl_command,
+    local_records,
+    primary_urls,
+)
 
 
 def story(seed: int) -> str:
@@ -237,7 +245,7 @@ def test_a_second_crawl_with_the_state_on_redis_archives_nothing(redis_server, t
         )
         assert first.returncode == 0, first.stderr[-3000:]
         archived = local_records(archive)
-        assert_each_story_once([r["metadata"]["url"] for r in archived], site.site.truth_json())
+        assert_each_story_once(primary_urls(archived), site.site.truth_json())
         del site.requests[:]
         # Another machine: nothing local in common with the first, only Redis and the archive.
         second = crawl(
@@ -296,3 +304,47 @@ def test_two_crawls_at_the_same_time_sharing_redis_archive_each_story_once(
 
 if __name__ == "__main__":
     sys.exit(pytest.main([__file__, "-q"]))
+
+
+# Re-banding a shared store archived under the old band scheme ------------------------------
+
+
+def archive_under_17_bands_of_7(store, url: str, text: str) -> str:
+    """Archive a text as the crawler did before 32 bands of 4: its bands of 17 of 7 rows."""
+    prints = fingerprints(text)
+    rid = record_id(canonicalize_url(url)) + "-v1"
+    record = UrlRecord(rid, prints.exact, 1, 0.0)
+    store.put_articles([([url], record, band_keys(prints.signature, 17, 7), prints.stored)])
+    return rid
+
+
+def test_records_archived_under_the_old_band_scheme_are_near_candidates_after_rebanding(
+    redis_store,
+):
+    store = redis_store()
+    originals = [
+        archive_under_17_bands_of_7(store, f"https://a.example/{n}", story(n)) for n in range(4)
+    ]
+    copy = doc("https://b.example/0", near_copy(story(0)))
+    dedup = Deduplicator(redis_store())
+    missed = dedup.check(copy)
+    assert missed.status == "new"  # no band in common
+    dedup.release(copy, missed)
+
+    assert reband(redis_store()) == 4
+    assert reband(redis_store()) == 4  # again: nothing changes
+    verdicts = [
+        Deduplicator(redis_store()).check(doc(f"https://c.example/{n}", near_copy(story(n))))
+        for n in range(4)
+    ]
+    assert [(v.status, v.layer, v.duplicate_of) for v in verdicts] == [
+        ("duplicate", "near", original) for original in originals
+    ]
+
+
+def test_a_reserved_record_is_not_rebanded(redis_store):
+    store = redis_store()
+    archive_under_17_bands_of_7(store, "https://a.example/kept", story(1))
+    dedup = Deduplicator(redis_store())
+    assert dedup.check(doc("https://a.example/in-flight", story(2))).status == "new"
+    assert reband(store) == 1

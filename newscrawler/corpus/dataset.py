@@ -42,6 +42,7 @@ ROW_SCHEMA = pa.schema(
         pa.field("url", pa.string()),
         pa.field("url_aliases", _strings),  # every other spelling that led to the story
         pa.field("copies", pa.list_(_COPY)),  # the same story archived nowhere else: its copies
+        pa.field("supersedes", _strings),  # stories (cluster ids) this original took over
         pa.field("site", pa.string()),
         pa.field("site_name", pa.string()),
         pa.field("title", pa.string()),
@@ -70,8 +71,10 @@ FIELD_DOCS = {
     "url": "canonical URL of the article",
     "url_aliases": "other spellings of the URL (tracking parameters, hosts, AMP, redirects) seen "
     "for the story, by this fetch and by later duplicates",
-    "copies": "copies of the story not archived (syndicated on other sites, the same text): "
-    "url, site, layer (exact or near) and similarity",
+    "copies": "copies of the story (syndicated on other sites, the same text), not archived or "
+    "archived before this original took over: url, site, layer (exact or near) and similarity",
+    "supersedes": "cluster ids of the stories this original replaced: copies archived before it "
+    "(a row of one, from an earlier export, is not a story of its own)",
     "site": "site name from the site list",
     "site_name": "the publication's own name",
     "title": "headline",
@@ -99,6 +102,7 @@ def to_row(record: dict[str, Any], run_id: str | None) -> dict[str, Any]:
     text = record.get("text") or ""
     day = day_of(meta.get("date_published"))
     extractor = meta.get("extractor") or {}
+    took = meta.get("supersedes")  # the earlier primary this original replaced
     return {
         "id": record["id"],
         "cluster_id": base_id(record["id"]),
@@ -107,6 +111,7 @@ def to_row(record: dict[str, Any], run_id: str | None) -> dict[str, Any]:
         "url": meta.get("url"),
         "url_aliases": _list(meta.get("url_aliases")),
         "copies": [],
+        "supersedes": [base_id(took["id"])] if isinstance(took, dict) and took.get("id") else [],
         "site": meta.get("site"),
         "site_name": meta.get("site_name"),
         "title": meta.get("title"),

@@ -11,6 +11,11 @@ The crawls' duplicates logs (`runs/*/duplicates.jsonl`) are read first: each row
 URL spellings of its story and the copies of it that were not archived (memory: one entry per
 logged duplicate). A duplicate logged after its story was exported does not reach that row.
 
+One row per story, the original publisher's: when an original was archived after a copy of its
+story (the manifests' `superseded`), the copy's rows are left out (kept with `keep_versions`),
+the copy is listed in the original's `copies`, and the original's `supersedes` names the
+stories it replaced, so a copy exported before its original arrived can be dropped by a reader.
+
 `progress(done, total)`, when given, is called after each record read (total: the records the
 manifests list for the runs to export; from `articles/`, the article objects to look at).
 """
@@ -141,16 +146,22 @@ def export(
     result = ExportResult()
     counts = state["counts"]
     batch: list[dict[str, Any]] = []
-    aliases, copies = _duplicates(archive, result)
-    for row in _rows(archive, filters, state, result, progress or _silent):
+    runs = _manifests(archive, result)
+    stories = Stories.of(runs)
+    aliases, copies = _duplicates(archive, result, stories)
+    for row in _rows(archive, runs, filters, state, result, progress or _silent):
+        story = row["cluster_id"]
+        if story in stories.replaced and not filters.keep_versions:
+            result.stats["superseded_copies"] += 1  # an original took over its story
+            continue
         reason = filters.reject(row)
         if reason:
             result.stats[f"filtered/{reason}"] += 1
             continue
-        story = row["cluster_id"]
         if story in aliases:
             row["url_aliases"] = sorted((set(row["url_aliases"]) | aliases[story]) - {row["url"]})
         row["copies"] = copies.get(story, [])
+        row["supersedes"] = list(dict.fromkeys([*row["supersedes"], *stories.supersedes(story)]))
         batch.append(row)
         result.added += 1
         _count(counts, row)
@@ -184,12 +195,12 @@ def _silent(done: int, total: int | None) -> None:
 
 def _rows(
     archive: Storage,
+    runs: list[tuple[str, dict[str, Any]]],
     filters: Filters,
     state: dict[str, Any],
     result: ExportResult,
     progress: Progress,
 ) -> Iterator[dict[str, Any]]:
-    runs = _manifests(archive, result)
     if any(manifest.get("shards") for _, manifest in runs):
         yield from _rows_from_shards(archive, runs, filters, state, result, progress)
     else:
@@ -243,13 +254,73 @@ def _rows_from_articles(archive, filters, state, result, progress) -> Iterator[d
         yield to_row(record, None)
 
 
+@dataclass
+class Stories:
+    """Takeovers from the manifests (`superseded`): which story an original replaced. A story is
+    named by its cluster id (the record id without -vN)."""
+
+    replaced_by: dict[str, str] = field(default_factory=dict)  # earlier story -> original's
+    entries: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # by original
+
+    @classmethod
+    def of(cls, runs: list[tuple[str, dict[str, Any]]]) -> Stories:
+        stories = cls()
+        for _, manifest in sorted(runs):
+            for entry in manifest.get("superseded") or []:
+                if isinstance(entry, dict) and entry.get("id") and entry.get("by"):
+                    earlier, original = base_id(entry["id"]), base_id(entry["by"])
+                    stories.replaced_by[earlier] = original
+                    stories.entries.setdefault(original, []).append(entry)
+        return stories
+
+    @property
+    def replaced(self) -> set[str]:
+        return set(self.replaced_by)
+
+    def primary(self, story: str) -> str:
+        """The story's primary after every takeover."""
+        seen = {story}
+        while (following := self.replaced_by.get(story)) is not None and following not in seen:
+            story = following
+            seen.add(story)
+        return story
+
+    def supersedes(self, story: str) -> list[str]:
+        """The stories this one replaced, directly or through a story it replaced."""
+        found, todo = [], [story]
+        while todo:
+            for entry in self.entries.get(todo.pop(), []):
+                earlier = base_id(entry["id"])
+                if earlier not in found and earlier != story:
+                    found.append(earlier)
+                    todo.append(earlier)
+        return found
+
+    def copies(self) -> Iterator[tuple[str, dict[str, Any]]]:
+        """Each replaced record as a copy of the story that replaced it."""
+        for original, entries in self.entries.items():
+            for entry in entries:
+                yield (
+                    original,
+                    {
+                        "url": entry.get("url"),
+                        "site": entry.get("site"),
+                        "layer": entry.get("layer"),
+                        "similarity": entry.get("similarity"),
+                    },
+                )
+
+
 def _duplicates(
-    archive: Storage, result: ExportResult
+    archive: Storage, result: ExportResult, stories: Stories
 ) -> tuple[dict[str, set[str]], dict[str, list[dict[str, Any]]]]:
-    """From every duplicates log, by story: the URL spellings that led to it (layers `url` and
-    `unchanged`) and its copies elsewhere (layers `exact` and `near`)."""
+    """From every duplicates log, by story (its primary after takeovers): the URL spellings
+    that led to it (layers `url` and `unchanged`) and its copies elsewhere (layers `exact` and
+    `near`, and the records originals replaced, from the manifests)."""
     aliases: dict[str, set[str]] = {}
     copies: dict[str, list[dict[str, Any]]] = {}
+    for original, copy in stories.copies():
+        copies.setdefault(stories.primary(original), []).append(copy)
     for _, log in reader.duplicates_logs(archive):
         for line in log.splitlines():
             try:
@@ -259,7 +330,9 @@ def _duplicates(
             if not isinstance(entry, dict) or not entry.get("duplicate_of"):
                 result.stats["errors/duplicates_log"] += 1 if line.strip() else 0
                 continue
-            story = base_id(entry["duplicate_of"])
+            if entry.get("superseded"):
+                continue  # a takeover: from the manifests, which recovered runs have too
+            story = stories.primary(base_id(entry["duplicate_of"]))
             if entry.get("layer") in ("exact", "near"):
                 copies.setdefault(story, []).append(
                     {

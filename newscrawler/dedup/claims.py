@@ -42,13 +42,22 @@ from newscrawler.state import StateStore
 from newscrawler.state.base import Conflict
 
 
+def _nobody(record_id: str) -> bool:
+    return False
+
+
 class Claims(Protocol):
     def claim(
-        self, doc: DedupInput, verdict: Verdict, known_version: int | None
+        self,
+        doc: DedupInput,
+        verdict: Verdict,
+        known_version: int | None,
+        may_copy: Callable[[str], bool] = _nobody,
     ) -> Conflict | None:
         """Reserve the accepted `verdict` and set its `bands`, or name the record that holds its
         text or, for a URL not archived before, a near copy (a Conflict; layer "stale": the
-        URL's entry is no longer `known_version`, check again)."""
+        URL's entry is no longer `known_version`, check again). Records for which `may_copy`
+        is true are no conflict (the story an original takes over)."""
 
     def stored_bands(self, verdict: Verdict) -> list[bytes]:
         """The band keys the state stores with a committed record."""
@@ -154,17 +163,23 @@ class LocalClaims:
             self._index.extend(ids, band_ints(matrix, self.bands, self.rows))
 
     def claim(
-        self, doc: DedupInput, verdict: Verdict, known_version: int | None
+        self,
+        doc: DedupInput,
+        verdict: Verdict,
+        known_version: int | None,
+        may_copy: Callable[[str], bool] = _nobody,
     ) -> Conflict | None:
         fingerprint, signature = verdict.fingerprint, verdict.signature
         archived = verdict.status == "new-version"
         owner = self._fingerprints.get(fingerprint) or self.state.get_fingerprint(fingerprint)
-        if owner and not (archived and owner.startswith(doc.record_id)):
+        if owner and not (archived and owner.startswith(doc.record_id)) and not may_copy(owner):
             return Conflict("exact", owner, 1.0)
         bands = band_ints(signature, self.bands, self.rows)[0].tolist()
         if not archived:
             candidates = [
-                c for c in self._index.candidates(bands) if not c.startswith(doc.record_id)
+                c
+                for c in self._index.candidates(bands)
+                if not c.startswith(doc.record_id) and not may_copy(c)
             ]  # an earlier version of the same article is no copy
             best_id, best = nearest_copy(verdict, candidates, self._lookup, self.threshold)
             if best_id is not None:
@@ -206,16 +221,23 @@ class SharedClaims:
         self.bands, self.rows = lsh_params(threshold)
 
     def claim(
-        self, doc: DedupInput, verdict: Verdict, known_version: int | None
+        self,
+        doc: DedupInput,
+        verdict: Verdict,
+        known_version: int | None,
+        may_copy: Callable[[str], bool] = _nobody,
     ) -> Conflict | None:
         bands = band_keys(verdict.signature, self.bands, self.rows)
         near = verdict.status != "new-version"  # a version is no copy of its article
         seen: set[str] = set()
+        allowed = ""
         if near:
             owner = self.state.get_fingerprint(verdict.fingerprint)
             if owner and owner != verdict.record_id:
-                return Conflict("exact", owner, 1.0)  # the same text: say so, not "near"
-            conflict = self._near(doc, verdict, bands, seen)
+                if not may_copy(owner):
+                    return Conflict("exact", owner, 1.0)  # the same text: say so, not "near"
+                allowed = owner
+            conflict = self._near(doc, verdict, bands, seen, may_copy)
             if conflict is not None:
                 return conflict
         conflict = self.state.claim(
@@ -227,11 +249,12 @@ class SharedClaims:
             band_keys=bands,
             signature=verdict.stored,
             threshold=_NEVER,  # near copies are verified here, on the texts
+            may_copy=allowed,
         )
         if conflict is not None:
             return conflict
         verdict.bands = bands
-        if near and self._near(doc, verdict, bands, seen) is not None:
+        if near and self._near(doc, verdict, bands, seen, may_copy) is not None:
             # A copy reserved by another worker since the first look: whichever of the two
             # claimed last sees the other. Step back and check again (after a moment, so two
             # workers that both stepped back do not meet again).
@@ -254,7 +277,12 @@ class SharedClaims:
             )
 
     def _near(
-        self, doc: DedupInput, verdict: Verdict, bands: list[bytes], seen: set[str]
+        self,
+        doc: DedupInput,
+        verdict: Verdict,
+        bands: list[bytes],
+        seen: set[str],
+        may_copy: Callable[[str], bool],
     ) -> Conflict | None:
         """A verified near copy among the candidates not in `seen` (which it extends)."""
         candidates = {
@@ -262,6 +290,7 @@ class SharedClaims:
             for c in self.state.lsh_candidates(bands)
             if c not in seen and c != verdict.record_id and not c.startswith(doc.record_id)
         }
+        candidates = {c for c in candidates if not may_copy(c)}
         seen |= candidates
         best_id, best = nearest_copy(verdict, candidates, self._lookup, self.threshold)
         return Conflict("near", best_id, best) if best_id is not None else None

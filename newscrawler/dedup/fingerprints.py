@@ -18,6 +18,7 @@ from functools import lru_cache
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
+from isal import isal_zlib
 
 NUM_PERM = 128
 # Word 3-shingles: a changed word breaks 3 shingles, not 5, so an edited sentence or a new
@@ -71,8 +72,10 @@ def is_timestamp_line(line: str) -> bool:
 
 
 # Shingle hashes are built from per-word hashes (a polynomial over the shingle's words), so each
-# distinct word is hashed once; the cache is bounded and rebuilt when full.
-_WORD_CACHE: dict[str, int] = {}
+# distinct word is hashed once; the cache (word -> its hash, 8 bytes `_WORD_HASH`) is bounded and
+# rebuilt when full.
+_WORD_CACHE: dict[str, bytes] = {}
+_WORD_HASH = np.dtype("<u8")
 _WORD_CACHE_MAX = 1_000_000
 _MIX = np.uint64(0x9E3779B97F4A7C15)
 # Odd 64-bit multipliers for the band hashes of the in-memory index, and each band's tag.
@@ -143,15 +146,17 @@ def shingle_hashes(normalised: str, size: int = SHINGLE) -> np.ndarray:
     if len(_WORD_CACHE) > _WORD_CACHE_MAX:
         _WORD_CACHE.clear()
     try:
-        hashes = np.array(_lookup_words(tokens), np.uint64)
+        packed = _lookup_words(tokens)
     except KeyError:  # hash the new words, then look all up again
         for word in set(tokens).difference(_WORD_CACHE):
             _word_hash(word)
-        hashes = np.array(_lookup_words(tokens), np.uint64)
+        packed = _lookup_words(tokens)
+    hashes = np.frombuffer(packed, _WORD_HASH).astype(np.uint64, copy=False)
     count = max(len(hashes) - size + 1, 1)
     combined = hashes[:count].copy()
     for offset in range(1, min(size, len(hashes))):
-        combined = combined * _MIX + hashes[offset : offset + count]
+        combined *= _MIX
+        combined += hashes[offset : offset + count]
     return (combined ^ (combined >> np.uint64(32))).astype(np.uint32)
 
 
@@ -189,11 +194,15 @@ def band_ints(signatures: np.ndarray, bands: int, rows: int) -> np.ndarray:
     """64-bit band keys for the in-memory index, one row per signature (a 1-D signature gives
     one row): the band's index in the top byte, a multilinear hash of its rows below. Computed
     in numpy for one signature or a whole stored index at once."""
-    matrix = np.atleast_2d(signatures)[:, : bands * rows].astype(np.uint64)
-    matrix = matrix.reshape(len(matrix), bands, rows)
-    mixed = (matrix * _BAND_MULTIPLIERS[: bands * rows].reshape(bands, rows)).sum(
-        axis=2, dtype=np.uint64
-    )
+    width = bands * rows
+    if signatures.ndim == 1:  # one signature: the same sums, without the 3-D reshapes
+        products = signatures[:width].astype(np.uint64) * _BAND_MULTIPLIERS[:width]
+        mixed = products.reshape(1, bands, rows).sum(axis=2, dtype=np.uint64)
+    else:
+        matrix = signatures[:, :width].astype(np.uint64).reshape(len(signatures), bands, rows)
+        mixed = (matrix * _BAND_MULTIPLIERS[:width].reshape(bands, rows)).sum(
+            axis=2, dtype=np.uint64
+        )
     mixed ^= mixed >> np.uint64(33)
     mixed *= _MIX
     mixed ^= mixed >> np.uint64(29)
@@ -212,8 +221,8 @@ def signature_from_bytes(data: bytes) -> np.ndarray:
 def stored_bytes(signature: np.ndarray, normalised: str) -> bytes:
     """The state's blob of an archived record: the signature, then the normalised text
     compressed (a bare signature, as stored before, has no text to verify on)."""
-    # Level 1: twice as fast as the default for 5% more bytes.
-    return signature_bytes(signature) + zlib.compress(normalised.encode("utf-8"), 1)
+    # A zlib stream, by ISA-L: three times as fast as zlib's level 1, and 4% smaller.
+    return signature_bytes(signature) + isal_zlib.compress(normalised.encode("utf-8"), 1)
 
 
 def stored_text(data: bytes) -> str | None:
@@ -221,8 +230,8 @@ def stored_text(data: bytes) -> str | None:
     if len(data) <= NUM_PERM * 4:
         return None
     try:
-        return zlib.decompress(data[NUM_PERM * 4 :]).decode("utf-8")
-    except (zlib.error, UnicodeDecodeError):
+        return isal_zlib.decompress(data[NUM_PERM * 4 :]).decode("utf-8")
+    except (isal_zlib.error, zlib.error, UnicodeDecodeError):
         return None
 
 
@@ -237,9 +246,9 @@ def _signature_of(hashes: np.ndarray, num_perm: int) -> np.ndarray:
     a, b = _permutations(num_perm)
     if not len(hashes):
         return np.full(num_perm, np.iinfo(np.uint32).max, dtype=np.uint32)
-    products = np.multiply.outer(a, _fmix32(hashes))  # one row per permutation
-    products += b[:, None]
-    return products.min(axis=1)
+    products = np.multiply.outer(_fmix32(hashes), a)  # one column per permutation
+    products += b
+    return products.min(axis=0)
 
 
 @lru_cache(maxsize=4)
@@ -257,18 +266,19 @@ def _fmix32(values: np.ndarray) -> np.ndarray:
     return values ^ (values >> np.uint32(16))
 
 
-def _lookup_words(tokens: list[str]) -> tuple[int, ...]:
-    """The cached hashes of the words, in one call (raises KeyError for a word not cached)."""
+def _lookup_words(tokens: list[str]) -> bytes:
+    """The cached hashes of the words, packed, in one call (KeyError for a word not cached):
+    joining bytes costs a third of converting as many Python ints to an array."""
     if len(tokens) == 1:
-        return (_WORD_CACHE[tokens[0]],)
-    return operator.itemgetter(*tokens)(_WORD_CACHE)
+        return _WORD_CACHE[tokens[0]]
+    return b"".join(operator.itemgetter(*tokens)(_WORD_CACHE))
 
 
-def _word_hash(word: str) -> int:
-    # 63 bits: numpy converts a Python int below 2**63 to uint64 directly, larger ones slowly.
-    digest = hashlib.blake2b(word.encode(), digest_size=8).digest()
-    value = int.from_bytes(digest, "little") & 0x7FFF_FFFF_FFFF_FFFF
-    _WORD_CACHE[word] = value
+def _word_hash(word: str) -> bytes:
+    # 63 bits (the top one cleared): every stored signature was built from these values.
+    digest = bytearray(hashlib.blake2b(word.encode(), digest_size=8).digest())
+    digest[7] &= 0x7F
+    value = _WORD_CACHE[word] = bytes(digest)
     return value
 
 

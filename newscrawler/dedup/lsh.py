@@ -8,6 +8,7 @@ at a time: another process writing the same state is not seen until the index is
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
 import numpy as np
@@ -21,7 +22,10 @@ class BandIndex:
     def __init__(self) -> None:
         self._keys = np.empty(0, dtype=np.uint64)  # sorted
         self._owners = np.empty(0, dtype=np.int32)  # ordinal of the record, parallel to _keys
-        self._recent: dict[int, list[int]] = {}
+        # Recent keys: the first owner of each, and the further owners of a shared one (a copy's
+        # band), so adding a record is a dict update, not a Python loop over its keys.
+        self._recent: dict[int, int] = {}
+        self._shared: dict[int, list[int]] = {}
         self._recent_count = 0
         self._ids: list[str] = []
         self._dead: set[int] = set()  # ordinals of records taken out again
@@ -32,9 +36,14 @@ class BandIndex:
     def add(self, record_id: str, keys: Sequence[int]) -> None:
         ordinal = len(self._ids)
         self._ids.append(record_id)
-        for key in keys:
-            self._recent.setdefault(key, []).append(ordinal)
-        self._recent_count += len(keys)
+        recent = self._recent
+        clash = recent.keys() & keys
+        if clash:
+            for key in clash:
+                self._shared.setdefault(key, []).append(ordinal)
+            keys = [key for key in keys if key not in clash]
+        recent.update(dict.fromkeys(keys, ordinal))
+        self._recent_count += len(keys) + len(clash)
         if self._recent_count >= _MERGE_AT:
             self._merge()
 
@@ -53,17 +62,21 @@ class BandIndex:
         self._merge()
         self._insert(keys.reshape(-1).astype(np.uint64), owners)
 
-    def candidates(self, keys: Sequence[int]) -> set[str]:
+    def candidates(self, keys: Sequence[int] | np.ndarray) -> set[str]:
+        """The records sharing a band key with `keys` (a list or a uint64 array)."""
         found: set[int] = set()
-        for key in keys:
-            found.update(self._recent.get(key, ()))
+        recent = self._recent
+        hits = recent.keys() & (keys.tolist() if isinstance(keys, np.ndarray) else keys)
+        for key in hits:
+            found.add(recent[key])
+            found.update(self._shared.get(key, ()))
         if len(self._keys):
-            wanted = np.array(keys, dtype=np.uint64)
-            low = np.searchsorted(self._keys, wanted, side="left")
-            high = np.searchsorted(self._keys, wanted, side="right")
-            hit = high > low
+            wanted = np.asarray(keys, dtype=np.uint64)
+            low = np.searchsorted(self._keys, wanted)
+            hit = self._keys[np.minimum(low, len(self._keys) - 1)] == wanted
             if hit.any():
-                for start, stop in zip(low[hit].tolist(), high[hit].tolist(), strict=True):
+                high = np.searchsorted(self._keys, wanted[hit], side="right")
+                for start, stop in zip(low[hit].tolist(), high.tolist(), strict=True):
                     found.update(self._owners[start:stop].tolist())
         if self._dead:
             found -= self._dead
@@ -72,13 +85,19 @@ class BandIndex:
     def _merge(self) -> None:
         if not self._recent:
             return
+        shared = sum(len(owners) for owners in self._shared.values())
         keys = np.fromiter(
-            (k for k, owners in self._recent.items() for _ in owners), np.uint64, self._recent_count
+            itertools.chain(self._recent, *([k] * len(o) for k, o in self._shared.items())),
+            np.uint64,
+            len(self._recent) + shared,
         )
         owners = np.fromiter(
-            (o for owners in self._recent.values() for o in owners), np.int32, self._recent_count
+            itertools.chain(self._recent.values(), *self._shared.values()),
+            np.int32,
+            len(self._recent) + shared,
         )
         self._recent.clear()
+        self._shared.clear()
         self._recent_count = 0
         self._insert(keys, owners)
 

@@ -63,7 +63,7 @@ def compare(first: str, second: str, threshold: float = 0.8) -> Comparison:
 
 def compare_shingles(first: np.ndarray, second: np.ndarray, threshold: float = 0.8) -> Comparison:
     """Judge two texts by their ordered shingle hashes (`fingerprints.shingle_hashes`)."""
-    unique_a, unique_b = np.unique(first), np.unique(second)
+    unique_a, unique_b = _unique(first), _unique(second)
     common = int(np.count_nonzero(_members(unique_a, unique_b)))
     union = len(unique_a) + len(unique_b) - common
     jaccard = common / union if union else 0.0
@@ -91,11 +91,20 @@ def compare_shingles(first: np.ndarray, second: np.ndarray, threshold: float = 0
     return Comparison(False, "different", jaccard, shares)
 
 
+def _unique(values: np.ndarray) -> np.ndarray:
+    """`np.unique(values)`, by one sort (np.unique's general path costs five times more on a
+    text's few hundred hashes)."""
+    ordered = np.sort(values)
+    if len(ordered) < 2:
+        return ordered
+    return ordered[np.concatenate(([True], ordered[1:] != ordered[:-1]))]
+
+
 def _members(values: np.ndarray, sorted_set: np.ndarray) -> np.ndarray:
     """Per value: whether it is in `sorted_set` (sorted, unique)."""
     if not len(sorted_set):
         return np.zeros(len(values), dtype=bool)
-    at = np.searchsorted(sorted_set, values).clip(max=len(sorted_set) - 1)
+    at = np.minimum(np.searchsorted(sorted_set, values), len(sorted_set) - 1)
     return sorted_set[at] == values
 
 

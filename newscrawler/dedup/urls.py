@@ -164,15 +164,17 @@ def url_identity(
 
     The page's own rel=canonical (then og:url) wins when it names a page of the same site that
     is not the site's home page: a canonical pointing at another site or at `/` is a template
-    error far more often than a real move.
+    error far more often than a real move (or, for another site, names the original of a
+    syndicated copy: newscrawler.dedup.originality). Neither is then an alias.
     """
     fetched = clean_url(url)
     canonical = fetched
-    for declared in (canonical_tag, og_url):
-        if declared and _trustworthy(clean_url(declared), fetched):
-            canonical = clean_url(declared)
-            break
-    seen = {s for s in (url, *redirect_chain, canonical_tag, og_url) if s}
+    trusted = [d for d in (canonical_tag, og_url) if d and _trustworthy(clean_url(d), fetched)]
+    if trusted:
+        canonical = clean_url(trusted[0])
+    # A declared URL not trusted names another page (the original a syndicated copy points
+    # to, a home page): it is no spelling of this one, and must not lead to its record.
+    seen = {s for s in (url, *redirect_chain, *trusted) if s}
     aliases = seen - {canonical}
     return UrlIdentity(canonical, canonicalize_url(canonical), tuple(sorted(aliases)))
 

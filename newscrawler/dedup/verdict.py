@@ -7,6 +7,7 @@ from typing import Any
 
 import numpy as np
 
+from newscrawler.dedup.originality import Provenance, provenance
 from newscrawler.dedup.urls import canonicalize_url
 
 
@@ -16,6 +17,12 @@ class DedupInput:
     canonical_url: str
     aliases: tuple[str, ...]
     text: str
+    # where the page says its story comes from (None: never judged the original of a copy)
+    provenance: Provenance | None = None
+    # For the version check (`newscrawler.dedup.versions`): the site's learned template and the
+    # block hashes of the page's lines before cleaning, as extraction saw them.
+    known: frozenset[str] = field(default=frozenset(), repr=False, compare=False)
+    page_lines: frozenset[str] = field(default=frozenset(), repr=False, compare=False)
 
 
 def dedup_input(record: dict[str, Any]) -> DedupInput:
@@ -26,6 +33,7 @@ def dedup_input(record: dict[str, Any]) -> DedupInput:
         canonical_url=canonicalize_url(metadata["url"]),
         aliases=tuple(metadata["url_aliases"]),
         text=record["text"],
+        provenance=provenance(metadata),
     )
 
 
@@ -47,3 +55,28 @@ class Verdict:
     # Band keys, set by the claim that reserved the record: ints for the in-memory index of an
     # embedded store, bytes for a shared store.
     bands: list[int] | list[bytes] = field(default_factory=list, repr=False)
+    # A new record that is the original of an archived story: the record it replaces as the
+    # story's primary (which stays archived, now a copy of this one).
+    supersedes: Takeover | None = None
+
+
+@dataclass(frozen=True)
+class Takeover:
+    """The earlier primary record an original replaces, and why (`originality.judge`)."""
+
+    record_id: str
+    url: str
+    site: str
+    layer: str  # "exact" | "near": how the two texts match
+    similarity: float
+    evidence: str  # "canonical" | "credit" | "date"
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.record_id,
+            "url": self.url,
+            "site": self.site,
+            "layer": self.layer,
+            "similarity": round(self.similarity, 4),
+            "evidence": self.evidence,
+        }

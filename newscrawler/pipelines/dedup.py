@@ -1,4 +1,5 @@
-"""Dedup stage: drop what the archive already holds (the same URL, the same text, a near copy)."""
+"""Dedup stage: drop what the archive already holds (the same URL, the same text, a near copy),
+unless the page is the original of a story archived from a copy: then it supersedes that copy."""
 
 from __future__ import annotations
 
@@ -42,6 +43,9 @@ class DedupPipeline:
         record["id"] = verdict.record_id
         metadata["version"] = verdict.version
         metadata["previous_version"] = verdict.previous
+        if verdict.supersedes is not None:  # the original of a story archived from a copy
+            inc(self.stats, f"originals/{verdict.supersedes.evidence}", item.page.site)
+            metadata["supersedes"] = verdict.supersedes.as_dict()
         item.verdict = verdict
         return item
 

@@ -13,6 +13,7 @@ from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet.threads import deferToThread
 
 from newscrawler.dedup.deduper import DedupInput
+from newscrawler.dedup.originality import provenance
 from newscrawler.dedup.urls import canonicalize_url
 from newscrawler.extraction.templates import SiteTemplates, TemplateBook
 from newscrawler.items import ArticleItem, FetchedPage
@@ -43,9 +44,14 @@ class ExtractPipeline:
         templates: TemplateBook | None = None,
         pool: ExtractPool | None = None,
         raw_format: str | None = None,
+        raw_quarantined: bool = False,
     ) -> None:
         self.stats = stats
-        self.options = {"audit_text": audit_text, "raw_format": raw_format}
+        self.options = {
+            "audit_text": audit_text,
+            "raw_format": raw_format,
+            "raw_quarantined": raw_quarantined,
+        }
         self.templates = templates
         self.pool = pool
         self._times: dict[str, list[float]] = defaultdict(list)  # ms per page, per site
@@ -75,6 +81,7 @@ class ExtractPipeline:
             raw_format=settings.get("NEWSCRAWLER_RAW_FORMAT")
             if pool and settings.getbool("NEWSCRAWLER_KEEP_RAW_HTML")
             else None,
+            raw_quarantined=settings.getbool("NEWSCRAWLER_QUARANTINE"),
         )
 
     async def open_spider(self, spider: Spider | None = None) -> None:
@@ -109,7 +116,7 @@ class ExtractPipeline:
             learned = self._learn(site, extracted)
         else:  # a state store write: in a thread, as the dedup pipeline's
             learned = await maybe_deferred_to_future(deferToThread(self._learn, site, extracted))
-        return self._extracted(item, extracted, learned)
+        return self._extracted(item, extracted, learned, known or frozenset())
 
     @staticmethod
     def _learn(site: SiteTemplates | None, extracted: Extracted) -> bool:
@@ -128,7 +135,9 @@ class ExtractPipeline:
         inc(self.stats, "errors/extract", page.site)
         raise DropItem(f"extraction failed for {page.final_url}: {exc!r}") from exc
 
-    def _extracted(self, item: ArticleItem, extracted: Extracted, learned: bool) -> ArticleItem:
+    def _extracted(
+        self, item: ArticleItem, extracted: Extracted, learned: bool, known: frozenset[str]
+    ) -> ArticleItem:
         page = item.page
         record = item.record = extracted.record
         item.prints, item.raw_gz, item.warc = extracted.prints, extracted.raw_gz, extracted.warc
@@ -139,6 +148,10 @@ class ExtractPipeline:
             canonical_url=extracted.url_key or canonicalize_url(metadata["url"]),
             aliases=tuple(metadata["url_aliases"]),
             text=record["text"],
+            provenance=provenance(metadata),  # to judge which copy of a story is the original
+            # what the text was cleaned with: a version must differ in more (dedup.versions)
+            known=known,
+            page_lines=frozenset(extracted.observed[1]) if extracted.observed else frozenset(),
         )
         if not learned:
             inc(self.stats, "errors/templates", page.site)

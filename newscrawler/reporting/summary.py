@@ -43,6 +43,7 @@ def summarize(
         "bytes_fetched": stats.get("downloader/response_bytes", 0),
         "discovered": group("discovered"),
         "duplicates": group("duplicates"),
+        "originals": group("originals"),  # stories an original took over, by evidence
         "quarantined": group("quarantined"),
         "removed": group("removed"),
         "skipped": group("skipped"),

@@ -111,10 +111,12 @@ class StateStore(ABC):
         band_keys: list[bytes],
         signature: bytes | None,
         threshold: float,
+        may_copy: str = "",
     ) -> Conflict | None:
         """A shared store's atomic check-and-reserve: None when `record_id` is the first holder
         of the URL, the text and (for a URL not archived before) its near copies, now reserved
-        until `put_articles` makes them permanent or `release_claim` frees them.
+        until `put_articles` makes them permanent or `release_claim` frees them. The text may
+        belong to `may_copy` (the primary an original takes over).
 
         `known_version` is the URL's version as read before (None: unknown); earlier versions
         (ids starting with `base_id`) are not duplicates. Embedded stores do not implement it:
@@ -134,6 +136,36 @@ class StateStore(ABC):
 
     @abstractmethod
     def get_signature(self, record_id: str) -> bytes | None: ...
+
+    # Originality (newscrawler.dedup.origins): what each archived record says of its story's
+    # source, and which record took over from which as its story's primary.
+    @abstractmethod
+    def put_origins(
+        self, provenance: Iterable[tuple[str, bytes]], superseded: Iterable[tuple[str, str]]
+    ) -> None:
+        """Keep (record id, provenance) and (earlier primary, the original that replaced it),
+        in one transaction where the backend can; an entry written again is kept once."""
+
+    @abstractmethod
+    def get_provenance(self, record_id: str) -> bytes | None: ...
+
+    @abstractmethod
+    def superseded_by(self, record_id: str) -> str | None:
+        """The record that replaced `record_id` as its story's primary (committed, or reserved
+        by a shared store's `reserve_origin`), or None."""
+
+    def reserve_origin(
+        self, record_id: str, provenance: bytes, supersedes: str | None
+    ) -> str | None:
+        """A shared store's reservation for a record in flight: its provenance, readable by every
+        worker, and (with `supersedes`) the takeover of that primary, unless another record holds
+        it: then that record's id. Both expire unless `put_origins` makes them permanent.
+        Embedded stores do not implement it: their deduplicator reserves in memory."""
+        raise NotImplementedError(f"{type(self).__name__} is not a shared store")
+
+    def release_origin(self, record_id: str, supersedes: str | None) -> None:
+        """Free a takeover `reserve_origin` reserved and `put_origins` did not make permanent."""
+        raise NotImplementedError(f"{type(self).__name__} is not a shared store")
 
     @abstractmethod
     def get_validators(self, url: str) -> tuple[str | None, str | None]:

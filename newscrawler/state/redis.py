@@ -19,6 +19,9 @@ so a URL costs the same whatever its length):
                               raise that setting for larger archives)
     P v:<url>         string  JSON [etag, last_modified] of a feed or sitemap
     P m:h(url)        string  latest feed/sitemap date of an archived URL (epoch seconds)
+    P o:<record_id>   string  JSON provenance: URL, names, date, claims (EX while only reserved)
+    P p:<record_id>   string  the original that replaced this record as its story's primary
+                              (EX while only reserved)
     P tp:<site>       set     pages counted for template learning
     P tb:<site>       hash    block hash -> pages it occurs on
 
@@ -43,9 +46,11 @@ Needs one Redis server (the scripts touch keys they compute, so not Redis Cluste
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
+import re
 import secrets
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 import redis
 
@@ -92,7 +97,8 @@ end
 
 # KEYS: url reservation, url record, fingerprint, own signature, band buckets...
 # ARGV: id, base id, expected version, signature, threshold, ttl, signature key prefix, known,
-#       claimant, takeover after (ms), takeover key, band fields (one per bucket key)...
+#       claimant, takeover after (ms), takeover key, an owner the text may have (or ''),
+#       band fields (one per bucket key)...
 _CLAIM = (
     _BAND_HELPERS
     + _RESERVATION_HELPERS
@@ -100,6 +106,7 @@ _CLAIM = (
 local id, prefix, expected, sig = ARGV[1], ARGV[2], ARGV[3], ARGV[4]
 local threshold, ttl, sig_prefix, known = tonumber(ARGV[5]), tonumber(ARGV[6]), ARGV[7], ARGV[8]
 local claimant, takeover_ms, takeover_key = ARGV[9], tonumber(ARGV[10]), ARGV[11]
+local may_copy = ARGV[12]
 local now = now_ms()
 local taking_over = false
 local held = redis.call('GET', KEYS[1])
@@ -118,18 +125,19 @@ local version = ''
 if record then version = string.match(record, '|([^|]*)|[^|]*$') end
 if version ~= expected then return {'stale', '', '0'} end
 local owner = redis.call('GET', KEYS[3])
-if owner and owner ~= id and not (known == '1' and string.sub(owner, 1, #prefix) == prefix) then
+if owner and owner ~= id and owner ~= may_copy
+   and not (known == '1' and string.sub(owner, 1, #prefix) == prefix) then
   return {'exact', owner, '1'}
 end
 if sig ~= '' and known ~= '1' then
   local best, best_id, seen, n = 0, false, {}, #sig / 4
   for i = 5, #KEYS do
-    for _, cand in ipairs(band_ids(KEYS[i], ARGV[i + 7])) do
+    for _, cand in ipairs(band_ids(KEYS[i], ARGV[i + 8])) do
       if not seen[cand] and string.sub(cand, 1, #prefix) ~= prefix then
         seen[cand] = true
         local other = redis.call('GET', sig_prefix .. cand)
         if not other then
-          band_remove(KEYS[i], ARGV[i + 7], cand)  -- an expired claim
+          band_remove(KEYS[i], ARGV[i + 8], cand)  -- an expired claim
         elseif #other == #sig then
           local same = 0
           for j = 1, #sig, 4 do
@@ -147,7 +155,7 @@ if taking_over then redis.call('SET', takeover_key, claimant, 'EX', 2592000) end
 if not owner then redis.call('SET', KEYS[3], id, 'EX', ttl) end
 if sig ~= '' then
   redis.call('SET', KEYS[4], sig, 'EX', ttl)
-  for i = 5, #KEYS do band_add(KEYS[i], ARGV[i + 7], id) end
+  for i = 5, #KEYS do band_add(KEYS[i], ARGV[i + 8], id) end
 end
 return {'new', '', '0'}
 """
@@ -197,6 +205,27 @@ if not owner or owner == ARGV[1] then redis.call('SET', KEYS[1], ARGV[1]) end
 return 1
 """
 
+# KEYS: provenance, [takeover of the earlier primary]; ARGV: record id, provenance, ttl.
+# The provenance of a record in flight, readable by every worker; the takeover, unless another
+# record holds it (its id is returned). Both expire unless `put_origins` keeps them.
+_RESERVE_ORIGIN = """
+redis.call('SET', KEYS[1], ARGV[2], 'NX', 'EX', ARGV[3])
+if #KEYS > 1 then
+  local holder = redis.call('GET', KEYS[2])
+  if holder and holder ~= ARGV[1] then return holder end
+  if not holder then redis.call('SET', KEYS[2], ARGV[1], 'EX', ARGV[3]) end
+end
+return false
+"""
+
+# KEYS: takeover; ARGV: record id. A reserved (expiring) takeover of this record is freed.
+_RELEASE_ORIGIN = """
+if redis.call('GET', KEYS[1]) == ARGV[1] and redis.call('TTL', KEYS[1]) > 0 then
+  redis.call('DEL', KEYS[1])
+end
+return 1
+"""
+
 _SOURCE_MODIFIED = """
 local current = redis.call('GET', KEYS[1])
 if not current or tonumber(current) < tonumber(ARGV[1]) then redis.call('SET', KEYS[1], ARGV[1]) end
@@ -209,6 +238,11 @@ local counts = {}
 for i = 2, #ARGV do counts[i - 1] = redis.call('HINCRBY', KEYS[2], ARGV[i], 1) end
 return counts
 """
+
+
+def _glob_escape(pattern: bytes) -> bytes:
+    """`pattern` matched literally by SCAN's MATCH."""
+    return re.sub(rb"([*?\[\]\\])", rb"\\\1", pattern)
 
 
 def _url_hash(url: str) -> bytes:
@@ -253,6 +287,8 @@ class RedisStateStore(StateStore):
         self._add_bands = self._redis.register_script(_ADD_BANDS)
         self._keep_fingerprint = self._redis.register_script(_KEEP_FINGERPRINT)
         self._source_modified = self._redis.register_script(_SOURCE_MODIFIED)
+        self._reserve_origin = self._redis.register_script(_RESERVE_ORIGIN)
+        self._release_origin = self._redis.register_script(_RELEASE_ORIGIN)
         self._template_page = self._redis.register_script(_TEMPLATE_PAGE)
 
     # Keys ----------------------------------------------------------------------------------
@@ -334,6 +370,7 @@ class RedisStateStore(StateStore):
         band_keys: list[bytes],
         signature: bytes | None,
         threshold: float,
+        may_copy: str = "",
     ) -> Conflict | None:
         buckets, fields = self._band_keys(band_keys)
         keys = [
@@ -356,6 +393,7 @@ class RedisStateStore(StateStore):
             self.claimant,
             round(self.takeover_after * 1000),
             self._key(b"x", record_id),
+            may_copy,
             *fields,
         ]
         layer, holder, score = self._claim(keys=keys, args=args)
@@ -376,6 +414,36 @@ class RedisStateStore(StateStore):
         self._release(
             keys=keys, args=[record_id, self.claimant, self._key(b"x", record_id), *fields]
         )
+
+    def put_origins(
+        self, provenance: Iterable[tuple[str, bytes]], superseded: Iterable[tuple[str, str]]
+    ) -> None:
+        with self._redis.pipeline(transaction=True) as pipe:
+            for record_id, data in provenance:
+                pipe.set(self._key(b"o", record_id), data)
+            for earlier, primary in superseded:
+                pipe.set(self._key(b"p", earlier), primary)
+            pipe.execute()
+
+    def get_provenance(self, record_id: str) -> bytes | None:
+        return self._redis.get(self._key(b"o", record_id))
+
+    def superseded_by(self, record_id: str) -> str | None:
+        primary = self._redis.get(self._key(b"p", record_id))
+        return primary.decode() if primary else None
+
+    def reserve_origin(
+        self, record_id: str, provenance: bytes, supersedes: str | None
+    ) -> str | None:
+        keys = [self._key(b"o", record_id)]
+        if supersedes:
+            keys.append(self._key(b"p", supersedes))
+        holder = self._reserve_origin(keys=keys, args=[record_id, provenance, self.reservation_ttl])
+        return holder.decode() if holder else None
+
+    def release_origin(self, record_id: str, supersedes: str | None) -> None:
+        if supersedes:
+            self._release_origin(keys=[self._key(b"p", supersedes)], args=[record_id])
 
     def taken_over(self, record_id: str) -> str | None:
         takeover = self._redis.get(self._key(b"x", record_id))
@@ -441,6 +509,31 @@ class RedisStateStore(StateStore):
             for url, modified in rows:
                 keys = [self._key(b"m", _url_hash(url))]
                 self._source_modified(keys=keys, args=[repr(float(modified))], client=pipe)
+            pipe.execute()
+
+    # Maintenance ---------------------------------------------------------------------------
+    def stored_signatures(self, width: int, batch: int = 500) -> Iterator[tuple[str, bytes]]:
+        """Every archived (record id, first `width` bytes of its signature blob), found by SCAN;
+        reservations (expiring `s:` keys) are left out."""
+        head = self._key(b"s", b"")
+        pattern = _glob_escape(head) + b"*"
+        keys = self._redis.scan_iter(match=pattern, count=batch)
+        while chunk := list(itertools.islice(keys, batch)):
+            with self._redis.pipeline(transaction=False) as pipe:
+                for key in chunk:
+                    pipe.getrange(key, 0, width - 1)
+                    pipe.ttl(key)
+                replies = pipe.execute()
+            for key, data, ttl in zip(chunk, replies[::2], replies[1::2], strict=True):
+                if data and ttl == -1:
+                    yield key[len(head) :].decode(), data
+
+    def add_bands(self, entries: Iterable[tuple[str, list[bytes]]]) -> None:
+        """List each record under its band keys (a record already listed stays listed once)."""
+        with self._redis.pipeline(transaction=False) as pipe:
+            for record_id, band_keys in entries:
+                keys, fields = self._band_keys(band_keys)
+                self._add_bands(keys=keys, args=[record_id, *fields], client=pipe)
             pipe.execute()
 
     def close(self) -> None:

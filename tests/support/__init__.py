@@ -3,6 +3,7 @@
     servers    real SeaweedFS (S3) and Redis servers on 127.0.0.1, stopped by process id
     newssite   a small changeable news site on a loopback address, `crawl` over a site list
     vhosts     many news sites behind one loopback HTTP proxy (virtual hosts, no DNS)
+    vhostcrawl `scrapy crawl urls` through the virtual hosts in its own process; the archive read
     hostile    hostile answers for NewsSite routes (bombs, stalls, lies about the length)
     faults     fault-injection pipelines for crawl processes (`tests.support.faults.*`)
     demo       crawls of the bundled demo site in their own process; the archive read back

@@ -50,8 +50,21 @@ def story_clusters(truth: dict) -> dict[str, set[str]]:
     return clusters
 
 
+def primary_records(records: list[dict]) -> list[dict]:
+    """The stories' primary records: every record but the copies that an original archived
+    after them superseded (`metadata.supersedes`)."""
+    replaced = {(r["metadata"].get("supersedes") or {}).get("id") for r in records}
+    return [r for r in records if r["id"] not in replaced]
+
+
+def primary_urls(records: list[dict]) -> list[str]:
+    """The URLs of the stories' primary records (`primary_records`)."""
+    return [r["metadata"]["url"] for r in primary_records(records)]
+
+
 def assert_each_story_once(archived_urls: list[str], truth: dict) -> None:
-    """Every story archived exactly once (whichever copy came first), nothing else."""
+    """Every story has exactly one primary record (`primary_urls`; the original publisher's
+    page when the evidence says which, else whichever copy came first), nothing else."""
     assert len(archived_urls) == len(set(archived_urls))
     clusters = story_clusters(truth)
     for story, urls in clusters.items():
