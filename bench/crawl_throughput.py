@@ -226,6 +226,7 @@ class Run:
     archived: int | None = None
     errors: int = 0
     checkpoints: list[dict] = field(default_factory=list)
+    load: float = 0.0  # the 1-minute load average when the run ended (the machine may be shared)
 
     @property
     def rate(self) -> float:
@@ -392,6 +393,7 @@ class Bench:
             self.print_checkpoints(workdir, seen)
         run = self.measure(mode, round_, pages, marks, sampler, wall)
         run.served = self.site.stats()["articles"]
+        run.load = os.getloadavg()[0]
         errors = re.search(r"'log_count/ERROR': (\d+)", log_text)
         run.errors = int(errors.group(1)) if errors else 0
         run.checkpoints = [m for m in marks if m["event"] == "item"]
@@ -481,7 +483,7 @@ def run_line(run: Run) -> str:
         f"{run.peak_total:5.0f} MB ({run.peak_crawl:.0f} + {run.peak_workers:.0f} in "
         f"{run.workers} children) | {run.served} served, "
         + (f"{run.archived} archived, " if run.archived is not None else "")
-        + f"{run.errors} errors, wall {run.wall:.1f} s"
+        + f"{run.errors} errors, wall {run.wall:.1f} s, load {run.load:.1f}"
     )
 
 

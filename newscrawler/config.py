@@ -103,6 +103,7 @@ class NewsCrawlerSettings(BaseModel):
     RAW_FORMAT: Literal["warc", "html"]
     WARC_SEGMENT_MB: PositiveSeconds
     WARC_SEGMENT_RECORDS: Count
+    WARC_FEEDS: Flag
     QUARANTINE: Flag
     EXTRACT_WORKERS: Literal["auto"] | Count
     EXTRACT_TIMEOUT: PositiveSeconds

@@ -69,6 +69,9 @@ NEWSCRAWLER_RAW_FORMAT = "warc"
 # A WARC segment is closed and uploaded at this size (MB) or this many pages (0: no limit).
 NEWSCRAWLER_WARC_SEGMENT_MB = 1024
 NEWSCRAWLER_WARC_SEGMENT_RECORDS = 0
+# Write the feeds and sitemaps the crawl reads into the WARC segments too (articles, quarantined
+# pages and the redirects before them always are, with NEWSCRAWLER_RAW_FORMAT=warc).
+NEWSCRAWLER_WARC_FEEDS = False
 # Pages that are not articles (listings, soft 404s, too short) are kept under quarantine/.
 NEWSCRAWLER_QUARANTINE = True
 # Extraction worker processes: "auto" (one per core), a number, or 0 to extract in the crawl
@@ -150,6 +153,10 @@ DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "newscrawler.middlewares.politeness.RetryAfterMiddleware": 550,
     "newscrawler.middlewares.politeness.RedirectLoopMiddleware": 650,
+    # Above RedirectMiddleware (600): each 3xx followed is noted for the page's WARC records.
+    "newscrawler.middlewares.warc.RedirectHopsMiddleware": 620,
+    # Below HttpCompression (590): feeds and sitemaps into the WARC segments, decoded.
+    "newscrawler.middlewares.warc.SourceResponsesMiddleware": 540,
     # After HttpProxyMiddleware (750): a proxied request is left to the proxy.
     "newscrawler.middlewares.addresses.PrivateAddressMiddleware": 760,
     # Closest to the engine: per-site counts of final responses and errors, after retries.

@@ -10,6 +10,7 @@ import io
 import json
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,7 @@ from newscrawler.archive.segments import WarcSegments
 from newscrawler.archive.warc import complete_length, page_records, read_response
 from newscrawler.corpus.reextract import reextract
 from newscrawler.demo.server import DemoServer
+from newscrawler.items import RedirectHop
 from newscrawler.redact import redact_bytes
 from newscrawler.storage import open_storage
 from tests.support.demo import crawl, local_records
@@ -73,6 +75,47 @@ def test_a_fetch_is_a_request_and_a_response_record_with_what_replay_tools_need(
     assert int(response.http_headers.get_header("Content-Length")) == len(body)
 
 
+def hop(url: str, status: int, location: str) -> RedirectHop:
+    return RedirectHop(
+        url=url,
+        status=status,
+        headers=(("Location", location), ("Content-Length", "9"), ("Set-Cookie", "id=s3cr3t")),
+        request_headers=(("User-Agent", "newscrawler"),),
+        fetched_at="2026-12-05T09:59:59+00:00",
+        ip="127.0.0.1",
+    )
+
+
+def test_each_redirect_before_a_page_is_a_request_and_response_pair_of_its_own_in_order():
+    hops = (
+        hop("http://127.0.0.1:8000/old", 301, "http://127.0.0.1:8000/moved"),
+        hop("http://127.0.0.1:8000/moved", 302, "/story-0?ref=a"),
+    )
+    blob = fetch(hops=hops)
+    records = records_of(blob.data)
+    assert [(r.rec_type, r.rec_headers.get_header("WARC-Target-URI")) for r, _ in records] == [
+        ("request", "http://127.0.0.1:8000/old"),
+        ("response", "http://127.0.0.1:8000/old"),
+        ("request", "http://127.0.0.1:8000/moved"),
+        ("response", "http://127.0.0.1:8000/moved"),
+        ("request", "http://127.0.0.1:8000/story-0?ref=a"),
+        ("response", "http://127.0.0.1:8000/story-0?ref=a"),
+    ]
+    first, second = records[1][0], records[3][0]
+    assert (
+        first.http_headers.get_statuscode() == "301"
+        and second.http_headers.get_statuscode() == "302"
+    )
+    assert first.http_headers.get_header("Location") == "http://127.0.0.1:8000/moved"
+    assert second.http_headers.get_header("Location") == "/story-0?ref=a"
+    # no body kept for a redirect: its wire length renamed, its cookie masked
+    assert records[1][1] == b"" and first.http_headers.get_header("Content-Length") == "0"
+    assert first.http_headers.get_header("X-Crawler-Content-Length") == "9"
+    assert b"s3cr3t" not in gzip.decompress(blob.data)
+    member = blob.data[blob.response_offset : blob.response_offset + blob.response_length]
+    assert read_response(member)[0] == 200  # the pointer: the page, not a hop
+
+
 def test_secrets_stay_out_of_the_records_headers_and_body():
     data = gzip.decompress(fetch().data)
     assert b"s3cr3t" not in data and b"abc123" not in data
@@ -114,6 +157,24 @@ def test_segments_rotate_and_each_closed_one_is_handed_over_with_its_cdxj_index(
         assert all(line["status"] == "200" for line in lines)
     first = records_of(closed[0][1].read_bytes())[0][0]
     assert first.rec_type == "warcinfo"
+
+
+def test_appends_go_on_into_a_new_segment_while_a_full_one_is_indexed_and_handed_over(tmp_path):
+    closed: list[str] = []
+    other_appended = threading.Event()
+
+    def on_closed(key, path, cdxj):
+        closed.append(key)
+        if len(closed) == 1:  # another thread appends while the first segment is handed over
+            threading.Thread(
+                target=lambda: (segments.append(fetch(1)), other_appended.set()), daemon=True
+            ).start()
+            assert other_appended.wait(30), "append blocked by the hand-over of a full segment"
+
+    segments = WarcSegments(tmp_path, "run-c", on_closed=on_closed, max_records=1)
+    first = segments.append(fetch(0))
+    segments.finish()
+    assert len(closed) == 2 and first["warc"] == closed[0] != closed[1]
 
 
 def test_a_segment_torn_by_a_kill_is_cut_back_to_its_last_whole_record(tmp_path):

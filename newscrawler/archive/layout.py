@@ -11,7 +11,8 @@
     runs/{run_id}/duplicates.jsonl                         each duplicate: which record it copies
 
 `date` is the article's publication day (UTC), `unknown` when no date could be found. A record's
-`raw` field points at its response record: `{"warc": key, "offset": n, "length": n}` (segments.py);
+`raw` field points at its response record: `{"warc": key, "offset": n, "length": n}` (segments.py),
+a quarantined page's record too;
 records of layout 1 (and with NEWSCRAWLER_RAW_FORMAT=html) have theirs under `raw/` instead.
 Partition values are reduced to `[a-z0-9._-]`, so no name, URL or title can escape the prefix.
 """

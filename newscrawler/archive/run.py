@@ -7,7 +7,9 @@ duplicates log and its manifest, and (in a crawl) the spool and the uploader tha
   dedup state and the spool again, both idempotent; their shards and manifest are written), then
   start uploading. A run is taken over only when its lease can be taken: its process is gone
   (archive/lock.py), so a live run beside this one on the same spool is left alone.
-- `archive_article`: durably take one article, its shard line first, then its objects.
+- `archive_article`: durably take one article, its shard line first, then its objects;
+  `archive_quarantine` and `archive_response` likewise for a page that is not an article and
+  for a feed or sitemap (their raw responses into the same WARC segments).
 - `finish`: dedup state flushed (once the shards are finished a kill can no longer be recovered
   from them), duplicates log, shards, manifest, then the spool drains.
 - `close`: stop the uploader.
@@ -69,6 +71,7 @@ class ArchiveRun:
         self.spool_left = 0
         self.manifest: dict[str, Any] | None = None
         self._duplicates_lock = threading.Lock()
+        self._superseded: dict[str, list[dict[str, Any]]] = {}  # per run: takeovers archived
         self._lease: HeldLock | None = None
 
     def start(self) -> None:
@@ -108,10 +111,58 @@ class ArchiveRun:
             raw_html = raw_gz = None
         mark = self.shards.add(record)
         try:
-            return self.archive.write_article(record, raw_html, raw_gz=raw_gz)
+            key = self.archive.write_article(record, raw_html, raw_gz=raw_gz)
         except BaseException:
             self.shards.retract(mark)  # not archived: not in this run's shards either
             raise
+        takeover = self._takeover(self.run_id, record)
+        if takeover is not None:  # the earlier primary is now a copy of this original
+            self.log_duplicate(
+                {
+                    "url": takeover["url"],
+                    "aliases": [],
+                    "record_id": takeover["id"],
+                    "duplicate_of": takeover["by"],
+                    "layer": takeover["layer"],
+                    "similarity": takeover["similarity"],
+                    "site": takeover["site"],
+                    "superseded": True,
+                    "evidence": takeover["evidence"],
+                }
+            )
+        return key
+
+    def _takeover(self, run_id: str, record: dict[str, Any]) -> dict[str, Any] | None:
+        """The earlier primary an original record supersedes (`metadata.supersedes`), noted for
+        the run's manifest (`superseded`), or None."""
+        supersedes = record["metadata"].get("supersedes")
+        if not supersedes:
+            return None
+        takeover = {**supersedes, "by": record["id"]}
+        with self._duplicates_lock:
+            self._superseded.setdefault(run_id, []).append(takeover)
+        return takeover
+
+    def archive_quarantine(
+        self,
+        record: dict[str, Any],
+        *,
+        warc: WarcBlob | None = None,
+        page: FetchedPage | None = None,
+    ) -> str:
+        """Durably take one page that is not an article: its raw response into the run's WARC
+        segment (`record["raw"]` then points at it, as an article's), then its record under
+        quarantine/. Returns the record's key."""
+        if self.write_warc and (warc is not None or page is not None):
+            record["raw"] = self.segments.append(warc or page_warc(page))
+        return self.archive.write_quarantine(record)
+
+    def archive_response(self, page: FetchedPage) -> dict[str, Any] | None:
+        """A response kept for itself (a feed, a sitemap) into the run's WARC segment; its
+        pointer, or None when the run writes no WARC."""
+        if not self.write_warc:
+            return None
+        return self.segments.append(page_warc(page))
 
     @property
     def duplicates_path(self) -> Path:
@@ -218,6 +269,7 @@ class ArchiveRun:
                     elif verdict.status != "duplicate":
                         self.dedup.release(doc, verdict)
                 self.archive.store(record_object(record))
+                self._takeover(run_id, record)
                 records += 1
             if self.dedup is not None:
                 self.dedup.flush()
@@ -259,7 +311,12 @@ class ArchiveRun:
             recovered=recovered,
         )
         if run_id in self._closed_segments:
-            manifest["warc"] = self._closed_segments.pop(run_id)
+            # in segment order (a full segment is handed over while the next one fills)
+            manifest["warc"] = sorted(self._closed_segments.pop(run_id), key=lambda e: e["key"])
+        with self._duplicates_lock:
+            superseded = self._superseded.pop(run_id, [])
+        if superseded:  # earlier primaries that originals in this run replaced
+            manifest["superseded"] = superseded
         manifest.update(manifest_fields)
         self.archive.write_run_file(
             run_id,

@@ -60,7 +60,11 @@ class WarcSegments:
         self._number = 0
 
     def append(self, blob: WarcBlob) -> dict[str, Any]:
-        """Append one page's records; return the raw pointer to its response record."""
+        """Append one page's records; return the raw pointer to its response record.
+
+        A segment this fills is indexed and handed over after the lock is released: the
+        other threads go on appending to the next segment meanwhile."""
+        full = None
         with self._lock:
             if self._file is None:
                 self._open()
@@ -74,15 +78,18 @@ class WarcSegments:
                 "length": blob.response_length,
             }
             if self._file.tell() >= self.max_bytes or self._records == self.max_records:
-                self._close()
-            return pointer
+                full = self._detach()
+        if full is not None:
+            self._hand_over(full)
+        return pointer
 
     def finish(self) -> None:
-        """Close this run's open segment (end of the run)."""
+        """Close this run's open segment (end of the run, once no append is under way)."""
         with self._lock:
-            if self._file is not None:
-                self._close()
-            _remove_empty(self.root / self.run_id)
+            last = self._detach() if self._file is not None else None
+        if last is not None:
+            self._hand_over(last)
+        _remove_empty(self.root / self.run_id)
 
     def unfinished_runs(self) -> list[str]:
         """Runs with segment files left open by a kill (not this run)."""
@@ -118,9 +125,14 @@ class WarcSegments:
         self._file.write(warcinfo_record(name, self.info))
         self._records = 0
 
-    def _close(self) -> None:
+    def _detach(self) -> Path:
+        """Close the open segment file (under the lock); the next append opens a new one."""
         self._file.close()
         path, self._file, self._path = self._path, None, None
+        return path
+
+    def _hand_over(self, path: Path) -> None:
+        """Index a closed segment and hand it to `on_closed` (outside the lock: slow)."""
         self.on_closed(warc_key(self.run_id, path.name), path, cdxj_index(path))
 
 

@@ -72,9 +72,10 @@ class ArchivePipeline:
             self._flusher = task.LoopingCall(self._flush_dedup)
             self._flusher.start(interval, now=False)
 
-    def close_spider(self, spider: Spider | None = None) -> None:
+    async def close_spider(self, spider: Spider | None = None) -> None:
         """Finish the run (Scrapy closes the pipelines before `spider_closed`, when the report
-        reads what the run did): shards, manifest and duplicates log stored, spool drained."""
+        reads what the run did): shards, manifest and duplicates log stored, spool drained, in
+        a thread (the last segment's CDXJ index, the drain's wait), not on the reactor."""
         if self._flusher is not None and self._flusher.running:
             self._flusher.stop()
         stats = self.stats.get_stats()
@@ -85,7 +86,7 @@ class ArchivePipeline:
             "quarantined": group(stats, "quarantined"),
         }
         try:
-            self.runtime.run.finish(counts)
+            await maybe_deferred_to_future(deferToThread(self.runtime.run.finish, counts))
         except (StorageError, StateStoreError) as exc:
             self.stats.set_value(f"{PREFIX}/errors/run_finish", str(exc))
             logger.error("could not finish the run's shards and manifest: %s", exc)

@@ -19,7 +19,8 @@ logger = logging.getLogger(__name__)
 
 
 class QualityGatePipeline:
-    """Keep pages that are not articles out of the corpus, under quarantine/ with the reason."""
+    """Keep pages that are not articles out of the corpus, under quarantine/ with the reason
+    (and, when the run writes WARC, their raw response in its segments, as an article's)."""
 
     def __init__(self, stats: Any, runtime: Runtime, *, quarantine: bool = True) -> None:
         self.stats = stats
@@ -43,11 +44,16 @@ class QualityGatePipeline:
         if self.quarantine:
             try:
                 await maybe_deferred_to_future(
-                    deferToThread(self.runtime.archive.write_quarantine, item.record)
+                    deferToThread(
+                        self.runtime.run.archive_quarantine,
+                        item.record,
+                        warc=item.warc,
+                        page=item.page,
+                    )
                 )
             except StorageConflict:
                 pass  # quarantined by an earlier run; the first copy is kept
-            except StorageError as exc:
+            except (StorageError, OSError) as exc:  # OSError: the WARC segment's disk
                 inc(self.stats, "errors/storage", item.page.site)
                 logger.error("could not quarantine %s: %s", item.page.final_url, exc)
                 raise DropItem(f"not an article ({reason}): {item.page.final_url}") from exc

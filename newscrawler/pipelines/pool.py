@@ -45,7 +45,7 @@ class Extracted:
     observed: tuple[str, tuple[str, ...]] | None = None
     prints: TextFingerprints | None = None  # dedup fingerprints of the text (articles only)
     raw_gz: bytes | None = None  # the page as the archive keeps it (articles only, when asked)
-    warc: WarcBlob | None = None  # or as WARC records (raw_format "warc")
+    warc: WarcBlob | None = None  # or as WARC records (raw_format "warc"; quarantined too)
     url_key: str | None = None  # the canonical URL's identity key (dedup, state store)
     ms: float = 0.0  # how long extracting it took where it ran (worker CPU, not queueing)
 
@@ -64,13 +64,14 @@ def extract_page(
     audit_text: bool = False,
     known: frozenset[str] | None = None,
     raw_format: str | None = None,
+    raw_quarantined: bool = False,
 ) -> Extracted:
     """Extract, clean and fingerprint one page: the whole CPU-bound part of the pipeline.
 
     `known` is the site's learned boilerplate (None: no template learning); with `raw_format`
-    ("warc" or "html"), an article's raw response is made ready for the archive here too. Pure:
-    it reads and writes no state, so it runs the same in a worker process and in the crawl
-    process."""
+    ("warc" or "html"), an article's raw response is made ready for the archive here too (with
+    `raw_quarantined`, a page that is not an article's as well, in WARC). Pure: it reads and
+    writes no state, so it runs the same in a worker process and in the crawl process."""
     started = time.perf_counter()
     built = record_for_page(page, audit_text=audit_text, known=known)
     record = built.record
@@ -81,6 +82,8 @@ def extract_page(
             extracted.warc = page_warc(page)
         elif raw_format == "html":
             extracted.raw_gz = compress_raw_html(page.body)
+    elif raw_format == "warc" and raw_quarantined and not record["metadata"]["is_article"]:
+        extracted.warc = page_warc(page)
     extracted.ms = (time.perf_counter() - started) * 1000
     return extracted
 
