@@ -130,18 +130,10 @@ def _reextract_one(
     provenance: dict[str, Any],
     stats: Counter,
 ) -> tuple[dict[str, Any], bytes | None] | None:
-    try:
-        old = json.loads(storage.get(key))
-        meta = old["metadata"]
-        html = reader.raw_html(storage, old)
-    except KeyError:
-        stats["skipped/no_raw_html"] += 1
+    stored = _read(storage, key, stats, "")
+    if stored is None:
         return None
-    except (ValueError, OSError, EOFError, zlib.error) as exc:
-        logger.warning("%s: unreadable record or raw HTML, skipped (%s)", key, exc)
-        stats["errors/bad_input"] += 1
-        return None
-    stats["read"] += 1
+    old, meta, html = stored
     fresh = _fresh_extraction(html, meta, options)
     if not fresh["metadata"]["is_article"]:
         stats["skipped/rejected"] += 1  # the old record stands
@@ -150,7 +142,7 @@ def _reextract_one(
         stats["skipped/unchanged"] += 1
         return None
     version = (meta.get("version") or version_of(old["id"])) + 1
-    kept = {k: meta[k] for k in ("url", "url_aliases", "site", "fetch", "discovery") if k in meta}
+    kept = {k: meta[k] for k in _CARRIED if k in meta}
     metadata = {**fresh["metadata"], **kept, "version": version, "previous_version": old["id"]}
     metadata["reextraction"] = {**provenance, "at": utc_now(), "from": old["id"]}
     stats["new_versions"] += 1
@@ -171,23 +163,15 @@ def _rescue_one(
 ) -> tuple[dict[str, Any], bytes | None, Verdict | None] | None:
     """A quarantined page extracted again: its record as an article if it now is one and, with
     the crawler's state (`dedup`), if it is no copy of an article already archived."""
-    try:
-        old = json.loads(storage.get(key))
-        meta = old["metadata"]
-        html = reader.raw_html(storage, old)
-    except KeyError:
-        stats["quarantine/skipped/no_raw_html"] += 1
+    stored = _read(storage, key, stats, "quarantine/")
+    if stored is None:
         return None
-    except (ValueError, OSError, EOFError, zlib.error) as exc:
-        logger.warning("%s: unreadable record or raw HTML, skipped (%s)", key, exc)
-        stats["errors/bad_input"] += 1
-        return None
-    stats["quarantine/read"] += 1
+    old, meta, html = stored
     fresh = _fresh_extraction(html, meta, options)
     if not fresh["metadata"]["is_article"]:
         stats["quarantine/still_rejected"] += 1
         return None
-    kept = {k: meta[k] for k in ("url", "url_aliases", "site", "fetch", "discovery") if k in meta}
+    kept = {k: meta[k] for k in _CARRIED if k in meta}
     metadata = {**fresh["metadata"], **kept, "version": 1, "previous_version": None}
     metadata["reextraction"] = {
         **provenance,
@@ -214,6 +198,30 @@ def _rescue_one(
         record["raw"] = old["raw"]
         return record, None, verdict
     return record, html, verdict
+
+
+# What a record made again keeps of the record it was made from: where and how it was fetched.
+_CARRIED = ("url", "url_aliases", "site", "fetch", "discovery")
+
+
+def _read(
+    storage: Storage, key: str, stats: Counter, kind: str
+) -> tuple[dict[str, Any], dict[str, Any], bytes] | None:
+    """(record, its metadata, its raw response) of `key`; None, counted, when it has none or
+    cannot be read (`kind` prefixes the counters: "" for articles, "quarantine/")."""
+    try:
+        old = json.loads(storage.get(key))
+        meta = old["metadata"]
+        html = reader.raw_html(storage, old)
+    except KeyError:
+        stats[f"{kind}skipped/no_raw_html"] += 1
+        return None
+    except (ValueError, OSError, EOFError, zlib.error) as exc:
+        logger.warning("%s: unreadable record or raw HTML, skipped (%s)", key, exc)
+        stats["errors/bad_input"] += 1
+        return None
+    stats[f"{kind}read"] += 1
+    return old, meta, html
 
 
 def _fresh_extraction(
