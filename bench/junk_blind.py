@@ -1,8 +1,9 @@
-"""The blind junk set (tests/data/junk_blind/): load it, inject it, score the cleaner.
+"""The blind junk sets (tests/data/junk_blind/, junk_blind2/): load, inject, score the cleaner.
 
     python -m bench.junk_blind score --part dev
     python -m bench.junk_blind score --part dev --raw        # also trafilatura alone (clean off)
     python -m bench.junk_blind score --part heldback --once-i-am-done   # appends to SCORES.md
+    python -m bench.junk_blind score --set junk_blind2 --part dev      # the second blind set
 
 Written by a helper who did not read the cleaner: standard library and the public API
 (`newscrawler.extract_article`) only. Each page is a real article page of the Zyte benchmark
@@ -31,7 +32,9 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "junk_blind"
+DATA_ROOT = Path(__file__).resolve().parent.parent / "tests" / "data"
+DATA = DATA_ROOT / "junk_blind"
+SETS = ("junk_blind", "junk_blind2")  # same layout; each has its own SCORES.md
 FAMILIES = ("ads", "rating", "helpful", "newsletter", "comments", "related", "share", "captions")
 LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl", "pl")
 PARTS = ("dev", "heldback")
@@ -212,28 +215,30 @@ def main(argv: list[str] | None = None) -> int:
     )
     sub = ap.add_subparsers(dest="cmd", required=True)
     sc = sub.add_parser("score", help="score the cleaner on one part")
+    sc.add_argument("--set", choices=SETS, default="junk_blind", help="which blind set")
     sc.add_argument("--part", choices=PARTS, default="dev")
     sc.add_argument("--once-i-am-done", action="store_true", help="required to score heldback")
     sc.add_argument("--raw", action="store_true", help="also score with the cleaner off")
     sc.add_argument("-v", "--verbose", action="store_true", help="list every line left or lost")
     args = ap.parse_args(argv)
+    data = DATA_ROOT / args.set
     if args.part == "heldback" and not args.once_i_am_done:
         print(
             "refused: the held-back part is scored once, when tuning on dev is over "
-            "(add --once-i-am-done; the result is appended to tests/data/junk_blind/SCORES.md)",
+            f"(add --once-i-am-done; the result is appended to tests/data/{args.set}/SCORES.md)",
             file=sys.stderr,
         )
         return 2
-    s = score(args.part)
+    s = score(args.part, data=data)
     text = report(s, args.verbose)
     print(text)
     if args.raw:
-        print(report(score(args.part, clean=False), args.verbose))
+        print(report(score(args.part, clean=False, data=data), args.verbose))
     if args.part == "heldback":
         stamp = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
-        with open(DATA / "SCORES.md", "a", encoding="utf-8") as f:
+        with open(data / "SCORES.md", "a", encoding="utf-8") as f:
             f.write(f"\n## held-back, scored {stamp}\n\n```\n{report(s)}\n```\n")
-        print(f"appended to {DATA / 'SCORES.md'}")
+        print(f"appended to {data / 'SCORES.md'}")
     return 0
 
 
