@@ -16,7 +16,8 @@ real edits caught (a version at each edited URL), distinct stories merged (over 
 corpus and among the press releases and briefs), pairwise precision and recall of the clusters
 (each URL belongs to the record it was archived as or logged as a duplicate of), and the
 original primary in N of M syndicated stories (the record a story is archived as, read back
-from the archive, is the original publisher's page).
+from the archive, is the original publisher's page), after the first run and after the rerun
+(which must leave it so).
 """
 
 from __future__ import annotations
@@ -179,6 +180,7 @@ def one_order(corpus: Corpus, workdir: Path, order: int, edits: int, rng: random
         rng.shuffle(urls)
         crawl_urls(workdir, sites, urls, timeout=1800)
         summary = last_summary(workdir)
+        primary_rerun = sum(primary_is_original(workdir, s) for s in syndicated)
     fresh = [r for r in records(workdir) if r["id"] not in archived_before]
     versions = [r for r in fresh if r["metadata"]["version"] >= 2]
     edited_keys = {canonicalize_url(u): text for u, text in edited.items()}
@@ -206,6 +208,7 @@ def one_order(corpus: Corpus, workdir: Path, order: int, edits: int, rng: random
         "merged_releases": merged(found, truth, {"release"}, kind_of),
         "merged_briefs": merged(found, truth, {"brief"}, kind_of),
         "primary": primary,
+        "primary_rerun": primary_rerun,
         "syndicated": len(syndicated),
         "first_run_versions": first_versions,
         "spurious": len(spurious),
@@ -254,6 +257,7 @@ def main() -> None:
             f"pairwise precision {result['precision']:.3f} recall {result['recall']:.3f}; "
             f"URLs found in neither archive nor duplicates log: {result['lost']}; "
             f"original primary in {result['primary']} of {result['syndicated']} syndicated stories"
+            f" ({result['primary_rerun']} after the rerun)"
         )
 
 

@@ -116,6 +116,7 @@ class NewsCrawlerSettings(BaseModel):
     ]
     DEDUP_COMMIT_BATCH: Count
     DEDUP_COMMIT_INTERVAL: Seconds
+    DEDUP_UNDECIDED_HOLD: Seconds
     TEMPLATE_MIN_PAGES: Count
     MAX_AGE_DAYS: Seconds | None = None
     MAX_PAGES_PER_SITE: PositiveCount

@@ -70,7 +70,7 @@ class Runtime:
         if state_uri:  # shared between workers: one namespace per archive, like the SQLite files
             state = open_state(
                 state_uri,
-                namespace=f"nc:{_slug(uri).rsplit('-', 1)[-1]}",
+                namespace=state_namespace(uri),
                 url_ttl=settings.getfloat("NEWSCRAWLER_STATE_URL_TTL"),
             )
             state.claimant = run_id
@@ -143,6 +143,11 @@ def _slug(archive_uri: str) -> str:
     digest = hashlib.sha256(uri.encode()).hexdigest()[:10]
     slug = "".join(c if c.isalnum() else "-" for c in uri.rsplit("/", 1)[-1] or "archive")[:30]
     return f"{slug}-{digest}"
+
+
+def state_namespace(archive_uri: str) -> str:
+    """The key namespace of an archive's shared (Redis) state: `nc:<10 hex digits>`."""
+    return f"nc:{_slug(archive_uri).rsplit('-', 1)[-1]}"
 
 
 def state_path(state_dir: str | Path, archive_uri: str) -> Path:

@@ -94,6 +94,9 @@ NEWSCRAWLER_NEAR_DUP_THRESHOLD = 0.8
 # run's records are taken from its shards at the next start.
 NEWSCRAWLER_DEDUP_COMMIT_BATCH = 64
 NEWSCRAWLER_DEDUP_COMMIT_INTERVAL = 2.0
+# A copy whose story's original nothing orders yet waits this many seconds at most (or until the
+# crawl has nothing else to fetch) to be judged again with what the crawl learnt; 0: judged once.
+NEWSCRAWLER_DEDUP_UNDECIDED_HOLD = 30.0
 # Site template learning: a text block seen on this many different articles of a site is
 # boilerplate and removed from its pages (learned in the state store, across runs); 0 turns it off.
 NEWSCRAWLER_TEMPLATE_MIN_PAGES = 5

@@ -10,6 +10,7 @@ newscrawler runs | report | records | show | drain          operator commands (c
 newscrawler export | reextract                              corpus commands (cli/corpus.py)
 newscrawler seed | crawl-report                             shared frontier (cli/frontier.py)
 newscrawler ingest PATH... [--sites FILE]                   WARC files through the pipelines
+newscrawler reband [--state-uri URI] [--prune]              a shared state's near-dup bands
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from newscrawler import __version__
-from newscrawler.cli import corpus, crawl, frontier, ingest, ops
+from newscrawler.cli import corpus, crawl, frontier, ingest, ops, reband
 from newscrawler.cli.common import say
 from newscrawler.cli.demo import DEMO_PORT, run_demo
 from newscrawler.reporting.health import EXIT_CONFIG_ERROR, EXIT_STORAGE_UNUSABLE
@@ -90,6 +91,7 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Any]]:
     handlers.update(corpus.add_commands(commands))
     handlers.update(frontier.add_commands(commands))
     handlers.update(ingest.add_commands(commands))
+    handlers.update(reband.add_commands(commands))
     return parser, handlers
 
 

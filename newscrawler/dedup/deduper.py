@@ -9,7 +9,8 @@ The text and near-copy layers are the `Claims` of the store: in memory for an em
 in the store itself for a shared one (`newscrawler.dedup.claims`).
 
 A copy of an archived story is a duplicate of the story's primary record, unless the page is the
-story's original (`newscrawler.dedup.originality`): then it is accepted as a new record that
+story's original (`newscrawler.dedup.originality`, with the evidence gathered over the crawl,
+`newscrawler.dedup.syndicators`): then it is accepted as a new record that
 supersedes the primary (`Verdict.supersedes`), which stays archived (`newscrawler.dedup.origins`).
 """
 
@@ -27,6 +28,7 @@ from newscrawler.dedup.fingerprints import (
 )
 from newscrawler.dedup.originality import judge
 from newscrawler.dedup.origins import Origins
+from newscrawler.dedup.syndicators import EVIDENT, Syndication, judged_marks, page_marks
 from newscrawler.dedup.urls import canonicalize_url
 from newscrawler.dedup.verdict import DedupInput, Takeover, Verdict, dedup_input
 from newscrawler.dedup.versions import same_article
@@ -60,6 +62,7 @@ class Deduplicator:
         self._urls: dict[str, str] = {}  # canonical URLs of accepted items not yet committed
         self._claims: Claims = open_claims(state, near_threshold)
         self._origins = Origins(state, shared=not isinstance(self._claims, LocalClaims))
+        self._evidence = Syndication(state)  # which pages and hosts copy others
         self._lock = threading.RLock()  # check-and-reserve is atomic across threads
 
     def check(self, doc: DedupInput, prints: TextFingerprints | None = None) -> Verdict:
@@ -69,6 +72,8 @@ class Deduplicator:
         if prints is None or not prints.stored:
             prints = fingerprints(doc.text)
         with self._lock:
+            if doc.provenance is not None:  # what the page says of itself, for other stories
+                self._evidence.record(page_marks(doc.provenance))
             takeover = None
             for _ in range(_CLAIM_ATTEMPTS):
                 verdict = self._check(doc, prints, takeover)
@@ -132,7 +137,12 @@ class Deduplicator:
         attempted = verdict.supersedes.record_id if verdict.supersedes else None
         if verdict.status == "new" and doc.provenance is not None and primary != attempted:
             incumbent = self._origins.provenance(primary)
-            judged = judge(doc.provenance, incumbent)
+            judged = judge(doc.provenance, incumbent, self._evidence)
+            if incumbent is not None and judged.reason in EVIDENT:
+                pair = (doc.provenance, incumbent)
+                self._evidence.record(
+                    judged_marks(*(pair if judged.newcomer_is_original else pair[::-1]))
+                )
             if judged.newcomer_is_original and incumbent is not None:
                 return Takeover(
                     primary,
@@ -142,6 +152,14 @@ class Deduplicator:
                     conflict.similarity,
                     judged.reason,
                 )
+            if incumbent is not None and judged.reason == "first archived":
+                # Nothing told the two apart yet: the caller may judge the page again once the
+                # crawl has seen more of the two hosts (the dedup pipeline holds it).
+                duplicate = _duplicate(
+                    doc, conflict.layer, primary, conflict.similarity, verdict.fingerprint
+                )
+                duplicate.undecided = True
+                return duplicate
         return _duplicate(doc, conflict.layer, primary, conflict.similarity, verdict.fingerprint)
 
     def _same_article(self, record_id: str, doc: DedupInput) -> bool:

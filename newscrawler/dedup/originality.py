@@ -9,9 +9,17 @@ a later copy against it. `judge` decides, in this order:
 1. canonical: a page whose canonical/og:url names the other page or the other's site is a copy
    of it (ignored when both pages point at each other);
 2. credit: a page that credits the other's publisher is a copy of it (ignored when both do);
-3. date: the page published at least `DATE_MARGIN` earlier (a day earlier when either gives
+3. named: a page that another publisher's page (a third copy of the story) declared as its
+   canonical is the original (`syndicators`; ignored when both were named);
+4. date: the page published at least `DATE_MARGIN` earlier (a day earlier when either gives
    only a day) is the original;
-4. otherwise the incumbent, the record archived first, stays the original.
+5. syndicator: when only one of the two hosts is a known syndicator (`syndicators`: a host
+   whose pages were seen copying other publishers on the evidence above), the other host's page
+   is the original;
+6. otherwise the incumbent, the record archived first, stays the original.
+
+Rules 3 and 5 need the evidence gathered over the crawl (`syndicators.Syndication`); without
+it (`evidence=None`) they are skipped.
 
 Only the text layers (exact, near) ask: two pages are judged only when their texts are copies.
 """
@@ -24,10 +32,13 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from newscrawler.dedup.urls import canonicalize_url, clean_url, registered_site
+
+if TYPE_CHECKING:
+    from newscrawler.dedup.syndicators import Syndication
 
 DATE_MARGIN = timedelta(minutes=1)
 MAX_CREDITS = 8
@@ -146,21 +157,32 @@ def provenance(metadata: dict[str, Any]) -> Provenance | None:
 @dataclass(frozen=True)
 class Judgement:
     newcomer_is_original: bool
-    reason: str  # "canonical" | "credit" | "date" | "first archived"
+    # "canonical" | "credit" | "named" | "date" | "syndicator" | "first archived"
+    reason: str
 
 
-def judge(newcomer: Provenance, incumbent: Provenance | None) -> Judgement:
+def judge(
+    newcomer: Provenance, incumbent: Provenance | None, evidence: Syndication | None = None
+) -> Judgement:
     """Is the `newcomer` (a copy of the archived `incumbent`'s text) the original? See the module
-    docstring for the rules."""
+    docstring for the rules; `evidence`, what the crawl has seen of other pages and hosts."""
     if incumbent is None:  # archived before records kept their provenance: it stays
         return Judgement(False, "first archived")
     for reason, points in (("canonical", _points_to), ("credit", _credits)):
         to_newcomer, to_incumbent = points(incumbent, newcomer), points(newcomer, incumbent)
         if to_newcomer != to_incumbent:
             return Judgement(to_newcomer, reason)
+    if evidence is not None:
+        named = evidence.named(newcomer)
+        if named != evidence.named(incumbent):
+            return Judgement(named, "named")
     earlier = _earlier(newcomer.published, incumbent.published)
     if earlier is not None:
         return Judgement(earlier, "date")
+    if evidence is not None:
+        copier = evidence.syndicator(newcomer)
+        if copier != evidence.syndicator(incumbent):
+            return Judgement(not copier, "syndicator")
     return Judgement(False, "first archived")
 
 

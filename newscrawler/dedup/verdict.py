@@ -58,6 +58,9 @@ class Verdict:
     # A new record that is the original of an archived story: the record it replaces as the
     # story's primary (which stays archived, now a copy of this one).
     supersedes: Takeover | None = None
+    # A copy whose story's original could not be told (`originality.judge` fell back on the
+    # record archived first): worth judging again once the crawl knows more of the two hosts.
+    undecided: bool = False
 
 
 @dataclass(frozen=True)
@@ -69,7 +72,7 @@ class Takeover:
     site: str
     layer: str  # "exact" | "near": how the two texts match
     similarity: float
-    evidence: str  # "canonical" | "credit" | "date"
+    evidence: str  # "canonical" | "credit" | "named" | "date" | "syndicator"
 
     def as_dict(self) -> dict[str, Any]:
         return {

@@ -209,6 +209,24 @@ class StateStore(ABC):
 
         A backend that does not keep shapes forgets them: this default does nothing."""
 
+    # Syndication evidence (newscrawler.dedup.syndicators): (site, kind, page) marks, a page of
+    # `site` seen copying another publisher ("copy"), judged an original ("original") or named
+    # as the canonical page by another publisher's page ("named").
+    def add_syndication_marks(self, marks: Iterable[tuple[str, str, str]]) -> None:  # noqa: B027
+        """Keep (site, kind, page) marks, each once however often it is added.
+
+        A backend that does not keep them forgets them: this default does nothing."""
+
+    def syndication_counts(self, site: str, cap: int = 1000) -> dict[str, int]:
+        """How many pages of `site` carry each kind of mark (counted up to `cap`).
+
+        A backend that does not keep marks knows none: this default returns {}."""
+        return {}
+
+    def syndication_marked(self, site: str, kind: str, page: str) -> bool:
+        """Whether the page carries the mark. This default (no marks kept) says False."""
+        return False
+
     @abstractmethod
     def get_source_modified(self, url: str) -> float | None:
         """The latest lastmod / updated date (epoch seconds) a feed or sitemap gave for an

@@ -23,6 +23,8 @@ so a URL costs the same whatever its length):
     P p:<record_id>   string  the original that replaced this record as its story's primary
                               (EX while only reserved)
     P tp:<site>       set     pages counted for template learning
+    P sy:<kind>:<site> set    h(page) of the site's pages with that syndication mark
+                              (copy, original, named: newscrawler/dedup/syndicators.py)
     P tb:<site>       hash    block hash -> pages it occurs on
 
 Measured by bench/redis_state.py (Redis 6.2, 100,000 of each): a seen URL costs ~210 bytes
@@ -170,6 +172,15 @@ return 1
 """
 )
 
+# KEYS: band buckets...; ARGV: record id, band fields... (one record off stale bands: reband)
+_REMOVE_BANDS = (
+    _BAND_HELPERS
+    + """
+for i = 1, #KEYS do band_remove(KEYS[i], ARGV[i + 1], ARGV[1]) end
+return 1
+"""
+)
+
 # KEYS: url reservation, fingerprint, signature, band buckets...
 # ARGV: record id, claimant, takeover key, band fields...
 _RELEASE = (
@@ -285,6 +296,7 @@ class RedisStateStore(StateStore):
         self._claim = self._redis.register_script(_CLAIM)
         self._release = self._redis.register_script(_RELEASE)
         self._add_bands = self._redis.register_script(_ADD_BANDS)
+        self._remove_bands = self._redis.register_script(_REMOVE_BANDS)
         self._keep_fingerprint = self._redis.register_script(_KEEP_FINGERPRINT)
         self._source_modified = self._redis.register_script(_SOURCE_MODIFIED)
         self._reserve_origin = self._redis.register_script(_RESERVE_ORIGIN)
@@ -497,6 +509,26 @@ class RedisStateStore(StateStore):
                     pipe.hincrby(key, f"o|{shape}", others)
             pipe.execute()
 
+    def add_syndication_marks(self, marks: Iterable[tuple[str, str, str]]) -> None:
+        rows = list(marks)
+        if not rows:
+            return
+        with self._redis.pipeline(transaction=False) as pipe:
+            for site, kind, page in rows:
+                pipe.sadd(self._key(b"sy", f"{kind}:{site}"), _url_hash(page))
+            pipe.execute()
+
+    def syndication_counts(self, site: str, cap: int = 1000) -> dict[str, int]:
+        kinds = ("copy", "original", "named")
+        with self._redis.pipeline(transaction=False) as pipe:
+            for kind in kinds:
+                pipe.scard(self._key(b"sy", f"{kind}:{site}"))
+            counts = pipe.execute()
+        return {kind: min(int(n), cap) for kind, n in zip(kinds, counts, strict=True) if n}
+
+    def syndication_marked(self, site: str, kind: str, page: str) -> bool:
+        return bool(self._redis.sismember(self._key(b"sy", f"{kind}:{site}"), _url_hash(page)))
+
     def get_source_modified(self, url: str) -> float | None:
         data = self._redis.get(self._key(b"m", _url_hash(url)))
         return float(data) if data else None
@@ -534,6 +566,30 @@ class RedisStateStore(StateStore):
             for record_id, band_keys in entries:
                 keys, fields = self._band_keys(band_keys)
                 self._add_bands(keys=keys, args=[record_id, *fields], client=pipe)
+            pipe.execute()
+
+    def band_entries(self, batch: int = 500) -> Iterator[tuple[bytes, list[str]]]:
+        """Every (band key, record ids listed under it) of the band index, found by SCAN."""
+        pattern = _glob_escape(self._key(b"b", b"")) + b"*"
+        for bucket in self._redis.scan_iter(match=pattern, count=batch):
+            for field, value in self._redis.hscan_iter(bucket, count=batch):
+                yield field, value.decode().split()
+
+    def signature_heads(self, record_ids: list[str], width: int) -> dict[str, bytes]:
+        """The first `width` bytes of each record's signature blob (archived or reserved);
+        a record without one is left out."""
+        with self._redis.pipeline(transaction=False) as pipe:
+            for record_id in record_ids:
+                pipe.getrange(self._key(b"s", record_id), 0, width - 1)
+            replies = pipe.execute()
+        return {rid: data for rid, data in zip(record_ids, replies, strict=True) if data}
+
+    def remove_bands(self, entries: Iterable[tuple[str, list[bytes]]]) -> None:
+        """Take each record off these band keys (a band left empty is deleted)."""
+        with self._redis.pipeline(transaction=False) as pipe:
+            for record_id, band_keys in entries:
+                keys, fields = self._band_keys(band_keys)
+                self._remove_bands(keys=keys, args=[record_id, *fields], client=pipe)
             pipe.execute()
 
     def close(self) -> None:

@@ -57,6 +57,9 @@ CREATE TABLE IF NOT EXISTS provenance (
     record_id TEXT PRIMARY KEY, data BLOB NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS superseded (
     record_id TEXT PRIMARY KEY, primary_id TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS syndication (
+    site TEXT NOT NULL, kind TEXT NOT NULL, page TEXT NOT NULL,
+    PRIMARY KEY (site, kind, page)) WITHOUT ROWID;
 """
 # The signature at the head of a record's blob (`fingerprints.NUM_PERM` uint32 values); what
 # follows it is stored in `texts`.
@@ -254,6 +257,31 @@ class SqliteStateStore(StateStore):
                 [(site, shape, a, o) for shape, (a, o) in counts.items()],
             )
 
+    def add_syndication_marks(self, marks: Iterable[tuple[str, str, str]]) -> None:
+        rows = list(marks)
+        if not rows:
+            return
+        with self._using(transaction=True) as db:
+            db.executemany("INSERT OR IGNORE INTO syndication VALUES (?, ?, ?)", rows)
+
+    def syndication_counts(self, site: str, cap: int = 1000) -> dict[str, int]:
+        counts = {}
+        for kind in ("copy", "original", "named"):
+            (counts[kind],) = self._one(
+                "SELECT count(*) FROM (SELECT 1 FROM syndication "
+                "WHERE site = ? AND kind = ? LIMIT ?)",
+                (site, kind, cap),
+            ) or (0,)
+        return {kind: n for kind, n in counts.items() if n}
+
+    def syndication_marked(self, site: str, kind: str, page: str) -> bool:
+        return bool(
+            self._one(
+                "SELECT 1 FROM syndication WHERE site = ? AND kind = ? AND page = ?",
+                (site, kind, page),
+            )
+        )
+
     def get_source_modified(self, url: str) -> float | None:
         row = self._one("SELECT modified FROM source_modified WHERE url = ?", (url,))
         return row[0] if row else None
@@ -268,6 +296,12 @@ class SqliteStateStore(StateStore):
                 " SET modified = max(modified, excluded.modified)",
                 rows,
             )
+
+    def drop_band_index(self) -> int:
+        """Delete the `lsh` rows older versions wrote (the deduplicator of an embedded store
+        builds its band index in memory at each start and writes none); how many there were."""
+        with self._using(transaction=True) as db:
+            return db.execute("DELETE FROM lsh").rowcount
 
     def close(self) -> None:
         with self._using() as db:
