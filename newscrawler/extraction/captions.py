@@ -40,7 +40,7 @@ CREDIT_RE = re.compile(
     rf"|(?:^|(?<=[.!?]\s)|(?<=\|\s)|(?<=[-–—]\s))(?P<credit2>{_WORD}(?: credit)?\s*:\s*[^.!?]{{2,80}}"
     r"|Fot\. [^.!?]{2,80})"
     r"|(?P<credit3>©\s*[^.!?]{2,80}|\[(?:사진|写真|Фото|Photo|Foto)\s*[=:：][^\]]{1,80}\])"
-    rf"|(?:^|(?<=[.!?]\s))(?P<credit4>(?:Photo|Foto|Image|Bild)(?: cedida)? (?:by|von|de|par|por) [^.!?]{{2,60}})"
+    rf"|(?:^|(?<=[.!?]\s))(?P<credit4>(?:Photo|Foto|Image|Bild)(?: cedida)? (?:by|von|de|par|por|di|da|van|door) [^.!?]{{2,60}})"
     r")\s*\.?\s*$"
 )
 # What every credit CREDIT_RE finds contains: a closing bracket at the end, ©, or a credit word.
@@ -70,6 +70,9 @@ class Image:
 def split_credit(text: str) -> tuple[str | None, str | None]:
     """("US President Joe Biden ... (AP Photo/Alex Brandon)") -> (caption, "AP Photo/Alex Brandon")."""
     text = " ".join(text.split())
+    bare = _BARE_CREDIT.search(text)
+    if bare:
+        return text[: bare.start()].rstrip(" -–—|:,") or None, bare.group("bare")
     match = CREDIT_RE.search(text)
     if not match:
         return text or None, None
@@ -80,11 +83,21 @@ def split_credit(text: str) -> tuple[str | None, str | None]:
 
 def is_credit_line(line: str) -> bool:
     """A short line that ends with a photo credit: a caption that reached the body text."""
+    if len(line.split()) <= MAX_CAPTION_WORDS and _BARE_CREDIT.search(line):
+        return True  # "Beeld Frank Uijlenbroek", "(Foto Studio Bergamini)": credit word + a name
     return (
         len(line.split()) <= MAX_CAPTION_WORDS
         and _MAY_CREDIT.search(line) is not None
         and CREDIT_RE.search(line) is not None
     )
+
+
+# A credit word and a name (capitalised words, an agency), nothing else, as a line of its own
+_BARE_CREDIT = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\s)(?=\())\(?(?P<bare>(?:Photo|Foto|Fotos|Beeld|Bild|Fot\.|Zdj[ęe]cie|Credit|Cr[ée]dit(?:o)?|Fotograf[íi]a"
+    r"|Foto(?:grafie)?)\s+(?:[A-ZÀ-ÖØ-ÞŁŚŻŹĆ][\w.'’-]*|/|&|di|de|van|von|y|e)"
+    r"(?:\s+(?:[A-ZÀ-ÖØ-ÞŁŚŻŹĆ][\w.'’-]*|/|&|di|de|van|von|y|e)){0,6})\)?\.?$"
+)
 
 
 def take_images(tree: HtmlElement, base_url: str | None) -> tuple[list[Image], list[str]]:

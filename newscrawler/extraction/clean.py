@@ -1,9 +1,11 @@
 """The text pass of boilerplate removal, after trafilatura (the DOM pass is `prune.py`).
 
-It catches junk written as ordinary paragraphs: multilingual phrase families, header lines that open
-a run of teasers, short debris after the last body paragraph, and blocks a site is known to repeat
-(`known_boilerplate`, hashes from `block_hash`). Whole blocks go, never parts of a sentence; each
-removal is counted by family for the audit.
+It catches junk written as ordinary paragraphs: multilingual phrase families, widget shapes
+(`widgets.py`), several kinds of family evidence at once (`lexicon.py`), header lines that open a
+run of teasers, short debris after the last body paragraph, and blocks a site is known to repeat
+(`known_boilerplate`, hashes from `block_hash`). Whole blocks go; inside a paragraph, only whole
+sentences appended at its end that name a family on their own (`junk_tail`). Each removal is
+counted by family for the audit.
 """
 
 from __future__ import annotations
@@ -11,10 +13,12 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from newscrawler.extraction.audit import FAMILIES, Audit
 from newscrawler.extraction.captions import Image, attach_caption_line, is_credit_line
 from newscrawler.extraction.gambling import gambling_ad
+from newscrawler.extraction.lexicon import family_cue, lexical_family
 from newscrawler.extraction.phrases import (
     BUTTON_RE,
     DATE_WORDS,
@@ -27,6 +31,15 @@ from newscrawler.extraction.quality import word_count
 from newscrawler.extraction.widgets import widget_family
 
 _JUNK = frozenset(FAMILIES) - {"captions", "template"}
+
+
+_RULE = re.compile(r"^([_*=~—–-]{3,})\s+(?=\S)")
+
+
+def _split_rule(line: str) -> list[str]:
+    """A separator rule ("___") glued to the text after it stands on a line of its own."""
+    match = _RULE.match(line)
+    return [match.group(1), line[match.end() :]] if match else [line]
 
 
 def block_hash(text: str) -> str:
@@ -49,7 +62,7 @@ def clean_lines(
     top of the text, they are dropped."""
     images = images if images is not None else []
     lines = [" ".join(line.split()) for line in lines]
-    lines = [line for line in lines if line]
+    lines = [part for line in lines if line for part in _split_rule(line)]
     known_captions = {_key(t) for i in images for t in (i.caption, i.alt) if t and len(t) > 20}
     families: list[str | None] = [None] * len(lines)
     _drop_title(lines, families, [title or "", *headlines])
@@ -65,13 +78,26 @@ def clean_lines(
         before = families[index - 1] if index else None
         if family is None and before in _JUNK and BUTTON_RE.match(probe):
             family = before  # "Yes" / "No" under "Was this article helpful?"
-        elif family is None and run and _kind(line) == run_kind and _continues_run(line):
+        elif (
+            family is None
+            and run
+            and _kind(line) == run_kind
+            and _continues_run(line)
+            and not _subheading(lines, index)
+        ):
             family = run
         elif header:
             family, run, run_kind = header, header, _kind(line)
         else:
             run = None  # prose, or a block of its own family: the header's box has ended
         families[index] = family
+    # junk glued to a paragraph sits at the end of the story: the last few paragraphs are read
+    for index in [i for i, f in enumerate(families) if f is None][-_TAIL_LINES:]:
+        line = lines[index]
+        cut = junk_tail(line)
+        if cut:
+            lines[index] = line[: cut[0]].rstrip()
+            audit.add(cut[1], line[cut[0] :].strip())
     _debris(probes, families)
     _datelines(probes, families)
     _sweep_tail(lines, families)
@@ -96,6 +122,7 @@ def classify_block(text: str) -> str | None:
     return reason[0] if reason else None
 
 
+@lru_cache(maxsize=16384)
 def explain_block(text: str) -> tuple[str, str] | None:
     """Why one block of text on its own is boilerplate: (family, signal), or None.
 
@@ -134,7 +161,7 @@ def _reason(
                 match = pattern.regex.search(low)
                 if match:
                     return family, f"phrase {match.group(0)!r}"
-    widget = widget_family(line)
+    widget = widget_family(line) or lexical_family(line)
     if widget:
         return widget
     if known and block_hash(line) in known:
@@ -142,11 +169,43 @@ def _reason(
     return None
 
 
+# Where a sentence ends and the next one starts (a capital, a digit, an opening mark or a symbol)
+_SENTENCE_START = re.compile(r"(?<=[.!?…])[\"”»']?\s+(?=[^\w\s]*[A-ZÀ-ÖØ-Þ0-9¿¡\"“«(]|[^\w\s,;])")
+_TAIL_LINES = 6
+_TAIL_FAMILIES = frozenset(["ads", "rating", "newsletter", "share", "comments", "related"])
+
+
+def junk_tail(line: str) -> tuple[int, str] | None:
+    """(offset, family) of junk sentences appended to a paragraph of the article ("... the
+    match ended 2-1. Bet now at KingsBet and get a 50 € bonus!"): the last one or two sentences,
+    forty words at most, each judged on its own, with a real paragraph before them. None when
+    the paragraph ends as it should."""
+    if len(line.split()) < 8:
+        return None
+    starts = [m.end() for m in _SENTENCE_START.finditer(line)]
+    for start in reversed(starts[-2:]):
+        head, tail = line[:start].rstrip(), line[start:].strip()
+        if (
+            not 2 <= len(tail.split()) <= 40
+            or len(head.split()) < 3
+            or not head.endswith(PROSE_END)
+        ):
+            continue
+        if not _LETTER.search(tail):
+            continue
+        reason = _reason(tail, set(), frozenset())
+        if reason and reason[0] in _TAIL_FAMILIES and reason[1] != "learned site template":
+            return start, reason[0]
+        if is_credit_line(tail) and len(tail.split()) <= 12 and not _is_prose_line(tail):
+            return start, "captions"
+    return None
+
+
 def _probe(line: str) -> str:
     """The text to classify: a one-cell table row without its bars, a list item without its
     bullet."""
-    if line.startswith("|") and line.endswith("|") and line.count("|") == 2:
-        line = line.strip("| ")
+    if line.startswith("|") and line.endswith("|") and line.count("|") <= 3:
+        line = " ".join(cell.strip() for cell in line.strip("| ").split("|"))  # "| Útil | 124 |"
     if line.startswith(("- ", "• ", "* ")):
         line = line[2:]
     return line
@@ -220,6 +279,13 @@ def _kind(line: str) -> str:
     return "list" if line.startswith(("- ", "• ", "* ")) else "text"
 
 
+def _subheading(lines: list[str], index: int) -> bool:
+    """A title of four words or less right over a body paragraph: the article's subheading (a
+    teaser list's last item is a headline of its own, not a title over prose)."""
+    following = lines[index + 1] if index + 1 < len(lines) else ""
+    return len(lines[index].split()) <= 4 and _is_body(following) and word_count(following) >= 25
+
+
 def _continues_run(line: str) -> bool:
     """A teaser under a "Related" header: a short list item or headline, not running prose (a
     header met mid-article must not take the paragraphs after it)."""
@@ -281,8 +347,23 @@ def _box_headings(lines: list[str], families: list[str | None]) -> None:
             and families[i + 2] == family
             and len(lines[i].split()) <= 6
             and not lines[i].endswith(PROSE_END)
+            and _LETTER.search(lines[i])
+            and header_family(_probe(lines[i + 1])) is None  # the box has its own title
         ):
             families[i] = family
+    for i in range(len(lines) - 1):  # a title with a word of the family over one junk block
+        family = families[i + 1]
+        if (
+            families[i] is None
+            and family in _JUNK
+            and len(lines[i].split()) <= 6
+            and not lines[i].endswith(PROSE_END)
+            and family_cue(_probe(lines[i]), family)
+        ):
+            families[i] = family
+
+
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def _drop_title(lines: list[str], families: list[str | None], titles: Iterable[str]) -> None:

@@ -69,7 +69,9 @@ _ACTION = re.compile(
 )
 _REPORTED = re.compile(
     r"\b(said|says|told|according to|sagte|sagt|laut|a d[ée]clar[ée]|selon|dijo|seg[úu]n"
-    r"|ha detto|secondo|zei|volgens|disse|segundo|powiedzia[łl]\w*|wed[łl]ug)\b",
+    r"|ha detto|secondo|zei|volgens|disse|segundo|powiedzia[łl]\w*|wed[łl]ug|reported|announced"
+    r"|meldete|berichtete|a annonc[ée]|anunci[óo]|ha annunciato|anunciou|maakte bekend"
+    r"|og[łl]osi[łl]\w*)\b",
     _FLAGS,
 )
 

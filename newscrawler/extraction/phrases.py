@@ -267,7 +267,15 @@ HEADERS: dict[str, list[str]] = {
         r"|ti potrebbe interessare|articoli correlati|i pi[ùu] letti|lees ook|meer over dit onderwerp"
         r"|gerelateerde artikelen|meest gelezen|zobacz (r[óo]wnie[żz]|tak[żz]e|te[żz])"
         r"|czytaj (tak[żz]e|r[óo]wnie[żz]|te[żz])|powi[ąa]zane artyku[łl]y|najcz[ęe][śs]ciej czytane"
-        r"|mo[żz]e ci[ęe] zainteresowa[ćc]|contenido relacionado|notas relacionadas|schon gelesen\??)\W*",
+        r"|mo[żz]e ci[ęe] zainteresowa[ćc]|contenido relacionado|notas relacionadas|schon gelesen\??"
+        r"|no te (lo )?pierdas|no se lo pierda|eerder verschenen|ook interessant|meer nieuws"
+        r"|da non perdere|non perderti|nicht verpassen|[àa] ne pas manquer|ne manquez pas|n[ãa]o perca"
+        r"|nie przegap|polecamy|mais not[íi]cias|weitere nachrichten|more headlines|in other news"
+        r"|people also read|(das )?k[öo]nnte dich auch interessieren|nos recommandations"
+        r"|recommand[ée]s? pour vous|recomendados?( para (ti|voc[êe]))?|consigliati( per te)?"
+        r"|aanbevolen( voor (jou|u))?|polecane( dla ciebie)?|najpopularniejsze|les plus populaires"
+        r"|lo m[áa]s visto|le pi[ùu] lette|mais vistas|meest bekeken|najcz[ęe][śs]ciej ogl[ąa]dane"
+        r"|also in the news|elsewhere on \S+( \S+)?)\W*",
     ],
     "comments": [
         r"(\d+ )?(comments?|kommentare?|commentaires?|comentarios?|coment[áa]rios)( \(\d+\))?\W*",

@@ -2,10 +2,11 @@
 
 Elements whose class, id, role or aria-label names a family; boxes titled "You might also like",
 "3 Comments" or "Tags", or made of widget labels; lists and runs of paragraphs that are nothing
-but links to other stories. The article body (around its longest paragraph) and the headline are
-never dropped, and a block holding several real paragraphs stays whatever its class says; so
-does prose the block's own text does not confirm as junk (a "comment" class without any part of
-a readers' thread: no author, date, reply link or form).
+but links to other stories; small boxes one line of which names a family (`boxes.py`). The
+article body (around its longest paragraph) and the headline are never dropped, and a block
+holding several real paragraphs stays whatever its class says; so does prose the block's own
+text does not confirm as junk (a "comment" class without any part of a readers' thread: no
+author, date, reply link or form).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from functools import lru_cache
 from lxml.html import HtmlElement
 
 from newscrawler.extraction.audit import Audit
+from newscrawler.extraction.boxes import prune_evidence_boxes
 from newscrawler.extraction.clean import classify_block
 from newscrawler.extraction.phrases import (
     BUTTON_RE,
@@ -92,6 +94,7 @@ def prune_tree(
             audit.add(family, text)
         element.drop_tree()
     _prune_titled_boxes(tree, audit, protected)
+    prune_evidence_boxes(tree, audit, protected, _text_blocks)
 
 
 def _prune_titled_boxes(tree: HtmlElement, audit: Audit, protected: set[HtmlElement]) -> None:

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from newscrawler.extraction.lexicon import addresses_reader
+
 _NETWORK = re.compile(
     r"^(facebook|x|twitter|whatsapp|reddit|telegram|linkedin|xing|wykop|threads|bluesky|mastodon"
     r"|pinterest|flipboard|messenger|e-?mail|mail|correo|drucken|print|imprimer|imprimir|stampa"
@@ -32,7 +34,7 @@ _VOTERS = re.compile(
     r"\b\d[\d .]*\s*(?:\w+\s)?(?:votes?|ratings?|reviews?|readers?|stimmen|bewertungen|leser\w*"
     r"|votos?|voti|valoraciones|lectores|stemmen|beoordelingen|lezers|g[łl]os\w*|ocen\w*|avalia"
     r"\w*|recensioni|lettori|leitores|internautes|lecteurs|notes|avis|utilisateurs|nutzer\w*"
-    r"|usuarios|utenti|usu[áa]rios|gebruikers|u[żz]ytkownik\w*)\b",
+    r"|usuarios|utenti|usu[áa]rios|gebruikers|u[żz]ytkownik\w*|opini\w*|rese[ñn]as|meinungen)\b",
     re.I,
 )
 # a sentence of the article before the widget's text on one line: the line is not the widget's
@@ -61,7 +63,12 @@ _COMMENT_STATE = re.compile(
     r"|n[ãa]o aceita|no acepta|non accetta|log ?in|sign ?in|anmelden|melden sie sich|connectez"
     r"|identifiez|accedere|acced[ae]|inicia sesi[óo]n|entre ou|zaloguj|registr\w*|cadastr\w*"
     r"|account|konto|compte|conta|moderat\w*|moderac\w*|mod[ée]ration|approvazione|aprobaci[óo]n"
-    r"|aprova[çc][ãa]o|freigeschaltet|gemodereerd|moderowane",
+    r"|aprova[çc][ãa]o|freigeschaltet|gemodereerd|moderowane|deaktiviert|disabled|d[ée]sactiv\w*"
+    r"|desactivad\w*|disattivat\w*|desativad\w*|uitgeschakeld|wy[łl][ąa]czon\w*|connect[ée]e?s?"
+    r"|zalogowa\w*|eingeloggt|angemeldet|logged in|registrad[oa]|registrat[oa]|responsabilidad"
+    r"|responsabilidade|responsabilit[àée]|verantwortung|verantwoordelijk\w*|odpowiedzialno\w*"
+    r"|niet (?:meer )?mogelijk|nicht mehr m[öo]glich|no longer possible|plus possible"
+    r"|ya no es posible|non [èe] pi[ùu] possibile|n[ãa]o [ée] mais poss[íi]vel|nie jest ju[żz] mo[żz]liwe",
     re.I,
 )
 _MAILBOX = re.compile(
@@ -133,7 +140,12 @@ def widget_family(line: str) -> tuple[str, str] | None:
             return "comments", "a comment counter"
         if _COMMENT_STATE.search(line):
             return "comments", "closed, log-in or moderation line"
-    if len(words) <= 18 and _MAILBOX.search(line) and _SIGN_UP.search(line):
+    if (
+        len(words) <= 18
+        and _MAILBOX.search(line)
+        and _SIGN_UP.search(line)
+        and (len(words) <= 10 or addresses_reader(line))
+    ):
         return "newsletter", "a mailbox and a sign-up"
     if _UNSUBSCRIBE.search(line) and not _REPORTED.search(line):
         return "newsletter", "an unsubscribe line"
