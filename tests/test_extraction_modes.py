@@ -139,3 +139,15 @@ def test_a_thread_of_posts_in_separate_containers_is_measured_on_the_whole_page(
     text = extract(html, URL).text
     assert stand_in.calls == ["fast", "full"]
     assert EN[-1] in text
+
+
+def test_loose_text_after_a_picture_a_line_break_or_a_comment_counts_for_its_container():
+    # old CMS markup: the story as text between a picture box, <br> and comment nodes
+    tree = lxml_html.fromstring(
+        f"<html><body><div id='story'><div class='pic'><img src='/a.jpg'></div>{EN[0]}"
+        f"<br>{EN[1]}<!-- ad slot -->{EN[2]}</div><script>var x = '{EN[3]}';</script>"
+        "</body></html>"
+    )
+    blocks = prose_blocks(tree)
+    assert [block.get("id") for block in blocks] == ["story"]
+    assert list(blocks.values()) == [pytest.approx(sum(len(p) for p in EN[:3]), abs=4)]

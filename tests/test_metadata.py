@@ -234,3 +234,12 @@ def test_authors_come_from_the_visible_byline_when_no_tag_names_them():
     html = article().replace("</h1>", f"</h1>{byline}")
     html = html.replace("<body>", '<body><aside><p class="author">Guest Commenter</p></aside>')
     assert metadata(html)["authors"] == ["Ana Lopes"]
+
+
+def test_a_language_that_takes_over_late_in_a_long_text_still_keeps_the_declared_one():
+    # 2,100 characters of German, then 700 of English, on a page declared English: the detector
+    # reads windows across the text, the last one says en: a mix, the declaration stands
+    paragraphs = DE * 2 + EN[:4]
+    assert detect_language("\n".join(paragraphs)) == "de"
+    meta = metadata(page(paragraphs, lang="en"))
+    assert (meta["language"], meta["language_source"]) == ("en", "declared")

@@ -64,13 +64,45 @@ def test_a_paywall_teaser_is_a_paywall_page():
     assert verdict(shell("Harbour bridge to close", body, og_article=True)) == (False, "paywall")
 
 
-def test_a_page_marked_not_free_in_structured_data_is_a_paywall_page_when_short():
-    ld = (
-        '<script type="application/ld+json">{"@type": "NewsArticle", "isAccessibleForFree": '
-        '"False", "headline": "Harbour bridge to close"}</script>'
-    )
-    body = f"{ld}<p>{EN[0]}</p><p>{EN[1]}</p><p>{EN[2]}</p>"
+NOT_FREE = (
+    '<script type="application/ld+json">{"@type": "NewsArticle", "isAccessibleForFree": '
+    '"False", "headline": "Harbour bridge to close"}</script>'
+)
+
+
+def test_a_not_free_page_with_only_a_sentence_or_two_is_a_paywall_page():
+    body = f"{NOT_FREE}<p>{EN[0]}</p><p>{EN[1]}</p>"
     assert verdict(shell("Harbour bridge to close", body)) == (False, "paywall")
+
+
+def test_a_paywall_preview_that_shows_the_start_of_the_story_is_archived_flagged():
+    # the first paragraphs of a story marked not free: the reader gets them, so does the corpus
+    body = f"{NOT_FREE}<p>{EN[0]}</p><p>{EN[1]}</p><p>{EN[2]}</p>"
+    record = extract_article(shell("Harbour bridge to close", body), url=URL)
+    assert (record["metadata"]["is_article"], record["metadata"]["reject_reason"]) == (True, None)
+    assert record["metadata"]["paywalled"] is True
+    assert EN[2] in record["text"]
+
+
+def test_a_preview_above_a_subscribe_pitch_is_archived_flagged_as_paywalled():
+    body = (
+        f"<p>{EN[0]}</p><p>{EN[1]}</p><p>{EN[2]}</p>"
+        "<p>Subscribe to continue reading. Already a subscriber? Log in.</p>"
+    )
+    record = extract_article(shell("Harbour bridge to close", body, og_article=True), url=URL)
+    assert record["metadata"]["is_article"] is True
+    assert record["metadata"]["paywalled"] is True
+
+
+def test_a_free_article_is_not_flagged_as_paywalled():
+    record = extract_article(page(EN), url=URL)
+    assert record["metadata"]["paywalled"] is False
+
+
+def test_a_long_story_with_a_subscribe_pitch_under_it_is_not_flagged_as_paywalled():
+    body = "".join(f"<p>{p}</p>" for p in EN * 2) + "<p>Already a subscriber? Log in.</p>"
+    record = extract_article(shell("Harbour bridge to close", body, og_article=True), url=URL)
+    assert (record["metadata"]["is_article"], record["metadata"]["paywalled"]) == (True, False)
 
 
 def test_a_consent_wall_is_a_consent_wall_page():
@@ -226,3 +258,12 @@ def test_reextract_rescues_quarantined_pages_once_the_rules_let_them_through(tmp
     again = reextract()
     assert again.returncode == 0, again.stderr[-3000:]
     assert len(local_records(archive)) == len(records), again.stdout
+
+
+def test_a_brief_preview_above_a_pitch_without_a_full_stop_is_archived_flagged():
+    # three sentences of the story on an article page, then the wall's pitch as a bare button
+    body = (
+        f"<p>{EN[0]}</p><p>{EN[1]}</p><p>{EN[2][:60]}.</p><p>Subscribe now to continue reading</p>"
+    )
+    record = extract_article(shell("Harbour bridge to close", body, og_article=True), url=URL)
+    assert (record["metadata"]["is_article"], record["metadata"]["paywalled"]) == (True, True)

@@ -1,7 +1,9 @@
 """The quality gate: is this page an article? Listings, soft 404s, walls and stubs are not.
 
 Each verdict names its reason, so a rejected page can be quarantined and counted by cause:
-"empty", "soft-404", "consent-wall", "paywall", "listing-page", "too-short".
+"empty", "soft-404", "consent-wall", "paywall", "listing-page", "too-short". A paywalled page
+that shows the start of its story (an article's worth of words, or a brief's three sentences) is
+an article, flagged by `paywalled`; only a wall with a line or two above it is a "paywall" page.
 """
 
 from __future__ import annotations
@@ -44,6 +46,10 @@ _LISTING_PATH = re.compile(
 _LISTING_QUERY = re.compile(r"(^|&)(s|q|query|search|page|p)=", re.I)
 _ARTICLE_TYPES = re.compile(r"article|posting|report|review|newsarticle|liveblog", re.I)
 _LISTING_TYPES = {"CollectionPage", "SearchResultsPage", "ItemList", "SiteNavigationElement"}
+# A text with a wall's pitch is a preview under this many words (more: a whole story with the
+# pitch left under it); one marked not free in structured data, under FREE_WORDS.
+WALL_WORDS = 300
+FREE_WORDS = 200
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
@@ -65,13 +71,36 @@ def judge(
         return False, "soft-404"
     if words < 150 and _consent_share(text) > 0.25:
         return False, "consent-wall"
-    if words < 300 and (_WALL.search(text) or (accessible_for_free is False and words < 200)):
+    walled = paywalled(text, accessible_for_free)
+    if walled and not _preview(text, tree, ld_types, min_words):
         return False, "paywall"
     if _is_listing(text, url, tree, ld_types, words):
         return False, "listing-page"
-    if words < min_words and not _brief(text, words, tree, ld_types, min_words):
+    # a wall's preview was measured without the pitch above
+    if not walled and words < min_words and not _brief(text, words, tree, ld_types, min_words):
         return False, "too-short"
     return True, None
+
+
+def paywalled(text: str, accessible_for_free: bool | None) -> bool:
+    """The text is what a paywall leaves of a story: a short text with a wall's pitch ("subscribe
+    to continue reading"), or one the page's structured data marks as not free
+    (`isAccessibleForFree: false`) and that is short of a whole story. The record says so
+    (`metadata.paywalled`), whether the preview is archived or quarantined."""
+    words = word_count(text)
+    if words >= WALL_WORDS:
+        return False  # a whole story, with a pitch left under it
+    return _WALL.search(text) is not None or (accessible_for_free is False and words < FREE_WORDS)
+
+
+def _preview(text: str, tree: HtmlElement | None, ld_types: set[str], min_words: int) -> bool:
+    """A paywalled page that still shows the start of its story: the lines that are not the
+    wall's pitch hold an article's worth of words, or a brief's three complete sentences on a
+    page that says it is an article. It is archived as an article (flagged `paywalled`); a
+    headline and a sentence or two above the pitch remain a `paywall` page."""
+    preview = "\n".join(line for line in text.split("\n") if not _WALL.search(line))
+    words = word_count(preview)
+    return words >= min_words or _brief(preview, words, tree, ld_types, min_words)
 
 
 def word_count(text: str) -> int:
