@@ -14,6 +14,7 @@ An archived record (schema_version 1) is one JSON object::
         "description", "language", "categories", "tags", "image", "images",
         "language_source",                   # text, declared, text+declared, text_over_declared
         "is_article", "reject_reason",       # the quality gate's verdict
+        "paywalled",                         # the text is a paywall's preview of the story
         "removed": {family: count},          # boilerplate removed ("removed_text" on audit)
         "fingerprint": "sha256:...",         # of the normalised text
         "version": 1, "previous_version": null,
@@ -28,6 +29,7 @@ An archived record (schema_version 1) is one JSON object::
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from dataclasses import dataclass, replace
 from importlib.metadata import PackageNotFoundError, version
@@ -58,11 +60,17 @@ class BuiltRecord:
 
 
 def extractor_versions() -> dict[str, str]:
+    """The software that extracts, for each record (a fresh dict of versions read once)."""
+    return dict(_versions())
+
+
+@functools.cache
+def _versions() -> tuple[tuple[str, str], ...]:
     try:
         trafilatura_version = version("trafilatura")
     except PackageNotFoundError:  # pragma: no cover - trafilatura is a hard dependency
         trafilatura_version = "unknown"
-    return {"newscrawler": __version__, "trafilatura": trafilatura_version}
+    return (("newscrawler", __version__), ("trafilatura", trafilatura_version))
 
 
 def extract_article(

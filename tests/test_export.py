@@ -179,6 +179,21 @@ def test_without_shards_the_export_reads_the_article_records(archive, tmp_path):
     assert again.added == 0
 
 
+def test_a_paywall_preview_is_a_row_marked_paywalled(archive, tmp_path):
+    shutil.rmtree(archive / "shards")
+    shutil.rmtree(archive / "runs")
+    first = sorted(archive.glob("articles/*/*/*.json"))[0]
+    record = json.loads(first.read_text())
+    record["metadata"]["paywalled"] = True
+    first.write_text(json.dumps(record))
+    out = tmp_path / "out"
+    export(open_storage(archive), open_storage(out), formats=("parquet",))
+    table = pq.read_table(out / "parquet")
+    marked = dict(zip(table["id"].to_pylist(), table["paywalled"].to_pylist(), strict=True))
+    assert marked.pop(record["id"]) is True
+    assert marked and not any(marked.values())
+
+
 def test_a_corrupt_shard_is_counted_and_the_other_records_are_exported(archive, tmp_path):
     shard = sorted(archive.glob("shards/language=de/*/*.jsonl.gz"))[0]
     lost = len(gzip.decompress(shard.read_bytes()).splitlines())

@@ -52,6 +52,7 @@ ROW_SCHEMA = pa.schema(
         pa.field("date_published", pa.string()),
         pa.field("date_modified", pa.string()),
         pa.field("language", pa.string()),
+        pa.field("paywalled", pa.bool_()),  # the text is what a paywall leaves of the story
         pa.field("categories", _strings),
         pa.field("tags", _strings),
         pa.field("image", pa.string()),
@@ -84,6 +85,7 @@ FIELD_DOCS = {
     "date_published": "publication time, ISO 8601",
     "date_modified": "last modification time, ISO 8601",
     "language": "ISO 639-1 code",
+    "paywalled": "the text is a paywall's preview: the start of the story, not all of it",
     "categories": "sections the page names",
     "tags": "keywords the page names",
     "image": "lead image URL",
@@ -121,6 +123,7 @@ def to_row(record: dict[str, Any], run_id: str | None) -> dict[str, Any]:
         "date_published": meta.get("date_published"),
         "date_modified": meta.get("date_modified"),
         "language": meta.get("language"),
+        "paywalled": bool(meta.get("paywalled")),
         "categories": _list(meta.get("categories")),
         "tags": _list(meta.get("tags")),
         "image": meta.get("image"),
