@@ -2,7 +2,7 @@
 extraction in the crawl process and in a pool of worker processes, archiving to S3 or to a local
 directory, and WARC ingest of the same pages; peak memory of each.
 
-Usage: python -m bench.crawl_throughput [--pages 2000] [--rounds 3]
+Usage: python -m bench.crawl_throughput [--pages 2000] [--rounds 3] [--modes abcdef]
        python -m bench.crawl_throughput --long 50000 [--every 5000]
 
 A loopback server (`article_pages.SiteServer`, a process of its own) serves PAGES distinct news
@@ -35,7 +35,12 @@ pipelines, upload threads), its child processes (extraction workers; reaped ones
 loopback server and the S3 server. Peak RSS: the crawl process tree, sampled every 0.2 s
 (crawl process, its children, and their sum; RSS counts pages shared after fork in each process).
 The CPU bound for (d) is cores / (crawl + worker CPU seconds per page of (d)). The server's own
-capacity is measured first from a separate client process.
+capacity is measured first from a separate client process. The crawl process's CPU is also
+split by thread: the reactor, Twisted's thread pool (archive writes, dedup lookups), the spool's
+uploaders and the worker pool's feeding threads. On a shared machine pages/s follow the other
+jobs; the report also gives the goals' ratios from CPU per page (each mode's CPU bound: one core
+for (a) and (b), all cores for the rest, servers included). `--profile DIR` runs each crawl
+process under py-spy (the thread holding the GIL, 100 samples/s) into DIR/<mode>-<round>.txt.
 
 Long mode: one (d) crawl of N pages archiving to a local directory; every EVERY pages through the
 pipeline, the RSS of the crawl process and of its workers, and the growth after the first EVERY.
@@ -90,6 +95,13 @@ FAST = {
     "TELNETCONSOLE_ENABLED": "False",
 }
 MB = 1024 * 1024
+# --profile: py-spy (`pip install py-spy`) samples the thread of the crawl process that holds the
+# GIL (Python's CPU, not waits), into collapsed stacks (one line per stack and its count, as
+# flamegraph.pl and speedscope read them).
+PY_SPY = [
+    *("py-spy", "record", "--format", "raw", "--rate", "100"),
+    *("--threads", "--gil", "--nonblocking"),
+]
 PROBE = {"bench.crawl_throughput.ThroughputProbe": 900}  # the crawl process: bench.child_env()
 
 
@@ -161,9 +173,42 @@ class ThroughputProbe:
 
     def write(self, event: str, at: float) -> None:
         record = {"event": event, "items": self.done, "t": at, **tree_usage(self.process)}
+        record["threads"] = thread_usage(self.process)
         if self.every:  # long mode: proportional set sizes too (shared pages counted once)
             record["pss"] = _pss([self.process, *self.process.children(recursive=True)])
         self.out.write(json.dumps(record) + "\n")
+
+
+# The crawl process's threads, by what they do (Python thread names; see thread_group).
+THREAD_GROUPS = ("reactor", "threadpool", "uploads", "pebble", "other")
+
+
+def thread_group(name: str) -> str:
+    """reactor: the main thread (Scrapy, pipelines' reactor part); threadpool: Twisted's
+    threads (deferToThread: archive writes, dedup lookups); uploads: the spool's uploaders;
+    pebble: the worker pool's feeding threads."""
+    if name == "MainThread":
+        return "reactor"
+    if name.startswith("PoolThread-twisted"):
+        return "threadpool"
+    if name.startswith("newscrawler-upload"):
+        return "uploads"
+    if name.endswith(("_loop)", "_manager)")):
+        return "pebble"
+    return "other"
+
+
+def thread_usage(process: psutil.Process) -> dict[str, float]:
+    """CPU seconds of this process's live threads, by group (a finished thread's are lost)."""
+    names = {t.native_id: t.name for t in threading.enumerate()}
+    usage = dict.fromkeys(THREAD_GROUPS, 0.0)
+    try:
+        threads = process.threads()
+    except psutil.Error:
+        return usage
+    for thread in threads:
+        usage[thread_group(names.get(thread.id, ""))] += thread.user_time + thread.system_time
+    return usage
 
 
 def _cpu(process: psutil.Process) -> float:
@@ -227,6 +272,7 @@ class Run:
     errors: int = 0
     checkpoints: list[dict] = field(default_factory=list)
     load: float = 0.0  # the 1-minute load average when the run ended (the machine may be shared)
+    threads: dict[str, float] = field(default_factory=dict)  # crawl CPU s/page by thread group
 
     @property
     def rate(self) -> float:
@@ -367,6 +413,10 @@ class Bench:
         if self.s3 is not None:
             servers["s3"] = self.s3.process.pid
         started = time.monotonic()
+        if self.args.profile:  # the crawl process (not its workers) sampled by py-spy
+            profile = Path(self.args.profile, f"{mode}-{round_}.txt").resolve()
+            profile.parent.mkdir(parents=True, exist_ok=True)
+            args = [*PY_SPY, "--output", str(profile), "--", *args]
         with open(workdir / "crawl.log", "wb") as log:
             process = subprocess.Popen(args, cwd=workdir, env=env, stdout=log, stderr=log)
             sampler = Sampler(process.pid, servers)
@@ -445,6 +495,11 @@ class Bench:
             workers=end["workers"],
             wall=wall,
             served=0,
+            threads={
+                group: (end["threads"][group] - start["threads"][group]) / done
+                for group in THREAD_GROUPS
+                if "threads" in end and "threads" in start
+            },
         )
 
     def archived(self, args: list[str], workdir: Path) -> int:
@@ -484,6 +539,12 @@ def run_line(run: Run) -> str:
         f"{run.workers} children) | {run.served} served, "
         + (f"{run.archived} archived, " if run.archived is not None else "")
         + f"{run.errors} errors, wall {run.wall:.1f} s, load {run.load:.1f}"
+        + (
+            "\n      crawl process CPU ms/page by thread: "
+            + ", ".join(f"{group} {ms * 1000:.2f}" for group, ms in run.threads.items())
+            if run.threads
+            else ""
+        )
     )
 
 
@@ -529,6 +590,15 @@ def report(runs: list[Run], capacity: tuple[float, float], rounds: int) -> None:
             f"{ms['s3_cpu']:6.2f}   {median(mode_runs, 'peak_total'):6.0f} "
             f"({median(mode_runs, 'peak_crawl'):.0f}+{median(mode_runs, 'peak_workers'):.0f})"
         )
+
+    print("  the crawl process's CPU ms/page by thread (medians):")
+    for mode, mode_runs in by_mode.items():
+        if mode in "cdef" and all(r.threads for r in mode_runs):
+            parts = [
+                f"{group} {statistics.median(r.threads[group] for r in mode_runs) * 1000:.2f}"
+                for group in THREAD_GROUPS
+            ]
+            print(f"    ({mode}) {', '.join(parts)}")
 
     cores = os.cpu_count() or 1
     if "c" in by_mode and "d" in by_mode:
@@ -598,6 +668,39 @@ def goal_ratios(by_mode: dict[str, list[Run]]) -> None:
     if lines:
         print("\nRatios of pages/s, each round's runs against each other:")
         print("\n".join(lines))
+    cpu_bound_ratios(by_mode)
+
+
+def cpu_bound(run: Run, cores: int) -> float:
+    """The pages/s a run's CPU per page allows: (a) and (b) are one thread (one core; the
+    servers run beside it), the others share the cores with their workers and the servers."""
+    if run.mode in "ab":
+        return 1 / run.crawl_cpu
+    return cores / (run.crawler_cpu + run.server_cpu + run.s3_cpu)
+
+
+def cpu_bound_ratios(by_mode: dict[str, list[Run]]) -> None:
+    """The goals' ratios from CPU per page instead of pages/s: what the same runs would give
+    on an otherwise idle machine if each were CPU-bound (pages/s on a shared machine follow the
+    other jobs' load; CPU per page much less)."""
+    cores = os.cpu_count() or 1
+    lines = []
+    for top, bottom, what, _goal in GOALS:
+        if top not in by_mode or bottom not in by_mode:
+            continue
+        rounds = {r.round: r for r in by_mode[bottom]}
+        per_round = [
+            cpu_bound(r, cores) / cpu_bound(rounds[r.round], cores)
+            for r in by_mode[top]
+            if r.round in rounds
+        ]
+        lines.append(
+            f"  ({top})/({bottom}) {what}: per round "
+            f"{', '.join(f'{x:.2f}' for x in per_round)}; median {statistics.median(per_round):.2f}"
+        )
+    if lines:
+        print("The same ratios from CPU per page (each mode's CPU bound; load-insensitive):")
+        print("\n".join(lines))
 
 
 def server_share(by_mode: dict[str, list[Run]], capacity: tuple[float, float], cores: int) -> None:
@@ -651,6 +754,12 @@ def main() -> int:
     parser.add_argument("--keep", action="store_true", help="keep the runs' directories and logs")
     parser.add_argument(
         "--modes", default="abcdef", help="the modes to run (default abcdef; f needs e)"
+    )
+    parser.add_argument(
+        "--profile",
+        metavar="DIR",
+        help="sample each crawl process with py-spy into DIR/<mode>-<round>.txt (the figures "
+        "of a profiled run are not comparable with others)",
     )
     parser.add_argument("--plain", choices=["a", "b"], help=argparse.SUPPRESS)
     parser.add_argument("--site", help=argparse.SUPPRESS)
