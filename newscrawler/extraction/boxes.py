@@ -142,7 +142,7 @@ def _box_family(element: HtmlElement, blocks_of) -> str | None:
     for block, family in zip(blocks, families, strict=True):
         if family is None and word_count(block) >= 15:
             return None  # running prose in the box: the text pass judges line by line
-    return whole or max(set(junk), key=junk.count)
+    return whole or max(dict.fromkeys(junk), key=junk.count)  # a tie: the family met first
 
 
 def _menu(element: HtmlElement) -> bool:

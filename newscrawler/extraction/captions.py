@@ -83,15 +83,14 @@ def split_credit(text: str) -> tuple[str | None, str | None]:
 
 def is_credit_line(line: str) -> bool:
     """A short line that ends with a photo credit: a caption that reached the body text."""
-    if len(line.split()) <= MAX_CAPTION_WORDS and _BARE_CREDIT.search(line):
+    short = len(line.split()) <= MAX_CAPTION_WORDS
+    if short and any(word in line for word in _BARE_WORDS) and _BARE_CREDIT.search(line):
         return True  # "Beeld Frank Uijlenbroek", "(Foto Studio Bergamini)": credit word + a name
-    return (
-        len(line.split()) <= MAX_CAPTION_WORDS
-        and _MAY_CREDIT.search(line) is not None
-        and CREDIT_RE.search(line) is not None
-    )
+    return short and _MAY_CREDIT.search(line) is not None and CREDIT_RE.search(line) is not None
 
 
+# Every credit word of `_BARE_CREDIT` holds one of these: a cheap test before the pattern
+_BARE_WORDS = ("Photo", "Fot", "Beeld", "Bild", "Zdj", "Credit", "Crédit")
 # A credit word and a name (capitalised words, an agency), nothing else, as a line of its own
 _BARE_CREDIT = re.compile(
     r"(?:^|(?<=[.!?]\s)|(?<=\s)(?=\())\(?(?P<bare>(?:Photo|Foto|Fotos|Beeld|Bild|Fot\.|Zdj[ęe]cie|Credit|Cr[ée]dit(?:o)?|Fotograf[íi]a"

@@ -1,7 +1,7 @@
 """The text pass of boilerplate removal, after trafilatura (the DOM pass is `prune.py`).
 
 It catches junk written as ordinary paragraphs: multilingual phrase families, widget shapes
-(`widgets.py`), several kinds of family evidence at once (`lexicon.py`), header lines that open a
+(`widgets.py`), several kinds of family evidence at once (`lexicon/`), header lines that open a
 run of teasers, short debris after the last body paragraph, and blocks a site is known to repeat
 (`known_boilerplate`, hashes from `block_hash`). Whole blocks go; inside a paragraph, only whole
 sentences appended at its end that name a family on their own (`junk_tail`). Each removal is
@@ -140,14 +140,32 @@ def _classify(line: str, captions: set[str], known: set[str] | frozenset[str]) -
 def _reason(
     line: str, captions: set[str], known: set[str] | frozenset[str]
 ) -> tuple[str, str] | None:
+    label, own = _own_reason(line)
+    if label:
+        return label
+    if captions and _key(line) in captions:
+        return "captions", "an image's caption"
+    if own:
+        return own
+    if known and block_hash(line) in known:
+        return "template", "learned site template"  # the site repeats it on many pages
+    return None
+
+
+@lru_cache(maxsize=16384)
+def _own_reason(line: str) -> tuple[tuple[str, str] | None, tuple[str, str] | None]:
+    """(widget-label reason, other reason) of a line on its own: cached, since the DOM pass
+    and the text pass judge many of the same blocks, and a site repeats its widgets."""
     words = len(line.split())
     low = line.lower()  # the phrase patterns are written in lower case (phrases.Folded)
     if words <= 12:
         for family, pattern in LABEL_RE.items():
             if pattern.regex.match(low):
-                return family, "widget label"
-    if _key(line) in captions:
-        return "captions", "an image's caption"
+                return (family, "widget label"), None
+    return None, _content_reason(line, low, words)
+
+
+def _content_reason(line: str, low: str, words: int) -> tuple[str, str] | None:
     if is_credit_line(line):
         return "captions", "photo credit"
     gambling = gambling_ad(line)
@@ -161,12 +179,7 @@ def _reason(
                 match = pattern.regex.search(low)
                 if match:
                     return family, f"phrase {match.group(0)!r}"
-    widget = widget_family(line) or lexical_family(line)
-    if widget:
-        return widget
-    if known and block_hash(line) in known:
-        return "template", "learned site template"  # the site repeats it on many pages
-    return None
+    return widget_family(line) or lexical_family(line)
 
 
 # Where a sentence ends and the next one starts (a capital, a digit, an opening mark or a symbol)

@@ -1,25 +1,25 @@
 """The DOM pass of boilerplate removal, before trafilatura: blocks whose markup says what they are.
 
-Elements whose class, id, role or aria-label names a family; boxes titled "You might also like",
-"3 Comments" or "Tags", or made of widget labels; lists and runs of paragraphs that are nothing
-but links to other stories; small boxes one line of which names a family (`boxes.py`). The
-article body (around its longest paragraph) and the headline are never dropped, and a block
-holding several real paragraphs stays whatever its class says; so does prose the block's own
-text does not confirm as junk (a "comment" class without any part of a readers' thread: no
-author, date, reply link or form).
+Elements whose class, id, role or aria-label names a family (`markup.py`); boxes titled "You
+might also like", "3 Comments" or "Tags", or made of widget labels; lists and runs of paragraphs
+that are nothing but links to other stories; small boxes one line of which names a family
+(`boxes.py`). The article body (around its longest paragraph) and the headline are never
+dropped, and a block holding several real paragraphs stays whatever its class says; so does
+prose the block's own text does not confirm as junk (a "comment" class without any part of a
+readers' thread: no author, date, reply link or form).
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache
 
 from lxml.html import HtmlElement
 
 from newscrawler.extraction.audit import Audit
 from newscrawler.extraction.boxes import prune_evidence_boxes
 from newscrawler.extraction.clean import classify_block
+from newscrawler.extraction.markup import markup_family, signals
 from newscrawler.extraction.phrases import (
     BUTTON_RE,
     PHRASE_RE,
@@ -28,45 +28,6 @@ from newscrawler.extraction.phrases import (
     label_family,
 )
 from newscrawler.extraction.quality import word_count
-
-_B = r"(?<![a-z0-9])"  # a class token starts here
-_MARKUP = {
-    "ads": r"ads?|adv|advert\w*|adslot|adunit|adsbygoogle|dfp|gpt-ad|sponsor\w*|promoted|commercial"
-    r"|casino|betting|anzeige|werbung|publicite|publicidad|banner-?ad|affiliate|native-?ad",
-    "rating": r"rating|ratings|star-?rating\w*|post-?ratings?|rate-?(this|it)|kk-star\w*|wpd-rat\w*"
-    r"|votes?|voting|thumbs-?(up|down)|like-?dislike|stars-?(widget|rating)",
-    "comments": r"comments?|commentlist|comment-?(list|form|section|area|thread)|disqus\w*|wpdiscuz"
-    r"|wpd-\w+|respond|reply-?form|discussion|coral-?\w*|fb-comments|livefyre|viafoura|spot-?im"
-    r"|openweb|talk-?stream|leserkommentare",
-    "related": r"related\w*|relacionad\w*|you-?(may|might)\w*|also-?like|more-?(stories|news|articles"
-    r"|from|like-?this)|read-?(more|next|also)|recommend\w*|outbrain|taboola|yarpp|crp_related"
-    r"|most-?(read|popular|viewed)|popular-?posts|trending|further-?reading|plista|ligatus|zergnet"
-    r"|latest-?(news|stories|articles|posts|headlines)"
-    r"|teaser-?(list|box)",
-    "share": r"share\w*|sharing|sharer|social-?(share|links?|buttons?|icons?|media|bar|tools|follow)"
-    r"|sharedaddy|addtoany|a2a\w*|addthis\w*|sharethis|shariff|essb\w*|follow-?us|print-?(button|link)",
-    "newsletter": r"newsletter\w*|subscribe\w*|subscription|signup|sign-?up|mailchimp|mc4wp|optin"
-    r"|opt-in|email-?(capture|signup|form)|nl-?(signup|box|form)",
-    "consent": r"cookie\w*|consent\w*|gdpr|cmp|onetrust|didomi|usercentrics|cookiebot|cc-?(banner"
-    r"|window)|privacy-?(banner|notice)|quantcast|sp_message\w*|fc-consent",
-}
-_MARKUP_RE = re.compile(
-    "|".join(rf"{_B}(?P<{family}>{pattern})(?![a-z])" for family, pattern in _MARKUP.items()), re.I
-)
-# Containers that can hold a widget; inline leaves (links, icons, images, buttons) are left to
-# trafilatura, which saves testing thousands of icon classes per page.
-_CONTAINERS = "div section aside ul ol li p span form nav header footer table figure ins iframe dl"
-_SIGNAL_ATTRIBUTES = ("class", "id", "role", "aria-label")
-
-
-def _signals(tree: HtmlElement) -> list[tuple[HtmlElement, str]]:
-    """Each container with a class, id, role or label, and those joined (document order)."""
-    found = []
-    for element in tree.iter(*_CONTAINERS.split()):
-        signal = " ".join(v for v in map(element.get, _SIGNAL_ATTRIBUTES) if v)
-        if signal:
-            found.append((element, signal))
-    return found
 
 
 def prune_tree(
@@ -78,10 +39,10 @@ def prune_tree(
     and the headline are never dropped."""
     protected = _protected(tree, main_paragraph)
     root = tree.getroottree().getroot()
-    for element, signal in _signals(tree):
+    for element, signal in signals(tree):
         if element in protected:
             continue
-        family = _markup_family(signal)
+        family = markup_family(signal)
         if family is None or element.getroottree().getroot() is not root:
             continue  # no family named, or inside a block already dropped
         if family == "comments":
@@ -184,12 +145,13 @@ def prune_link_lists(tree: HtmlElement, audit: Audit) -> None:
         if all(texts):
             audit.add("related", " | ".join(texts))
             element.drop_tree()
-    linked = {
+    in_order = [  # document order: the audit lists the runs as the page has them
         p
         for p in tree.iter("p", "h3", "h4")
         if p.find("a") is not None and _link_text(p, min_words=1, max_words=40)
-    }
-    for first in [p for p in linked if p.getprevious() not in linked]:
+    ]
+    linked = set(in_order)
+    for first in [p for p in in_order if p.getprevious() not in linked]:
         run = [first]
         while run[-1].getnext() in linked:
             run.append(run[-1].getnext())
@@ -221,29 +183,6 @@ def _is_heading(element: HtmlElement) -> bool:
     return 0 < len(text.split()) <= 6 and len(text) <= 60 and not text.endswith(PROSE_END)
 
 
-def _markup_family(signal: str) -> str | None:
-    """The family a class/id/role/label string names, None when none or a body class.
-
-    No pattern spans a space, so the string is read token by token: tokens repeat across
-    elements and pages ("menu-item", "widget") where whole strings rarely do (ids)."""
-    for token in signal.split():
-        family = _token_family(token)
-        if family == "comments" and _LIVE_COMMENTARY.search(token):
-            continue  # "live-match-comments": the reporter's live commentary, the article itself
-        if family is not None:
-            return None if _has_body_class(signal) else family
-    return None
-
-
-_LIVE_COMMENTARY = re.compile(r"live-?(match-?|game-?|blog-?|ticker-?)?comment", re.I)
-
-
-@lru_cache(maxsize=65536)
-def _token_family(token: str) -> str | None:
-    match = _MARKUP_RE.search(token)
-    return match.lastgroup if match else None
-
-
 def _protected(tree: HtmlElement, longest: HtmlElement | None = None) -> set[HtmlElement]:
     """The main content and everything around it: never pruned, whatever its class says."""
     anchors = tree.xpath("//*[@itemprop='articleBody'] | //h1")
@@ -256,13 +195,6 @@ def _protected(tree: HtmlElement, longest: HtmlElement | None = None) -> set[Htm
         protected.add(anchor)
         protected.update(anchor.iterancestors())
     return protected
-
-
-_BODY_CLASS = re.compile(r"(article|entry|post|story)[-_]?(body|content|text)|articlebody", re.I)
-
-
-def _has_body_class(signal: str) -> bool:
-    return _BODY_CLASS.search(signal) is not None
 
 
 def _prose_without_evidence(element: HtmlElement, family: str) -> bool:

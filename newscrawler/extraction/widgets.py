@@ -116,17 +116,18 @@ def widget_family(line: str) -> tuple[str, str] | None:
     words = line.split()
     if not words or len(words) > 30:
         return None
+    low = line.lower() if line.isascii() else None
     if len(words) <= 16:
         share = _share_bar(line)
         if share:
             return "share", share
         if _THUMBS.search(line) or len(_YES_NO_COUNT.findall(line)) >= 2:
             return "rating", "thumbs or yes/no counts"
-        if _HELPFUL.search(line) and _PEOPLE.search(line):
+        if _found(_HELPFUL, line, low) and _found(_PEOPLE, line, low):
             return "rating", "a count of readers who found it helpful"
         if (
-            _VOTERS.search(line)
-            and (_SCORE.search(line) or _DECIMAL.search(line))
+            _found(_VOTERS, line, low)
+            and (_found(_SCORE, line, low) or _DECIMAL.search(line))
             and not _SENTENCE_BEFORE.search(line)
         ):
             return "rating", "a score and its voters"  # a score alone may be a review's verdict
@@ -135,23 +136,39 @@ def widget_family(line: str) -> tuple[str, str] | None:
             label = related.group(1).split()
             if len(label) <= 3 and (len(label) >= 2 or len(label[0]) >= 8):
                 return "related", "an upper-case label over a headline"
-    if len(words) <= 14 and _COMMENT_WORD.search(line):
+    if len(words) <= 14 and _found(_COMMENT_WORD, line, low):
         if len(words) <= 6 and re.search(r"\d", line):
             return "comments", "a comment counter"
-        if _COMMENT_STATE.search(line):
+        if _found(_COMMENT_STATE, line, low):
             return "comments", "closed, log-in or moderation line"
     if (
         len(words) <= 18
-        and _MAILBOX.search(line)
-        and _SIGN_UP.search(line)
+        and _found(_MAILBOX, line, low)
+        and _found(_SIGN_UP, line, low)
         and (len(words) <= 10 or addresses_reader(line))
     ):
         return "newsletter", "a mailbox and a sign-up"
-    if _UNSUBSCRIBE.search(line) and not _REPORTED.search(line):
+    if _found(_UNSUBSCRIBE, line, low) and not _found(_REPORTED, line, low):
         return "newsletter", "an unsubscribe line"
-    if len(words) <= 4 and _MAILBOX.search(line) and _FIELD.search(line):
+    if len(words) <= 4 and _found(_MAILBOX, line, low) and _found(_FIELD, line, low):
         return "newsletter", "an e-mail field's label"
     return None
+
+
+def _folded(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """The case-blind `pattern` (written in lower case) as a plain one, for ASCII text lowercased:
+    the same answers at a fifth of the cost. No character of it may fold onto an ASCII letter."""
+    letters = re.sub(r"\\.", "", pattern.pattern)
+    if letters != letters.lower() or set(letters) & set("\u0130\u0131\u017f\u212a"):
+        raise ValueError(f"not a lower-case pattern: {pattern.pattern[:40]!r}")
+    return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+
+
+def _found(pattern: re.Pattern[str], line: str, low: str | None) -> bool:
+    """`pattern.search(line)`, on `low` (the line lowercased, given when it is ASCII) if it can."""
+    if low is None:
+        return pattern.search(line) is not None
+    return _FOLDED[pattern].search(low) is not None
 
 
 def _share_bar(line: str) -> str | None:
@@ -169,3 +186,10 @@ def _share_bar(line: str) -> str | None:
     if named >= least and named * 3 >= len(parts) * 2:
         return "a row of network names"
     return None
+
+
+_FOLDED = {
+    p: _folded(p)
+    for p in (_HELPFUL, _PEOPLE, _VOTERS, _SCORE, _COMMENT_WORD, _COMMENT_STATE, _MAILBOX)
+    + (_SIGN_UP, _UNSUBSCRIBE, _REPORTED, _FIELD)
+}

@@ -1,0 +1,88 @@
+"""Family lexicons in eight languages (en, de, fr, es, it, pt, nl, pl), combined with shape.
+
+A word of a family's vocabulary is weak evidence: "casino", "newsletter", "share" and "rating"
+are news too. A block is taken only when it shows several *kinds* of evidence at once (a
+gambling word with an offer and an amount, a sign-up verb with a mailbox and a "free", a
+helpfulness question about the page), is short, and is no reported speech; each rule returns
+the family and the signal it can name. `lexical_family` is the text pass's last resort after
+the phrase lists and the widget shapes (`clean._reason`). One module per
+family; this one combines them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newscrawler.extraction.lexicon.ads import _BOOST, _GAMBLE, _OFFER, ad_signal
+from newscrawler.extraction.lexicon.common import _REPORTED
+from newscrawler.extraction.lexicon.feedback import _HELPED, helpful_signal, rating_signal
+from newscrawler.extraction.lexicon.newsletter import (
+    _DIGEST,
+    _MAILBOX,
+    _SIGN_UP,
+    addresses_reader,
+    newsletter_signal,
+)
+from newscrawler.extraction.lexicon.related import related_signal
+from newscrawler.extraction.lexicon.social import (
+    _COMMENT_NOUN,
+    _LOGIN,
+    _SHARE,
+    comments_signal,
+    share_signal,
+)
+
+__all__ = ["addresses_reader", "family_cue", "lexical_family"]
+
+_RULES = (
+    ("rating", helpful_signal),
+    ("rating", rating_signal),
+    ("share", share_signal),
+    ("comments", comments_signal),
+    ("related", related_signal),
+)
+
+
+def family_cue(line: str, family: str) -> bool:
+    """Whether a short title line carries a word of `family`'s vocabulary ("Alerta de notícias"
+    over a newsletter pitch, "Melhores casas de apostas" over a list of offers): weak evidence
+    alone, enough for the title of a box whose next line the family names."""
+    low = line.lower()
+    return any(p.search(low) for p in _CUES.get(family, ()))
+
+
+def lexical_family(text: str) -> tuple[str, str] | None:
+    """(family, signal) of a short block judged on several kinds of family evidence, or None."""
+    words = len(text.split())
+    if not words or words > 45:
+        return None
+    low = text.lower()
+    if _REPORTED.search(low):
+        return None
+    signal = ad_signal(text, low)
+    if signal:
+        return "ads", signal
+    if words > 30:
+        return None
+    signal = newsletter_signal(low, words, text)
+    if signal:
+        return "newsletter", signal
+    for family, rule in _RULES:
+        signal = rule(low, words)
+        if signal:
+            return family, signal
+    return None
+
+
+_RATING_WORDS = re.compile(
+    r"(?<!\w)(?:rat\w*|vot\w*|stimm\w*|bewert\w*|note\w*|avis|valora\w*|calific\w*|puntua\w*"
+    r"|valuta\w*|avalia\w*|beoordel\w*|waarder\w*|ocen\w*|g[łl]os\w*|stars?|sterne?|[ée]toiles?"
+    r"|estrellas?|stelle|estrelas?|sterren|gwiazd\w*)(?!\w)"
+)
+_CUES = {
+    "ads": (_GAMBLE, _OFFER, _BOOST),
+    "newsletter": (_DIGEST, _MAILBOX, _SIGN_UP),
+    "rating": (_HELPED, _RATING_WORDS),
+    "comments": (_COMMENT_NOUN, _LOGIN),
+    "share": (_SHARE,),
+}

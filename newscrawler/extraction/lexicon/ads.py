@@ -1,0 +1,138 @@
+"""Ads: gambling and betting promotion, judged on a gambling word with an offer, an amount,
+odds, a call to act or an operator's terms."""
+
+from __future__ import annotations
+
+import re
+
+from newscrawler.extraction.lexicon.common import _I, _words
+
+_GAMBLE = re.compile(
+    r"(?<!\w)(?:\w*casino\w*|\w*kasino\w*|casin[òo]|cassino\w*|kasyn\w*|slots?|spielautomat\w*"
+    r"|free spins?|gratis ?spins?|freispiele|darmow\w* spin\w*|inleg|einzahlung|d[ée]p[ôo]t"
+    r"|tragaperras|tragamonedas|gokkast\w*|automat(?:y|ach) do gier|poker|roulette|ruleta|roleta"
+    r"|blackjack|jackpot\w*|bookmakers?|buchmacher\w*|bukmacher\w*|wettanbieter\w*|sportsbook"
+    r"|(?!alphabet|tibet|abet|sorbet)\w*bets?|bet\d+|betting|wett(?:e|en|tipp\w*|quoten?|bonus)|sportwett\w*|kombiwett\w*|gratiswett\w*"
+    r"|freebets?|paris?(?: sportifs?| combin[ée]s?)?|parier|pariez|parieur\w*"
+    r"|apuestas?|apostar|apuesta|casas? de apuestas|apost(?:a|as|e|ar)|casas? de apostas"
+    r"|scommess\w+|scommetti\w*|puntata|wedden|weddenschap\w*|gokken|zak[łl]ad\w*|obstaw\w*"
+    r"|gl[üu]cksspiel\w*|jeux d'argent|gioco d'azzardo|hazard\w*|odds?|quoten|cotes?|cuotas?"
+    r"|quota|quote|kurs(?:y|u|em)?|wager\w*|accumulator|acca|parlay|handicap|cash ?out"
+    r"|pronostics?|pron[óo]sticos?|pronostici|palpites?|typy|voorspelling\w*)(?!\w)",
+    _I,
+)
+# Words that are gambling in any sentence (odds, quote, kurs, tips, pari are not)
+_GAMBLE_STRONG = re.compile(
+    r"(?<!\w)(?:\w*casino\w*|\w*kasino\w*|casin[òo]|cassino\w*|kasyn\w*|spielautomat\w*"
+    r"|tragaperras|tragamonedas|gokkast\w*|blackjack|bookmakers?"
+    r"|buchmacher\w*|bukmacher\w*|wettanbieter\w*|sportsbook|(?!alphabet|tibet|abet|sorbet)\w+bets?"
+    r"|bet\d+|betting|sportwett\w*"
+    r"|freebets?|paris sportifs|pariez|apuestas|apuesta|apostas?|aposte|scommess\w+|scommetti\w*"
+    r"|wedden|gokken|obstaw\w*|gl[üu]cksspiel\w*|wager\w*|free spins?|gratis ?spins?|freispiele"
+    r"|giri gratis|tours gratuits|giros gr[áa]tis|rodadas gr[áa]tis|darmow\w* spin\w*"
+    r"|(?:first|ersten?|premier|primer|primo|primeiro|eerste|pierwsz\w*) (?:deposit|einzahlung"
+    r"|d[ée]p[ôo]t|dep[óo]sito|deposito|storting|inleg|depozyt\w*))(?!\w)",
+    _I,
+)
+_OFFER = re.compile(
+    r"bonus|(?<!\w)(?:bono|b[ôo]nus|free ?spins?|spins?|spin[óo]w|freispiele|giri gratis"
+    r"|tours gratuits|giros gr[áa]tis|rodadas gr[áa]tis|darmow\w*|gratis|gr[áa]tis|gratuit\w*"
+    r"|kostenlos\w*|free|cashback|rembours\w*|reembols\w*|rimbors\w*|terugbetaal\w*|zwrot\w*"
+    r"|extra|boost\w*|maggiorat\w*|mejorad\w*|turbinad\w*|verhoogd\w*|podwy[żz]szon\w*"
+    r"|welcome offer|willkommens\w*|offre de bienvenue|oferta de bienvenida|offerta di benvenuto"
+    r"|oferta de boas-vindas|welkomst\w*|powitaln\w*|promo\w*|gutschein\w*|voucher|coupon|cupom"
+    r"|c[óo]digo|codice|kod\w*|code|credits?|cr[ée]ditos?|crediti|offerts?|offert[eo]s?"
+    r"|ohne einzahlung|no deposit|sans d[ée]p[ôo]t|sin dep[óo]sito|senza deposito"
+    r"|sem dep[óo]sito|bez depozytu|risk-?free|sans risque|sin riesgo|senza rischio|sem risco)(?!\w)",
+    _I,
+)
+_AMOUNT = re.compile(
+    r"(?:[€£$]|(?<!\w)r\$|(?<!\w)(?:eur|euro|usd|pln|gbp)\s)\s?\d"
+    r"|\d[\d.,]*\s?(?:[€£$]|z[łl](?!\w)|euros?(?!\w)|tys\.? z[łl])|\d+\s?%",
+    _I,
+)
+# Odds written as odds: decimal after an odds word, fractional, American, or "@ 2.10"
+_ODDS = re.compile(
+    r"(?<![\d/.,])\d{1,2}/\d{1,2}(?![\d/])|@\s?\d+[.,]\d{2}|(?<![\w.,])[+-]\d{3}(?!\d)"
+    r"|(?<![\d.,])\d[.,]\d{2}(?![\d%]|[.,]\d|\s?%|\s?[€$£])",
+)
+_CALL = _words(
+    r"claim|get|grab|register|sign ?up|join|play|bet now|spin|sichern|holen|hol dir|spielen|jetzt",
+    r"registrieren|erhalten sie|inscrivez-vous|pariez|jouez|profitez|maintenant|r[ée]cup[ée]rez",
+    r"reg[íi]strate|consigue|juega|recibe|aprovecha|ya|iscriviti|gioca|ottieni|subito|approfitta",
+    r"registreer|speel|ontvang|krijg|claim|nu|cadastre-se|ganhe|jogue|receba|aproveite|agora",
+    r"zarejestruj\w*|odbierz|graj|zagraj|sprawd[źz]|teraz|skorzystaj",
+)
+# Terms only an operator's ad prints
+_TERMS = re.compile(
+    r"(?<!\w)(?:18\+|\+18|t ?& ?cs?|t&amp;cs?|agb|terms (?:and conditions )?apply|conditions apply"
+    r"|conditions s'appliquent|voir conditions|se aplican|aplican t[ée]rminos|si applicano"
+    r"|aplicam-se|voorwaarden (?:van toepassing|gelden)|obowi[ąa]zuje regulamin|regulamin promocji"
+    r"|new customers?(?: only)?|neukunden|nouveaux clients|nuevos clientes|nuovi clienti"
+    r"|novos clientes|nieuwe klanten|nowych klient\w*|min\.? (?:deposit|odds|stake)|max\.? stake"
+    r"|mindesteinzahlung|mindestquote|d[ée]p[ôo]t minimum|d[ée]p[ôo]t min|dep[óo]sito m[íi]nimo"
+    r"|deposito minimo|minimale storting|minimaln\w* depozyt|wagering|umsatzbedingung\w*"
+    r"|conditions de mise|requisitos de (?:apuesta|apostas)|requisiti di puntata|inzetvereiste\w*"
+    r"|interdit aux mineurs|vietato ai minori|prohibido (?:a )?menores|proibido para menores"
+    r"|gioca responsabilmente|play responsibly|gamble responsibly|bet responsibly|begambleaware"
+    r"|juega con responsabilidad|jogue com responsabilidade|speel bewust|graj odpowiedzialnie"
+    r"|verantwortungsvoll spielen|jouez (?:de mani[èe]re )?responsable\w*)(?!\w)",
+    _I,
+)
+_TIP = _words(r"typy|tipps?|tips?|pronostics?|pron[óo]sticos?|pronostici|palpites?|voorspelling\w*")
+_DEPOSIT = _words(
+    r"mindesteinzahlung|min(?:imum)?\.? deposit|d[ée]p[ôo]t min(?:imum)?|dep[óo]sito m[íi]nimo",
+    r"deposito minimo|minimale storting|minimaln\w* depozyt|min\.? (?:odds|stake)|max\.? stake",
+)
+_BOOST = re.compile(
+    r"(?<!\w)(?:odds? boost\w*|boosted odds|enhanced odds|price boost|quotenboost|erh[öo]hte quoten?"
+    r"|cotes? boost[ée]e?s?|supercuotas?|cuotas? mejoradas?|quote maggiorate|quota maggiorata"
+    r"|odds? turbinadas?|super ?odds|verhoogde odds|podwy[żz]szon\w* kurs\w*|best odds|top odds"
+    r"|beste quoten|top-?quoten|meilleures cotes|mejores cuotas|migliori quote|melhores odds"
+    r"|beste odds|najlepsze kursy|najwy[żz]sze kursy)(?!\w)",
+    _I,
+)
+_PROMO_CODE = re.compile(r"(?<!\w)(?=[A-Z0-9]*[A-Z])(?=[A-Z0-9]*\d)[A-Z0-9]{4,14}(?!\w)")
+_CODE_WORD = _words(
+    r"promo ?code|bonus ?code|gutschein ?code|gutscheincode|bonuscode|code promo|c[óo]digo"
+    r"(?: promocional)?|codice(?: promo\w*)?|kod(?:em)?(?: promocyjny\w*)?|cupom|coupon|voucher"
+    r"|use code|code"
+)
+
+
+def ad_signal(text: str, low: str) -> str | None:
+    gamble = _GAMBLE.findall(low)
+    code = _CODE_WORD.search(low) is not None and _PROMO_CODE.search(text) is not None
+    deposit = _DEPOSIT.search(low) is not None
+    if not (gamble or code or deposit):
+        return None  # most lines leave here: no word of the three lexicons
+    offer = _OFFER.search(low) is not None
+    amount = _AMOUNT.search(low) is not None
+    if code and (offer or amount or gamble):
+        return "promo code + offer"
+    if deposit and amount:
+        return "deposit terms"
+    if not gamble:
+        return None
+    odds = len(_ODDS.findall(low))
+    call = _CALL.search(low) is not None
+    terms = _TERMS.search(low) is not None
+    strong = _GAMBLE_STRONG.search(low) is not None
+    kinds = offer + amount + (odds > 0) + call + terms
+    if terms and (strong or offer or amount):
+        return "gambling word + operator's terms"
+    if strong and offer and (amount or call or odds):
+        return "gambling word + offer + amount or call"
+    if strong and amount and call:
+        return "gambling word + amount + call to act"
+    if odds >= 2 and len(low.split()) <= 30:
+        return "betting odds listed"
+    if odds and _TIP.search(low) and strong:
+        return "betting tip with odds"
+    if len(set(g.lower() for g in gamble)) >= 2 and kinds >= 2:
+        return "gambling words + offer or odds"
+    if strong and offer and len(low.split()) <= 8:
+        return "gambling word + offer (a label)"
+    if _BOOST.search(low) and len(low.split()) <= 12:
+        return "boosted odds"
+    return None

@@ -1,0 +1,100 @@
+"""Share prompts and calls to comment (log in to comment, report abuse, "what do you think?")."""
+
+from __future__ import annotations
+
+import re
+
+from newscrawler.extraction.lexicon.common import _I, _words
+
+_SHARE = re.compile(
+    r"(?<!\w)(?:share|spread the word|pass it on|forward (?:it|this)|send (?:it )?to a friend"
+    r"|tell your friends"
+    r"|teilen|teile|weiterempfehlen|weiterleiten|empfehlen sie|partager|partagez|faites-le"
+    r" conna[îi]tre|transf[ée]rez|envoyer [àa] un ami|compartir|comparte|comp[áa]rtelo|reenv[íi]a"
+    r"|env[íi]a(?:lo)? a un amigo|condividi|fallo sapere|inoltra|invia a un amico|compartilhe"
+    r"|partilhe|encaminhe|envie para um amigo|deel|delen|stuur (?:het )?door|doorsturen"
+    r"|udost[ęe]pnij|podziel si[ęe]|pole[ćc]|prze[śs]lij|wy[śs]lij znajom\w*)(?!\w)",
+    _I,
+)
+_SHARE_CONTEXT = re.compile(
+    r"(?<!\w)(?:friends?|freunde\w*|amis?|amigos?|amici|vrienden|znajom\w*|bekannte\w*|colleagues"
+    r"|kollegen|coll[èe]gues|colegas|colleghi|collega's|facebook|whatsapp|twitter|linkedin|x"
+    r"|telegram|messenger|e-?mail|link|url|article|artikel|beitrag|art[íi]culo|articolo|artigo"
+    r"|mat[ée]ria|bericht|artyku[łl]|story|post|pagina|p[áa]gina|autour de vous|verder|dalej)(?!\w)",
+    _I,
+)
+_LIKED = re.compile(
+    r"(?<!\w)(?:enjoy(?:ed)? this|like(?:d)? this|gefallen|gefällt|vous a plu|te gust[óo]|te ha gustado"
+    r"|ti [èe] piaciut\w*|ti piace|gostou|gostaste|vond je dit|vind je dit|podoba[łl]\w*"
+    r"|interessant|int[ée]ressant|interesante|interessante|ciekaw\w*)(?!\w)",
+    _I,
+)
+
+
+def share_signal(text: str, words: int) -> str | None:
+    match = _SHARE.search(text)
+    if not match:
+        return None
+    if words <= 4 and not text.rstrip().endswith("."):
+        return "a share prompt"
+    # the verb opens a sentence (an imperative: "Share it with your friends!", "Teilen Sie ..."),
+    # and the line names whom or what to share with, or asks if the story was liked
+    opens = re.match(r"\W*$", text[: match.start()]) or re.search(
+        r"[.!?:]\W*$", text[: match.start()]
+    )
+    if words <= 14 and opens and (_SHARE_CONTEXT.search(text) or _LIKED.search(text)):
+        return "a share prompt to the reader"
+    return None
+
+
+_COMMENT_CALL = re.compile(
+    r"^\W*(?:(?:comment(?: on)?|kommentier\w*|commente[rz]?|comenta|comente|commenta|reageer"
+    r"|skomentuj|reageer op|diskutieren sie mit|discutez|discuti|praat mee"
+    r"|discussieer mee|dyskutuj)(?:\s+(?:this|the|la|le|el|il|o|a|het|dit|deze|ten|den|diesen"
+    r"|cet|cette|este|esta|questo|questa|l'|de))?(?:\s+(?:article|story|news|post|notizia"
+    r"|noticia|not[íi]cia|nachricht|artikel|beitrag|art[íi]culo|articolo|artigo|mat[ée]ria"
+    r"|bericht|wpis|artyku[łl]|tekst))?"
+    r"|(?:log ?in|sign in|se connecter|connexion|anmelden|einloggen|iniciar sesi[óo]n|accedi|entrar"
+    r"|inloggen|zaloguj si[ęe])\W+(?:create an account|register|konto erstellen|registrieren"
+    r"|cr[ée]er un compte|s'inscrire|crear cuenta|registrarse|registrati|criar conta|cadastre-se"
+    r"|registreren|account aanmaken|za[łl][óo][żz] konto|zarejestruj si[ęe]))\W*$",
+    _I,
+)
+_LOGIN = _words(
+    r"log ?in|sign in|melden sie sich an|einloggen|connectez-vous|identifiez-vous|inicia sesi[óo]n",
+    r"accedi|fa[çc]a login|entre na sua conta|log in|inloggen|zaloguj si[ęe]|register|registrieren",
+)
+_COMMENT_NOUN = _words(
+    r"comment\w*|kommentar\w*|kommentier\w*|meinung|commentaires?|comentar\w*|comentario\w*",
+    r"commenti|commentare|coment[áa]rio\w*|reactie\w*|reageren|komentarz\w*|skomentowa\w*",
+    r"opini[ęia]|opinio\w*|avis|opini[óo]n|parere|opini[ãa]o|mening",
+)
+_OPINION_CALL = re.compile(
+    r"(?<!\w)(?:share your (?:thoughts|views|opinion)|tell us what you think|let us know (?:what you"
+    r" think|in the comments)|what do you think\?|sag(?:en sie)? uns (?:deine|ihre) meinung"
+    r"|was meinen sie\?|was denkst du\?|dites-nous ce que vous en pensez|qu'en pensez-vous ?\?"
+    r"|votre avis (?:nous )?int[ée]resse|dinos (?:qu[ée]|lo que) piensas|d[ée]janos tu opini[óo]n"
+    r"|¿?qu[ée] opinas\?|dicci (?:cosa ne pensi|la tua)|tu cosa ne pensi\?|diga-nos o que (?:acha|pensa)"
+    r"|deixe sua opini[ãa]o|o que voc[êe] acha\?|laat ons weten wat je (?:ervan )?vindt"
+    r"|wat vind jij\?|wat vindt u\?|daj nam zna[ćc]|co o tym s[ąa]dzisz\?|podziel si[ęe] opini[ąa])",
+    _I,
+)
+_REPORT = re.compile(
+    r"^\W*(?:report (?:abuse|comment)|melden|missbrauch melden|signaler(?: un abus)?|denunciar"
+    r"|reportar|segnala(?: abuso)?|denunciar abuso|rapporteer|misbruik melden|zg[łl]o[śs]"
+    r"(?: nadu[żz]ycie)?)\W*$",
+    _I,
+)
+
+
+def comments_signal(text: str, words: int) -> str | None:
+    if words <= 8 and _COMMENT_CALL.match(text):
+        return "a call to comment or log in"
+    if words <= 3 and _REPORT.match(text):
+        return "a report-abuse link"
+    if words <= 14 and _OPINION_CALL.search(text):
+        return "asks the reader's opinion"
+    if words <= 16 and _LOGIN.search(text) and _COMMENT_NOUN.search(text):
+        return "log in to comment"
+
+    return None
