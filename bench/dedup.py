@@ -2,6 +2,7 @@
 
 Usage: python -m bench.dedup [--docs 100000] [--runs 3] [--threshold 0.8] [--seed 1]
            [--commit-batch 1,64] [--draws 5] [--draw-runs 3] [--draw-docs 20000]
+       python -m bench.dedup --near-check 200 [--copies 3] [--rounds 5]
 
 Each run feeds every document through `Deduplicator.check` and, like the pipeline, `commit` (new
 records) or `remember_seen` (copies), against a fresh SQLite state store on local disk, in one
@@ -20,12 +21,20 @@ that calls a candidate a copy when its MinHash estimate reaches the threshold (w
 deduplicator did before it verified candidates on their texts). The deduplicator's verdicts
 should not depend on the draw; the baseline's do (copies of a short story sit close to the
 threshold, and their shared boilerplate makes the estimates of one draw err together).
+
+With --near-check STORIES, only a micro-benchmark of `check` with near candidates present:
+STORIES stories are archived, then --copies syndicated copies of each (fingerprints computed
+beforehand, as extraction workers do) are checked, --rounds times over (a duplicate reserves
+nothing, so every round sees the same state): the CPU time per check, per round (the first
+round meets each story's text for the first time), and a digest of the verdicts, which must
+not change with the implementation.
 """
 
 from __future__ import annotations
 
 import argparse
 import gc
+import hashlib
 import itertools
 import sqlite3
 import statistics
@@ -184,7 +193,19 @@ def main() -> None:
     parser.add_argument(
         "--draw-docs", type=int, default=20_000, help="documents per seed run (default 20000)"
     )
+    parser.add_argument(
+        "--near-check",
+        type=int,
+        default=0,
+        metavar="STORIES",
+        help="only the micro-benchmark of checks with near candidates (see above)",
+    )
+    parser.add_argument("--copies", type=int, default=3, help="copies per story (--near-check)")
+    parser.add_argument("--rounds", type=int, default=5, help="rounds of checks (--near-check)")
     args = parser.parse_args()
+    if args.near_check:
+        near_check(args.near_check, args.copies, args.rounds, args.seed, args.threshold)
+        return
 
     start = time.perf_counter()
     docs = NewsGenerator(args.seed).corpus(args.docs)
@@ -218,6 +239,49 @@ def main() -> None:
         report(runs, batch, len(docs), args)
     if args.draws >= 1:
         draws(docs, inputs, args)
+
+
+def near_check(stories: int, copies: int, rounds: int, seed: int, threshold: float) -> None:
+    """CPU time of `check` on copies of archived stories (see the module docstring)."""
+    generator = NewsGenerator(seed)
+    originals = [generator.story() for _ in range(stories)]
+    docs = [
+        Doc(f"https://site{n % 97:03d}.example/story/{n}", t, n) for n, t in enumerate(originals)
+    ]
+    copied = [
+        Doc(f"https://copy{c}.example/news/{n}", generator.copy(t), n)
+        for n, t in enumerate(originals)
+        for c in range(copies)
+    ]
+    inputs, checked = prepare(docs), prepare(copied)
+    prints = [fingerprints(doc.text) for doc in checked]
+    with (
+        tempfile.TemporaryDirectory(prefix="bench-dedup-") as tmp,
+        open_state(Path(tmp) / "state.sqlite3") as state,
+    ):
+        dedup = Deduplicator(state, near_threshold=threshold, commit_batch=64)
+        for doc in inputs:
+            dedup.commit(doc, dedup.check(doc))
+        dedup.flush()
+        per_round, digests = [], set()
+        for _ in range(rounds):
+            gc.collect()
+            verdicts = []
+            cpu_start = time.process_time()
+            for doc, doc_prints in zip(checked, prints, strict=True):
+                verdicts.append(dedup.check(doc, doc_prints))
+            per_round.append((time.process_time() - cpu_start) / len(checked) * 1e6)
+            digests.add(
+                tuple((v.status, v.layer, v.duplicate_of, round(v.similarity, 6)) for v in verdicts)
+            )
+    (digest,) = digests  # every round gives the same verdicts
+    near = sum(layer == "near" for _, layer, _, _ in digest)
+    print(
+        f"near check: {stories} stories archived, {copies} copies each checked {rounds} times: "
+        f"CPU per check {', '.join(f'{us:.0f}' for us in per_round)} us by round "
+        f"(median {statistics.median(per_round):.0f} us); {near} of {len(digest)} near "
+        f"duplicates, verdict digest {hashlib.sha256(repr(digest).encode()).hexdigest()[:12]}"
+    )
 
 
 @contextmanager

@@ -3,7 +3,9 @@
 Near copies: the LSH bands of the MinHash signature only propose candidates; each candidate is
 verified on its exact text (kept in the state with the signature, `fingerprints.stored_bytes`)
 by `nearcopy.compare`, so no record is called a copy on an estimate. (A record stored before
-texts were kept has a bare signature: it is judged on the estimate, as it was then.)
+texts were kept has a bare signature: it is judged on the estimate, as it was then.) A
+candidate's text, once decompressed and shingled, stays in a bounded cache keyed by the stored
+blob's digest (`TextCache`), so a record proposed on many checks is unpacked once.
 
 An embedded store (SQLite) has one writer, so `LocalClaims` checks and reserves in memory: an
 in-memory LSH band index built from the stored signatures, plus the reserved texts and
@@ -13,13 +15,17 @@ that claim and again after it: a copy that another worker reserved in between ma
 its claim and check again, so of two copies claimed at once at most one passes as first.
 `open_claims` picks one.
 
-Neither is thread-safe alone: the `Deduplicator` calls them under its lock.
+Neither is thread-safe alone: the `Deduplicator` calls them under its lock. (The text cache,
+shared by the process, has a lock of its own.)
 """
 
 from __future__ import annotations
 
+import hashlib
 import random
+import threading
 import time
+from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from typing import Protocol
 
@@ -36,7 +42,7 @@ from newscrawler.dedup.fingerprints import (
     stored_text,
 )
 from newscrawler.dedup.lsh import BandIndex
-from newscrawler.dedup.nearcopy import compare_shingles
+from newscrawler.dedup.nearcopy import Shingled, compare_shingled, shingled
 from newscrawler.dedup.verdict import DedupInput, Verdict
 from newscrawler.state import StateStore
 from newscrawler.state.base import Conflict
@@ -78,26 +84,107 @@ MAX_VERIFIED = 24
 UNVERIFIED_BELOW = 0.25
 
 
+class TextCache:
+    """The unpacked texts (`nearcopy.Shingled`) of recently verified candidates, so a record
+    proposed again and again (a story with many copies, a shared press-release block) is not
+    decompressed and shingled on every check: a least-recently-used cache, shared by every
+    deduplicator of the process and safe across threads (a lock around the dict; unpacking runs
+    outside it).
+
+    Keyed by a 128-bit BLAKE2b digest of the stored blob itself (`fingerprints.stored_bytes`),
+    not by the record id: what a key gives is a function of the blob, so a record whose blob is
+    replaced (re-banded, a new text under the same id) or a new version (another id, another
+    text) can never be served a stale entry, with nothing to invalidate, whichever store or
+    worker wrote it. Hashing a blob (about 2 KB) costs a few microseconds; unpacking it, a
+    hundred or more.
+
+    Bounded by `max_entries` and by `max_bytes` of shingle arrays, whichever binds first. An
+    entry holds 8 bytes per word of the text (4 per ordered shingle hash, up to 4 per unique
+    one) plus about 500 bytes of objects and key: about 4.5 KB for a 500-word story, 16 KB for
+    a 2,000-word one; the defaults (4,096 entries, 32 MiB) keep at most about 34 MB."""
+
+    def __init__(self, max_entries: int = 4096, max_bytes: int = 32 << 20) -> None:
+        self.max_entries, self.max_bytes = max_entries, max_bytes
+        self._entries: OrderedDict[bytes, Shingled] = OrderedDict()
+        self._bytes = 0
+        self._lock = threading.Lock()
+        self.hits = self.misses = 0
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    @property
+    def nbytes(self) -> int:
+        """Bytes of the shingle arrays held (the bound `max_bytes` applies to)."""
+        return self._bytes
+
+    def text(self, blob: bytes) -> Shingled | None:
+        """The unpacked text of a stored blob; None for a bare signature or a broken text."""
+        if len(blob) <= NUM_PERM * 4:
+            return None
+        key = hashlib.blake2b(blob, digest_size=16).digest()
+        with self._lock:
+            found = self._entries.get(key)
+            if found is not None:
+                self._entries.move_to_end(key)
+                self.hits += 1
+                return found
+            self.misses += 1
+        text = stored_text(blob)
+        if text is None:
+            return None
+        hashes = shingle_hashes(text)
+        found = shingled(hashes)
+        hashes.flags.writeable = found.unique.flags.writeable = False  # shared: read only
+        size = found.nbytes
+        if size > self.max_bytes:
+            return found
+        with self._lock:
+            if key not in self._entries:
+                self._entries[key] = found
+                self._bytes += size
+                while len(self._entries) > self.max_entries or self._bytes > self.max_bytes:
+                    _, dropped = self._entries.popitem(last=False)
+                    self._bytes -= dropped.nbytes
+        return found
+
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()
+            self._bytes = 0
+            self.hits = self.misses = 0
+
+
+TEXTS = TextCache()
+
+
 class Stored:
-    """A candidate's signature and, unpacked only when it is verified, its shingle hashes
-    (None: a bare signature, stored before texts were kept)."""
+    """A candidate's signature and, unpacked only when it is verified (through `TEXTS`), its
+    text's shingles (None: a bare signature, stored before texts were kept)."""
 
     def __init__(
         self, signature: np.ndarray, blob: bytes = b"", shingles: np.ndarray | None = None
     ) -> None:
         self.signature, self._blob, self._shingles = signature, blob, shingles
+        self._text: Shingled | None = None
 
     @classmethod
     def unpack(cls, blob: bytes | None) -> Stored | None:
         """A blob of the state (`fingerprints.stored_bytes`); None stays None."""
         return None if blob is None else cls(signature_from_bytes(blob), blob)
 
+    def text(self) -> Shingled | None:
+        if self._text is None:
+            if self._shingles is not None:
+                self._text = shingled(self._shingles)
+            elif self._blob:
+                self._text = TEXTS.text(self._blob)
+                self._blob = b""
+        return self._text
+
     def shingles(self) -> np.ndarray | None:
-        if self._shingles is None and self._blob:
-            text = stored_text(self._blob)
-            self._shingles = None if text is None else shingle_hashes(text)
-            self._blob = b""
-        return self._shingles
+        text = self.text()
+        return None if text is None else text.hashes
 
 
 def nearest_copy(
@@ -117,13 +204,16 @@ def nearest_copy(
     if not order:
         return None, 0.0
     best_id, best = None, 0.0
+    mine: Shingled | None = None  # the verdict's text, prepared once for all its candidates
     for i in order:
         candidate, kept = found[i]
-        shingles = kept.shingles()
-        if shingles is None:  # a bare signature, stored before texts were kept
+        text = kept.text()
+        if text is None:  # a bare signature, stored before texts were kept
             copy, score = estimates[i] >= threshold, estimates[i]
         else:
-            judged = compare_shingles(verdict.shingles, shingles, threshold)
+            if mine is None:
+                mine = shingled(verdict.shingles)
+            judged = compare_shingled(mine, text, threshold)
             copy, score = judged.copy, judged.jaccard
         if copy and (best_id is None or score > best or (score == best and candidate < best_id)):
             best_id, best = candidate, score

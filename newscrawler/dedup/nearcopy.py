@@ -49,6 +49,24 @@ EXTENDED = 0.5
 
 
 @dataclass(frozen=True)
+class Shingled:
+    """A text's ordered shingle hashes (`fingerprints.shingle_hashes`) and their sorted unique
+    values, which every comparison of the text needs: computed once per text, not once per
+    comparison (`shingled`)."""
+
+    hashes: np.ndarray
+    unique: np.ndarray
+
+    @property
+    def nbytes(self) -> int:
+        return self.hashes.nbytes + self.unique.nbytes
+
+
+def shingled(hashes: np.ndarray) -> Shingled:
+    return Shingled(hashes, _unique(hashes))
+
+
+@dataclass(frozen=True)
 class Comparison:
     copy: bool
     reason: str  # the rule that decided (see the module docstring)
@@ -63,7 +81,12 @@ def compare(first: str, second: str, threshold: float = 0.8) -> Comparison:
 
 def compare_shingles(first: np.ndarray, second: np.ndarray, threshold: float = 0.8) -> Comparison:
     """Judge two texts by their ordered shingle hashes (`fingerprints.shingle_hashes`)."""
-    unique_a, unique_b = _unique(first), _unique(second)
+    return compare_shingled(shingled(first), shingled(second), threshold)
+
+
+def compare_shingled(a: Shingled, b: Shingled, threshold: float = 0.8) -> Comparison:
+    """`compare_shingles` of two texts whose unique shingles are already known."""
+    first, second, unique_a, unique_b = a.hashes, b.hashes, a.unique, b.unique
     common = int(np.count_nonzero(_members(unique_a, unique_b)))
     union = len(unique_a) + len(unique_b) - common
     jaccard = common / union if union else 0.0
