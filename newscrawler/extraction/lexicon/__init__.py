@@ -13,21 +13,21 @@ from __future__ import annotations
 
 import re
 
-from newscrawler.extraction.lexicon.ads import _BOOST, _GAMBLE, _OFFER, ad_signal
-from newscrawler.extraction.lexicon.common import _REPORTED
-from newscrawler.extraction.lexicon.feedback import _HELPED, helpful_signal, rating_signal
+from newscrawler.extraction.lexicon.ads import BOOST, GAMBLE, OFFER, ad_signal
+from newscrawler.extraction.lexicon.common import REPORTED
+from newscrawler.extraction.lexicon.feedback import HELPED, helpful_signal, rating_signal
 from newscrawler.extraction.lexicon.newsletter import (
-    _DIGEST,
-    _MAILBOX,
-    _SIGN_UP,
+    DIGEST,
+    MAILBOX,
+    SIGN_UP,
     addresses_reader,
     newsletter_signal,
 )
 from newscrawler.extraction.lexicon.related import related_signal
 from newscrawler.extraction.lexicon.social import (
-    _COMMENT_NOUN,
-    _LOGIN,
-    _SHARE,
+    COMMENT_NOUN,
+    LOGIN,
+    SHARE,
     comments_signal,
     share_signal,
 )
@@ -57,7 +57,7 @@ def lexical_family(text: str) -> tuple[str, str] | None:
     if not words or words > 45:
         return None
     low = text.lower()
-    if _REPORTED.search(low):
+    if REPORTED.search(low):
         return None
     signal = ad_signal(text, low)
     if signal:
@@ -80,9 +80,9 @@ _RATING_WORDS = re.compile(
     r"|estrellas?|stelle|estrelas?|sterren|gwiazd\w*)(?!\w)"
 )
 _CUES = {
-    "ads": (_GAMBLE, _OFFER, _BOOST),
-    "newsletter": (_DIGEST, _MAILBOX, _SIGN_UP),
-    "rating": (_HELPED, _RATING_WORDS),
-    "comments": (_COMMENT_NOUN, _LOGIN),
-    "share": (_SHARE,),
+    "ads": (GAMBLE, OFFER, BOOST),
+    "newsletter": (DIGEST, MAILBOX, SIGN_UP),
+    "rating": (HELPED, _RATING_WORDS),
+    "comments": (COMMENT_NOUN, LOGIN),
+    "share": (SHARE,),
 }

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 
-from newscrawler.extraction.lexicon.common import _I, _words
+from newscrawler.extraction.lexicon.common import FLAGS, word_pattern
 
-_GAMBLE = re.compile(
+GAMBLE = re.compile(
     r"(?<!\w)(?:\w*casino\w*|\w*kasino\w*|casin[òo]|cassino\w*|kasyn\w*|slots?|spielautomat\w*"
     r"|free spins?|gratis ?spins?|freispiele|darmow\w* spin\w*|inleg|einzahlung|d[ée]p[ôo]t"
     r"|tragaperras|tragamonedas|gokkast\w*|automat(?:y|ach) do gier|poker|roulette|ruleta|roleta"
@@ -19,7 +19,7 @@ _GAMBLE = re.compile(
     r"|gl[üu]cksspiel\w*|jeux d'argent|gioco d'azzardo|hazard\w*|odds?|quoten|cotes?|cuotas?"
     r"|quota|quote|kurs(?:y|u|em)?|wager\w*|accumulator|acca|parlay|handicap|cash ?out"
     r"|pronostics?|pron[óo]sticos?|pronostici|palpites?|typy|voorspelling\w*)(?!\w)",
-    _I,
+    FLAGS,
 )
 # Words that are gambling in any sentence (odds, quote, kurs, tips, pari are not)
 _GAMBLE_STRONG = re.compile(
@@ -32,9 +32,9 @@ _GAMBLE_STRONG = re.compile(
     r"|giri gratis|tours gratuits|giros gr[áa]tis|rodadas gr[áa]tis|darmow\w* spin\w*"
     r"|(?:first|ersten?|premier|primer|primo|primeiro|eerste|pierwsz\w*) (?:deposit|einzahlung"
     r"|d[ée]p[ôo]t|dep[óo]sito|deposito|storting|inleg|depozyt\w*))(?!\w)",
-    _I,
+    FLAGS,
 )
-_OFFER = re.compile(
+OFFER = re.compile(
     r"bonus|(?<!\w)(?:bono|b[ôo]nus|free ?spins?|spins?|spin[óo]w|freispiele|giri gratis"
     r"|tours gratuits|giros gr[áa]tis|rodadas gr[áa]tis|darmow\w*|gratis|gr[áa]tis|gratuit\w*"
     r"|kostenlos\w*|free|cashback|rembours\w*|reembols\w*|rimbors\w*|terugbetaal\w*|zwrot\w*"
@@ -44,19 +44,19 @@ _OFFER = re.compile(
     r"|c[óo]digo|codice|kod\w*|code|credits?|cr[ée]ditos?|crediti|offerts?|offert[eo]s?"
     r"|ohne einzahlung|no deposit|sans d[ée]p[ôo]t|sin dep[óo]sito|senza deposito"
     r"|sem dep[óo]sito|bez depozytu|risk-?free|sans risque|sin riesgo|senza rischio|sem risco)(?!\w)",
-    _I,
+    FLAGS,
 )
 _AMOUNT = re.compile(
     r"(?:[€£$]|(?<!\w)r\$|(?<!\w)(?:eur|euro|usd|pln|gbp)\s)\s?\d"
     r"|\d[\d.,]*\s?(?:[€£$]|z[łl](?!\w)|euros?(?!\w)|tys\.? z[łl])|\d+\s?%",
-    _I,
+    FLAGS,
 )
 # Odds written as odds: decimal after an odds word, fractional, American, or "@ 2.10"
 _ODDS = re.compile(
     r"(?<![\d/.,])\d{1,2}/\d{1,2}(?![\d/])|@\s?\d+[.,]\d{2}|(?<![\w.,])[+-]\d{3}(?!\d)"
     r"|(?<![\d.,])\d[.,]\d{2}(?![\d%]|[.,]\d|\s?%|\s?[€$£])",
 )
-_CALL = _words(
+_CALL = word_pattern(
     r"claim|get|grab|register|sign ?up|join|play|bet now|spin|sichern|holen|hol dir|spielen|jetzt",
     r"registrieren|erhalten sie|inscrivez-vous|pariez|jouez|profitez|maintenant|r[ée]cup[ée]rez",
     r"reg[íi]strate|consigue|juega|recibe|aprovecha|ya|iscriviti|gioca|ottieni|subito|approfitta",
@@ -77,23 +77,25 @@ _TERMS = re.compile(
     r"|gioca responsabilmente|play responsibly|gamble responsibly|bet responsibly|begambleaware"
     r"|juega con responsabilidad|jogue com responsabilidade|speel bewust|graj odpowiedzialnie"
     r"|verantwortungsvoll spielen|jouez (?:de mani[èe]re )?responsable\w*)(?!\w)",
-    _I,
+    FLAGS,
 )
-_TIP = _words(r"typy|tipps?|tips?|pronostics?|pron[óo]sticos?|pronostici|palpites?|voorspelling\w*")
-_DEPOSIT = _words(
+_TIP = word_pattern(
+    r"typy|tipps?|tips?|pronostics?|pron[óo]sticos?|pronostici|palpites?|voorspelling\w*"
+)
+_DEPOSIT = word_pattern(
     r"mindesteinzahlung|min(?:imum)?\.? deposit|d[ée]p[ôo]t min(?:imum)?|dep[óo]sito m[íi]nimo",
     r"deposito minimo|minimale storting|minimaln\w* depozyt|min\.? (?:odds|stake)|max\.? stake",
 )
-_BOOST = re.compile(
+BOOST = re.compile(
     r"(?<!\w)(?:odds? boost\w*|boosted odds|enhanced odds|price boost|quotenboost|erh[öo]hte quoten?"
     r"|cotes? boost[ée]e?s?|supercuotas?|cuotas? mejoradas?|quote maggiorate|quota maggiorata"
     r"|odds? turbinadas?|super ?odds|verhoogde odds|podwy[żz]szon\w* kurs\w*|best odds|top odds"
     r"|beste quoten|top-?quoten|meilleures cotes|mejores cuotas|migliori quote|melhores odds"
     r"|beste odds|najlepsze kursy|najwy[żz]sze kursy)(?!\w)",
-    _I,
+    FLAGS,
 )
 _PROMO_CODE = re.compile(r"(?<!\w)(?=[A-Z0-9]*[A-Z])(?=[A-Z0-9]*\d)[A-Z0-9]{4,14}(?!\w)")
-_CODE_WORD = _words(
+_CODE_WORD = word_pattern(
     r"promo ?code|bonus ?code|gutschein ?code|gutscheincode|bonuscode|code promo|c[óo]digo"
     r"(?: promocional)?|codice(?: promo\w*)?|kod(?:em)?(?: promocyjny\w*)?|cupom|coupon|voucher"
     r"|use code|code"
@@ -101,12 +103,12 @@ _CODE_WORD = _words(
 
 
 def ad_signal(text: str, low: str) -> str | None:
-    gamble = _GAMBLE.findall(low)
+    gamble = GAMBLE.findall(low)
     code = _CODE_WORD.search(low) is not None and _PROMO_CODE.search(text) is not None
     deposit = _DEPOSIT.search(low) is not None
     if not (gamble or code or deposit):
         return None  # most lines leave here: no word of the three lexicons
-    offer = _OFFER.search(low) is not None
+    offer = OFFER.search(low) is not None
     amount = _AMOUNT.search(low) is not None
     if code and (offer or amount or gamble):
         return "promo code + offer"
@@ -133,6 +135,6 @@ def ad_signal(text: str, low: str) -> str | None:
         return "gambling words + offer or odds"
     if strong and offer and len(low.split()) <= 8:
         return "gambling word + offer (a label)"
-    if _BOOST.search(low) and len(low.split()) <= 12:
+    if BOOST.search(low) and len(low.split()) <= 12:
         return "boosted odds"
     return None

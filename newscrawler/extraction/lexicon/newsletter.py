@@ -5,45 +5,45 @@ from __future__ import annotations
 
 import re
 
-from newscrawler.extraction.lexicon.common import _I, _words
+from newscrawler.extraction.lexicon.common import FLAGS, word_pattern
 
 # The reader addressed: second person, or a question to them.
 _ADDRESS = re.compile(
     r"(?<!\w)(?:you|your|yours|du|dein\w*|dich|dir|euch|vous|votre|vos|tu|ton|tes|toi|usted|tus"
     r"|quieres|ti|tuo|tua|tuoi|vuoi|voc[êe]|teu|quer|jij|jouw|uw|wil je|ty|tw[óo]j\w*|ci[ęe]"
     r"|chcesz|masz)(?!\w)|\?",
-    _I,
+    FLAGS,
 )
 
-_SIGN_UP = _words(
+SIGN_UP = word_pattern(
     r"sign ?up|subscribe|join|register|abonnieren|abonniere|abonnier\w*|registrieren|anmelden",
     r"melden sie sich|eintragen|abonnez-vous|inscrivez-vous|inscris-toi|abonne-toi|cr[ée]ez",
     r"suscr[íi]bete|suscr[íi]base|ap[úu]ntate|reg[íi]strate|iscriviti|registrati|abbonati",
     r"assine|inscreva-se|cadastre(?:-se)?|registe-se|meld je aan|schrijf je in|abonneer",
     r"registreer|zapisz si[ęe]|zapisz mnie|subskrybuj|do[łl][ąa]cz|zarejestruj si[ęe]|zamów",
 )
-_RECEIVE = _words(
+_RECEIVE = word_pattern(
     r"get|receive|delivered|straight to|erhalten|bekommen|zugestellt|recevez|recevoir|re[çc]ois",
     r"recibe|recibir|recibes|ricevi|ricevere|receba|receber|recebe|ontvang|ontvangen|krijg",
     r"otrzymuj\w*|otrzymasz|dostawa|dostarczymy|stay (?:informed|up to date)|al d[íi]a",
     r"aggiornat\w*|informado|op de hoogte|na bie[żz][ąa]co|auf dem laufenden|au courant",
 )
-_MAILBOX = re.compile(
+MAILBOX = re.compile(
     r"e-?mail\w*|(?<!\w)mail(?!\w)|postfach|posteingang|inbox|mailbox|bo[îi]te (?:mail|e-?mail"
     r"|de r[ée]ception|aux lettres)|correo|bandeja de entrada|casella|caixa de entrada|skrzynk\w*"
     r"|messagerie",
-    _I,
+    FLAGS,
 )
-_DIGEST = re.compile(
+DIGEST = re.compile(
     r"newsletter\w*|nieuwsbrie\w*|bolet[íi]n|boletim|biuletyn\w*|briefing|digest|infolettre"
     r"|lettre d'information|alert\w*|notifica\w*|benachrichtigung\w*|notificaç\w*|powiadomie\w*"
     r"|meldingen|resumen|r[ée]sum[ée]|riassunto|resumo|overzicht|przegl[ąa]d\w*|zusammenfassung"
     r"|das wichtigste|lo m[áa]s le[íi]do|le notizie|notizie|not[íi]cias|noticias|nachrichten"
     r"|top-?themen|headlines|stories|actualit[ée]s|nieuws|wiadomo[śs]ci|wydarze[ńn]"
     r"|lo m[áa]s importante|l'essentiel|il meglio|o melhor|het belangrijkste|najwa[żz]niejsze",
-    _I,
+    FLAGS,
 )
-_FREE = _words(
+_FREE = word_pattern(
     r"free|for free|gratis|kostenlos|gratuit\w*|gr[áa]tis|de gra[çc]a|gratuitamente|darmo",
     r"bezp[łl]atn\w*|za darmo|unsubscribe\w*|abbestell\w*|d[ée]sinscri\w*|afmelden",
 )
@@ -55,7 +55,7 @@ _PERIODIC = re.compile(
     r"|morning|abend|soir|noche|sera|avond|wiecz\w*|rano|matin|ma[ñn]ana|mattin\w*|ochtend)(?!\w)"
     r"|(?<!\w)(?:at|um|[àa]|a las|alle|[àa]s|om|o)\s\d{1,2}(?::\d{2})?(?:\s?(?:uhr|h|am|pm))?(?!\w)"
     r"|\d{1,2}:\d{2}|(?<!\w)(?:del d[íi]a|du jour|des tages|del giorno|do dia|van de dag|dnia)(?!\w)",
-    _I,
+    FLAGS,
 )
 
 
@@ -63,9 +63,9 @@ _ALERTS = re.compile(
     r"(?<!\w)(?:activate|turn on|enable|aktivieren|aktiviere|activez|active|activa|act[íi]valas"
     r"|attiva|ative|ativar|zet|schakel|w[łl][ąa]cz)(?!\w).{0,30}(?<!\w)(?:notif\w*|alert\w*|push"
     r"|benachrichtigung\w*|powiadomie\w*|meldingen|avisos)(?!\w)",
-    _I,
+    FLAGS,
 )
-_NOW = _words(
+_NOW = word_pattern(
     r"now|jetzt|maintenant|ahora|ya|ora|subito|agora|nu|teraz|gratis|free|kostenlos|gratuit\w*",
     r"gr[áa]tis|bezp[łl]atnie|here|hier|ici|aqu[íi]|qui|aqui|today|heute|tutaj|mnie|me",
 )
@@ -75,7 +75,7 @@ def _split(text: str) -> list[str]:
     """The words of a short label, and the two-word verbs ("sign up", "zapisz się") as one."""
     out: list[str] = []
     for word in re.findall(r"[\w'-]+", text):
-        if out and _SIGN_UP.fullmatch(f"{out[-1]} {word}"):
+        if out and SIGN_UP.fullmatch(f"{out[-1]} {word}"):
             out[-1] = f"{out[-1]} {word}"
         else:
             out.append(word)
@@ -93,15 +93,15 @@ def addresses_reader(text: str) -> bool:
         return True
     first = re.match(r"\W*([\w'-]+(?: [\w'-]+)?)", low)
     return first is not None and (
-        _SIGN_UP.match(first.group(1)) is not None or _RECEIVE.match(first.group(1)) is not None
+        SIGN_UP.match(first.group(1)) is not None or _RECEIVE.match(first.group(1)) is not None
     )
 
 
 def newsletter_signal(text: str, words: int, original: str = "") -> str | None:
-    sign_up = _SIGN_UP.search(text) is not None
+    sign_up = SIGN_UP.search(text) is not None
     delivered = {
-        "mailbox": _MAILBOX.search(text) is not None,
-        "digest": _DIGEST.search(text) is not None,
+        "mailbox": MAILBOX.search(text) is not None,
+        "digest": DIGEST.search(text) is not None,
         "periodic": _PERIODIC.search(text) is not None,
     }
     if not (sign_up or any(delivered.values())):
@@ -120,7 +120,7 @@ def newsletter_signal(text: str, words: int, original: str = "") -> str | None:
     if (
         words <= 3
         and sign_up
-        and all(_SIGN_UP.fullmatch(w) or _NOW.fullmatch(w) for w in _split(text))
+        and all(SIGN_UP.fullmatch(w) or _NOW.fullmatch(w) for w in _split(text))
     ):
         return "a sign-up button"
     if not (kinds["mailbox"] or kinds["digest"] or kinds["periodic"]):

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from newscrawler.extraction.lexicon.common import _I, _words
+from newscrawler.extraction.lexicon.common import FLAGS, word_pattern
 
-_SHARE = re.compile(
+SHARE = re.compile(
     r"(?<!\w)(?:share|spread the word|pass it on|forward (?:it|this)|send (?:it )?to a friend"
     r"|tell your friends"
     r"|teilen|teile|weiterempfehlen|weiterleiten|empfehlen sie|partager|partagez|faites-le"
@@ -14,25 +14,25 @@ _SHARE = re.compile(
     r"|env[íi]a(?:lo)? a un amigo|condividi|fallo sapere|inoltra|invia a un amico|compartilhe"
     r"|partilhe|encaminhe|envie para um amigo|deel|delen|stuur (?:het )?door|doorsturen"
     r"|udost[ęe]pnij|podziel si[ęe]|pole[ćc]|prze[śs]lij|wy[śs]lij znajom\w*)(?!\w)",
-    _I,
+    FLAGS,
 )
 _SHARE_CONTEXT = re.compile(
     r"(?<!\w)(?:friends?|freunde\w*|amis?|amigos?|amici|vrienden|znajom\w*|bekannte\w*|colleagues"
     r"|kollegen|coll[èe]gues|colegas|colleghi|collega's|facebook|whatsapp|twitter|linkedin|x"
     r"|telegram|messenger|e-?mail|link|url|article|artikel|beitrag|art[íi]culo|articolo|artigo"
     r"|mat[ée]ria|bericht|artyku[łl]|story|post|pagina|p[áa]gina|autour de vous|verder|dalej)(?!\w)",
-    _I,
+    FLAGS,
 )
 _LIKED = re.compile(
     r"(?<!\w)(?:enjoy(?:ed)? this|like(?:d)? this|gefallen|gefällt|vous a plu|te gust[óo]|te ha gustado"
     r"|ti [èe] piaciut\w*|ti piace|gostou|gostaste|vond je dit|vind je dit|podoba[łl]\w*"
     r"|interessant|int[ée]ressant|interesante|interessante|ciekaw\w*)(?!\w)",
-    _I,
+    FLAGS,
 )
 
 
 def share_signal(text: str, words: int) -> str | None:
-    match = _SHARE.search(text)
+    match = SHARE.search(text)
     if not match:
         return None
     if words <= 4 and not text.rstrip().endswith("."):
@@ -58,13 +58,13 @@ _COMMENT_CALL = re.compile(
     r"|inloggen|zaloguj si[ęe])\W+(?:create an account|register|konto erstellen|registrieren"
     r"|cr[ée]er un compte|s'inscrire|crear cuenta|registrarse|registrati|criar conta|cadastre-se"
     r"|registreren|account aanmaken|za[łl][óo][żz] konto|zarejestruj si[ęe]))\W*$",
-    _I,
+    FLAGS,
 )
-_LOGIN = _words(
+LOGIN = word_pattern(
     r"log ?in|sign in|melden sie sich an|einloggen|connectez-vous|identifiez-vous|inicia sesi[óo]n",
     r"accedi|fa[çc]a login|entre na sua conta|log in|inloggen|zaloguj si[ęe]|register|registrieren",
 )
-_COMMENT_NOUN = _words(
+COMMENT_NOUN = word_pattern(
     r"comment\w*|kommentar\w*|kommentier\w*|meinung|commentaires?|comentar\w*|comentario\w*",
     r"commenti|commentare|coment[áa]rio\w*|reactie\w*|reageren|komentarz\w*|skomentowa\w*",
     r"opini[ęia]|opinio\w*|avis|opini[óo]n|parere|opini[ãa]o|mening",
@@ -77,24 +77,24 @@ _OPINION_CALL = re.compile(
     r"|¿?qu[ée] opinas\?|dicci (?:cosa ne pensi|la tua)|tu cosa ne pensi\?|diga-nos o que (?:acha|pensa)"
     r"|deixe sua opini[ãa]o|o que voc[êe] acha\?|laat ons weten wat je (?:ervan )?vindt"
     r"|wat vind jij\?|wat vindt u\?|daj nam zna[ćc]|co o tym s[ąa]dzisz\?|podziel si[ęe] opini[ąa])",
-    _I,
+    FLAGS,
 )
-_REPORT = re.compile(
+REPORT = re.compile(
     r"^\W*(?:report (?:abuse|comment)|melden|missbrauch melden|signaler(?: un abus)?|denunciar"
     r"|reportar|segnala(?: abuso)?|denunciar abuso|rapporteer|misbruik melden|zg[łl]o[śs]"
     r"(?: nadu[żz]ycie)?)\W*$",
-    _I,
+    FLAGS,
 )
 
 
 def comments_signal(text: str, words: int) -> str | None:
     if words <= 8 and _COMMENT_CALL.match(text):
         return "a call to comment or log in"
-    if words <= 3 and _REPORT.match(text):
+    if words <= 3 and REPORT.match(text):
         return "a report-abuse link"
     if words <= 14 and _OPINION_CALL.search(text):
         return "asks the reader's opinion"
-    if words <= 16 and _LOGIN.search(text) and _COMMENT_NOUN.search(text):
+    if words <= 16 and LOGIN.search(text) and COMMENT_NOUN.search(text):
         return "log in to comment"
 
     return None
