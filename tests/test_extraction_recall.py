@@ -214,3 +214,64 @@ def test_a_gallery_told_in_its_captions_keeps_them_in_the_text():
     assert removed == []
     assert len(images) == 6
     assert all(look in tree.text_content() for look in looks)
+
+
+def test_a_section_heading_h1_stays_when_another_h1_is_the_title():
+    lines = ["Where we started", *EN]
+    kept = clean_lines(
+        lines,
+        Audit(),
+        title="About the Riverside Players",
+        headlines=["Riverside Players", "About the Riverside Players", "Where we started"],
+    )
+    assert kept == lines
+
+
+def test_the_headline_h1_still_goes_when_no_h1_is_the_title():
+    lines = ["Ferry timetable changes this spring", *EN]
+    kept = clean_lines(
+        lines,
+        Audit(),
+        title="Timetables | Island News",
+        headlines=["Island News", "Ferry timetable changes this spring"],
+    )
+    assert kept == EN
+
+
+def test_labelled_section_subheadings_of_a_guide_stay():
+    sections = []
+    for label, heading in (
+        ("NORTHWIND", "Coats sewn in a small Lisbon workshop"),
+        ("LOOM AND LEAF", "Linen shirts from organic flax"),
+        ("BRIGHTWOOL", "Sweaters knitted from local sheep"),
+    ):
+        sections += [f"{label} – {heading}", EN[0]]
+    kept = clean_lines(sections, Audit())
+    assert kept == sections
+
+
+def test_a_repeated_read_more_label_over_teasers_still_goes():
+    lines = [
+        EN[0],
+        "READ MORE: Council approves the new harbour budget",
+        EN[1],
+        "READ MORE: Storm closes the coastal road for a week",
+        EN[2],
+        "READ MORE: Mayor defends the new parking rules",
+        EN[3],
+    ]
+    kept = clean_lines(lines, Audit())
+    assert kept == [EN[0], EN[1], EN[2], EN[3]]
+
+
+def test_a_chinese_paragraph_with_numbers_in_brackets_is_not_a_vote_counter():
+    paragraph = (
+        "市政府今天宣布，环城公路改造工程将于下月开工，预计持续十八个月。工程分为两期进行，"
+        "第一期(1)将修复桥梁的主要支撑结构，第二期(2)将更换路面并增设自行车道，"
+        "交通部门建议市民提前规划出行路线，并留意最新的交通公告。"
+    )
+    assert clean_lines([*EN[:2], paragraph, EN[2]], Audit()) == [*EN[:2], paragraph, EN[2]]
+
+
+def test_a_short_chinese_vote_counter_still_goes():
+    assert clean_lines([*EN[:2], "有用 (12) 没用 (3)", EN[2]], Audit()) == [*EN[:2], EN[2]]

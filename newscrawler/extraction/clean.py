@@ -28,7 +28,7 @@ from newscrawler.extraction.phrases import (
     header_family,
 )
 from newscrawler.extraction.quality import word_count
-from newscrawler.extraction.widgets import widget_family
+from newscrawler.extraction.widgets import RELATED_LABEL, widget_family
 
 _JUNK = frozenset(FAMILIES) - {"captions", "template"}
 
@@ -65,7 +65,7 @@ def clean_lines(
     lines = [part for line in lines if line for part in _split_rule(line)]
     known_captions = {_key(t) for i in images for t in (i.caption, i.alt) if t and len(t) > 20}
     families: list[str | None] = [None] * len(lines)
-    _drop_title(lines, families, [title or "", *headlines])
+    _drop_title(lines, families, _spellings(title, headlines))
     probes = [_probe(line) for line in lines]
     run: str | None = None
     run_kind = "text"
@@ -91,6 +91,7 @@ def clean_lines(
         else:
             run = None  # prose, or a block of its own family: the header's box has ended
         families[index] = family
+    _labelled_sections(lines, families)
     # junk glued to a paragraph sits at the end of the story: the last few paragraphs are read
     for index in [i for i, f in enumerate(families) if f is None][-_TAIL_LINES:]:
         line = lines[index]
@@ -292,6 +293,26 @@ def _kind(line: str) -> str:
     return "list" if line.startswith(("- ", "• ", "* ")) else "text"
 
 
+def _labelled_sections(lines: list[str], families: list[str | None]) -> None:
+    """Upper-case labelled lines ("ACME – Wool from local sheep"), three or more, each with a
+    label of its own and each over a body paragraph, are the subheadings of a guide's sections
+    (one per brand, place or product); a teaser's label ("READ MORE: ...") repeats, or stands
+    alone."""
+    labelled = [
+        (i, match.group(1).strip().casefold())
+        for i, family in enumerate(families)
+        if family == "related" and (match := RELATED_LABEL.match(lines[i]))
+    ]
+    if len(labelled) < 3 or len({label for _, label in labelled}) < len(labelled):
+        return
+    if all(
+        i + 1 < len(lines) and families[i + 1] is None and _is_body(lines[i + 1])
+        for i, _ in labelled
+    ):
+        for i, _ in labelled:
+            families[i] = None
+
+
 def _subheading(lines: list[str], index: int) -> bool:
     """A title of four words or less right over a body paragraph: the article's subheading (a
     teaser list's last item is a headline of its own, not a title over prose)."""
@@ -377,6 +398,16 @@ def _box_headings(lines: list[str], families: list[str | None]) -> None:
 
 
 _LETTER = re.compile(r"[^\W\d_]")
+
+
+def _spellings(title: str | None, headlines: Iterable[str]) -> list[str]:
+    """The headline's spellings: the title and the page's h1 texts. When an h1 is the title
+    itself, that h1 is the headline and the page's other h1s are section headings ("Our
+    history" on an "About us" page), text of the body that stays."""
+    headlines = list(headlines)
+    if title and title.strip() and any(_key(h) == _key(title) for h in headlines):
+        return [title]
+    return [title or "", *headlines]
 
 
 def _drop_title(lines: list[str], families: list[str | None], titles: Iterable[str]) -> None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from newscrawler.extraction.lexicon import addresses_reader
+from newscrawler.extraction.quality import word_count
 
 _NETWORK = re.compile(
     r"^(facebook|x|twitter|whatsapp|reddit|telegram|linkedin|xing|wykop|threads|bluesky|mastodon"
@@ -108,16 +109,18 @@ _FIELD = re.compile(
     r"|direcci[óo]n|indirizzo|endere[çc]o)\b",
     re.I,
 )
-_RELATED_LABEL = re.compile(r"^([A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’ ]{2,30}?)\s*[:›»—–]\s*(\S.*)$")
+RELATED_LABEL = re.compile(r"^([A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’ ]{2,30}?)\s*[:›»—–]\s*(\S.*)$")
 
 
 def widget_family(line: str) -> tuple[str, str] | None:
     """(family, signal) when the line has a widget's shape (module docstring), else None."""
     words = line.split()
-    if not words or len(words) > 30:
+    # Chinese, Japanese and Korean write no spaces: a paragraph there is one "word"
+    n = word_count(line)
+    if not words or n > 30:
         return None
     low = line.lower() if line.isascii() else None
-    if len(words) <= 16:
+    if n <= 16:
         share = _share_bar(line)
         if share:
             return "share", share
@@ -131,26 +134,26 @@ def widget_family(line: str) -> tuple[str, str] | None:
             and not _SENTENCE_BEFORE.search(line)
         ):
             return "rating", "a score and its voters"  # a score alone may be a review's verdict
-        related = _RELATED_LABEL.match(line)
+        related = RELATED_LABEL.match(line)
         if related and not line.endswith((".", "!")):
             label = related.group(1).split()
             if len(label) <= 3 and (len(label) >= 2 or len(label[0]) >= 8):
                 return "related", "an upper-case label over a headline"
-    if len(words) <= 14 and _found(_COMMENT_WORD, line, low):
-        if len(words) <= 6 and re.search(r"\d", line):
+    if n <= 14 and _found(_COMMENT_WORD, line, low):
+        if n <= 6 and re.search(r"\d", line):
             return "comments", "a comment counter"
         if _found(_COMMENT_STATE, line, low):
             return "comments", "closed, log-in or moderation line"
     if (
-        len(words) <= 18
+        n <= 18
         and _found(_MAILBOX, line, low)
         and _found(_SIGN_UP, line, low)
-        and (len(words) <= 10 or addresses_reader(line))
+        and (n <= 10 or addresses_reader(line))
     ):
         return "newsletter", "a mailbox and a sign-up"
     if _found(_UNSUBSCRIBE, line, low) and not _found(_REPORTED, line, low):
         return "newsletter", "an unsubscribe line"
-    if len(words) <= 4 and _found(_MAILBOX, line, low) and _found(_FIELD, line, low):
+    if n <= 4 and _found(_MAILBOX, line, low) and _found(_FIELD, line, low):
         return "newsletter", "an e-mail field's label"
     return None
 
