@@ -13,12 +13,11 @@ terminal, else a line every `--progress-interval` seconds (cli/progress.py).
 from __future__ import annotations
 
 import argparse
-import os
 from typing import Any
 
 from newscrawler import settings as defaults
 from newscrawler.cli.common import archive_option, open_archive, say
-from newscrawler.cli.progress import ProgressReporter
+from newscrawler.cli.progress import ProgressReporter, add_progress_interval
 from newscrawler.reporting.health import EXIT_CONFIG_ERROR, EXIT_OK, EXIT_STORAGE_UNUSABLE
 
 
@@ -26,16 +25,7 @@ def add_commands(commands: Any) -> dict[str, Any]:
     """Register `export` and `reextract` on an argparse sub-parser set; return the handlers."""
     archive = archive_option()
     archive.add_argument("--site", action="append", default=[], help="only this site (repeat)")
-    archive.add_argument(
-        "--progress-interval",
-        type=seconds,
-        default=os.environ.get(
-            "NEWSCRAWLER_PROGRESS_INTERVAL", str(defaults.NEWSCRAWLER_PROGRESS_INTERVAL)
-        ),
-        metavar="SECONDS",
-        help="seconds between progress lines when stderr is not a terminal (a bar when it is); "
-        "0: none (default: NEWSCRAWLER_PROGRESS_INTERVAL or 60)",
-    )
+    add_progress_interval(archive)
     export = commands.add_parser("export", parents=[archive], help="export a dataset")
     export.add_argument("--out", required=True, help="destination directory or s3:// URI")
     export.add_argument("--format", default="parquet", help="parquet, jsonl or parquet,jsonl")
@@ -77,17 +67,6 @@ def positive_int(text: str) -> int:
         raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
     if number < 1:
         raise argparse.ArgumentTypeError(f"expected 1 or more, got {number}")
-    return number
-
-
-def seconds(text: str) -> float:
-    """An argparse type: 0 or more seconds."""
-    try:
-        number = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected seconds, got {text!r}") from None
-    if not number >= 0:  # also NaN
-        raise argparse.ArgumentTypeError(f"expected 0 or more, got {text}")
     return number
 
 

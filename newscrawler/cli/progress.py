@@ -8,7 +8,9 @@ with what it has done so far and the total when it knows it.
 
 from __future__ import annotations
 
+import argparse
 import logging
+import os
 import sys
 import time
 from typing import IO, Any
@@ -90,3 +92,30 @@ def _ensure_handler(stream: IO[str]) -> None:
     logger.addHandler(handler)
     logger.setLevel(logging.INFO)
     logger.propagate = False
+
+
+def seconds(text: str) -> float:
+    """An argparse type: 0 or more seconds."""
+    try:
+        number = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected seconds, got {text!r}") from None
+    if not number >= 0:  # also NaN
+        raise argparse.ArgumentTypeError(f"expected 0 or more, got {text}")
+    return number
+
+
+def add_progress_interval(parser: argparse.ArgumentParser) -> None:
+    """The `--progress-interval` option of the long-running commands."""
+    from newscrawler import settings as defaults
+
+    parser.add_argument(
+        "--progress-interval",
+        type=seconds,
+        default=os.environ.get(
+            "NEWSCRAWLER_PROGRESS_INTERVAL", str(defaults.NEWSCRAWLER_PROGRESS_INTERVAL)
+        ),
+        metavar="SECONDS",
+        help="seconds between progress lines when stderr is not a terminal (a bar when it is); "
+        "0: none (default: NEWSCRAWLER_PROGRESS_INTERVAL or 60)",
+    )

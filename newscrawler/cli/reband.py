@@ -25,8 +25,7 @@ from typing import Any
 
 from newscrawler import settings as defaults
 from newscrawler.cli.common import archive_option, say
-from newscrawler.cli.corpus import seconds
-from newscrawler.cli.progress import ProgressReporter
+from newscrawler.cli.progress import ProgressReporter, add_progress_interval
 from newscrawler.reporting.health import EXIT_CONFIG_ERROR, EXIT_OK
 
 
@@ -63,16 +62,7 @@ def add_commands(commands: Any) -> dict[str, Any]:
         help="then remove the band entries of other schemes (only once every crawler runs "
         "this version at this threshold)",
     )
-    parser.add_argument(
-        "--progress-interval",
-        type=seconds,
-        default=os.environ.get(
-            "NEWSCRAWLER_PROGRESS_INTERVAL", str(defaults.NEWSCRAWLER_PROGRESS_INTERVAL)
-        ),
-        metavar="SECONDS",
-        help="seconds between progress lines when stderr is not a terminal (a bar when it is); "
-        "0: none (default: NEWSCRAWLER_PROGRESS_INTERVAL or 60)",
-    )
+    add_progress_interval(parser)
     return {"reband": run_reband}
 
 
