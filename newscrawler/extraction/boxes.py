@@ -5,7 +5,8 @@ a few short lines. When one of its lines (or its text as a whole) names a junk f
 box's other lines are its title, its button or its caption ("Casinos en ligne : notre
 sélection" over an ad, "Jetzt registrieren" under a newsletter pitch): they go with
 it, unless one of them is running prose. A form with a text area or an e-mail field is a
-comment or sign-up form, whatever its words. Nothing here needs a class name.
+comment or sign-up form, whatever its words. A <div> that is one line of junk among the story's
+paragraphs goes too (`_line_div_family`). Nothing here needs a class name.
 """
 
 from __future__ import annotations
@@ -36,15 +37,18 @@ def prune_evidence_boxes(
 
     `blocks_of(element)` gives the element's text cut at block elements."""
     root = tree.getroottree().getroot()
-    for element in list(tree.iter(*_BOXES)):
+    for element in list(tree.iter(*_BOXES, "div")):
         if element in protected or element.getparent() is None:
             continue
         if element.getroottree().getroot() is not root:
             continue  # inside a box dropped already
         if element.tag == "p" and _join_caption(element, blocks_of):
             continue
-        family = _form_family(element) if element.tag == "form" else None
-        if family is None:
+        if element.tag == "div":
+            family = _line_div_family(element)
+        else:
+            family = _form_family(element) if element.tag == "form" else None
+        if family is None and element.tag != "div":
             family = _box_family(element, blocks_of)
         if family is None:
             continue
@@ -54,6 +58,28 @@ def prune_evidence_boxes(
             title.drop_tree()  # "Melhores casas de apostas de 2026" over a list of offers
         audit.add(family, " ".join(element.text_content().split()))
         element.drop_tree()
+
+
+# what may sit inside a one-line <div>: inline markup, no block of its own
+_INLINE = frozenset(["a", "strong", "b", "em", "i", "span", "small", "u", "mark", "abbr"])
+_LINE_FAMILIES = _FAMILIES - {"related"}  # a "Read more: ..." label may title a section
+
+
+def _line_div_family(div: HtmlElement) -> str | None:
+    """The family of a <div> that is one line of junk in the flow of the story's paragraphs
+    ("<div><b>Don't miss out:</b> sign up ...</div>"), judged as the text pass would judge
+    that line. Dropped here because trafilatura, meeting a <div> of loose text among the
+    paragraphs, may take the inline text after it (a disclaimer, a source line) with it."""
+    if any(not isinstance(child.tag, str) or child.tag not in _INLINE for child in div):
+        return None  # blocks inside, a line break, a comment: not one line
+    parent = div.getparent()
+    if parent is None or parent.find("p") is None:
+        return None  # not among the story's paragraphs
+    text = " ".join(div.text_content().split())
+    if not _LETTER.search(text) or len(text.split()) > 40:
+        return None
+    family = classify_block(text)
+    return family if family in _LINE_FAMILIES else None
 
 
 def _join_caption(paragraph: HtmlElement, blocks_of) -> bool:

@@ -4,8 +4,9 @@ It catches junk written as ordinary paragraphs: multilingual phrase families, wi
 (`widgets.py`), several kinds of family evidence at once (`lexicon/`), header lines that open a
 run of teasers, short debris after the last body paragraph, and blocks a site is known to repeat
 (`known_boilerplate`, hashes from `block_hash`). Whole blocks go; inside a paragraph, only whole
-sentences appended at its end that name a family on their own (`junk_tail`). Each removal is
-counted by family for the audit.
+sentences appended at its end that name a family on their own (`junk_tail`), and a paragraph of
+the story that ends in such sentences is not junk as a whole: it keeps its prose
+(`_article_head`). Each removal is counted by family for the audit.
 """
 
 from __future__ import annotations
@@ -92,10 +93,16 @@ def clean_lines(
             run = None  # prose, or a block of its own family: the header's box has ended
         families[index] = family
     _labelled_sections(lines, families)
-    # junk glued to a paragraph sits at the end of the story: the last few paragraphs are read
-    for index in [i for i, f in enumerate(families) if f is None][-_TAIL_LINES:]:
+    # junk glued to a paragraph sits at the end of the story: the last few paragraphs are read,
+    # and any paragraph whose junk sentences alone named a family (`_article_head`)
+    unclassified = [i for i, f in enumerate(families) if f is None]
+    tail_lines = set(unclassified[-_TAIL_LINES:])
+    for index in unclassified:
         line = lines[index]
-        cut = junk_tail(line)
+        own = _own_reason(probes[index])[1]
+        cut = _article_head(line, own[0]) if own else None
+        if cut is None and index in tail_lines:
+            cut = junk_tail(line)
         if cut:
             lines[index] = line[: cut[0]].rstrip()
             audit.add(cut[1], line[cut[0] :].strip())
@@ -146,7 +153,7 @@ def _reason(
         return label
     if captions and _key(line) in captions:
         return "captions", "an image's caption"
-    if own:
+    if own and _article_head(line, own[0]) is None:
         return own
     if known and block_hash(line) in known:
         return "template", "learned site template"  # the site repeats it on many pages
@@ -198,20 +205,52 @@ def junk_tail(line: str) -> tuple[int, str] | None:
         return None
     starts = [m.end() for m in _SENTENCE_START.finditer(line)]
     for start in reversed(starts[-2:]):
-        head, tail = line[:start].rstrip(), line[start:].strip()
-        if (
-            not 2 <= len(tail.split()) <= 40
-            or len(head.split()) < 3
-            or not head.endswith(PROSE_END)
+        family = _junk_from(line, start)
+        if family:
+            return start, family
+    return None
+
+
+def _junk_from(line: str, start: int) -> str | None:
+    """The family of the sentences of `line` from `start` on, judged on their own, when they
+    are junk appended to a real paragraph (`junk_tail`)."""
+    head, tail = line[:start].rstrip(), line[start:].strip()
+    if not 2 <= len(tail.split()) <= 40 or len(head.split()) < 3 or not head.endswith(PROSE_END):
+        return None
+    if not _LETTER.search(tail):
+        return None
+    reason = _reason(tail, set(), frozenset())
+    if reason and reason[0] in _TAIL_FAMILIES and reason[1] != "learned site template":
+        return reason[0]
+    if is_credit_line(tail) and len(tail.split()) <= 12 and not _is_prose_line(tail):
+        return "captions"
+    return None
+
+
+def _article_head(line: str, family: str) -> tuple[int, str] | None:
+    """(offset, family) of the junk sentences ending a paragraph of the article, when only
+    they name a family (`junk_tail`): the sentences before them are prose of the story, a
+    statement of six words or more (fifteen before a photo credit: a caption's own sentence is
+    shorter) that names no family on its own and has no word of the junk's vocabulary. Then
+    only the junk sentences go ("... hearing is due in February. (Photo: AFP)"), wherever the
+    paragraph is; a pitch opening on its own question or title ("Enjoyed this story?", "Don't
+    miss out:") is one junk block. None when the paragraph is junk through and through."""
+    if (family not in _TAIL_FAMILIES and family != "captions") or len(line.split()) < 8:
+        return None
+    starts = [m.end() for m in _SENTENCE_START.finditer(line)]
+    for start in reversed(starts[-3:]):  # the shortest junk run after which prose remains
+        tail_family = _junk_from(line, start)
+        if tail_family is None:
+            continue
+        head = line[:start].rstrip()
+        if word_count(head) < (15 if tail_family == "captions" else 6):
+            return None  # a caption's own line before its credit is short: it goes with it
+        if head.endswith(("?", "!", ":", "…")):
+            continue  # the junk's own opening question or title ("Liked it? Share it.")
+        if explain_block(head) is None and not (
+            family_cue(head, tail_family) or family_cue(head, family)
         ):
-            continue
-        if not _LETTER.search(tail):
-            continue
-        reason = _reason(tail, set(), frozenset())
-        if reason and reason[0] in _TAIL_FAMILIES and reason[1] != "learned site template":
-            return start, reason[0]
-        if is_credit_line(tail) and len(tail.split()) <= 12 and not _is_prose_line(tail):
-            return start, "captions"
+            return start, tail_family
     return None
 
 

@@ -19,7 +19,8 @@ SIGN_UP = word_pattern(
     r"sign ?up|subscribe|join|register|abonnieren|abonniere|abonnier\w*|registrieren|anmelden",
     r"melden sie sich|eintragen|abonnez-vous|inscrivez-vous|inscris-toi|abonne-toi|cr[ée]ez",
     r"suscr[íi]bete|suscr[íi]base|ap[úu]ntate|reg[íi]strate|iscriviti|registrati|abbonati",
-    r"assine|inscreva-se|cadastre(?:-se)?|registe-se|meld je aan|schrijf je in|abonneer",
+    r"assine|inscreva-se|cadastre(?:-se)?|registe-se|meld je aan|schrijf je (?:\w+ ){0,2}in|abonneer",
+    r"vous inscrivant|vous abonnant",
     r"registreer|zapisz si[ęe]|zapisz mnie|subskrybuj|do[łl][ąa]cz|zarejestruj si[ęe]|zamów",
 )
 _RECEIVE = word_pattern(
@@ -36,7 +37,7 @@ MAILBOX = re.compile(
 )
 DIGEST = re.compile(
     r"newsletter\w*|nieuwsbrie\w*|bolet[íi]n|boletim|biuletyn\w*|briefing|digest|infolettre"
-    r"|lettre d'information|alert\w*|notifica\w*|benachrichtigung\w*|notificaç\w*|powiadomie\w*"
+    r"|lettres? d'information|alert\w*|notifica\w*|benachrichtigung\w*|notificaç\w*|powiadomie\w*"
     r"|meldingen|resumen|r[ée]sum[ée]|riassunto|resumo|overzicht|przegl[ąa]d\w*|zusammenfassung"
     r"|das wichtigste|lo m[áa]s le[íi]do|le notizie|notizie|not[íi]cias|noticias|nachrichten"
     r"|top-?themen|headlines|stories|actualit[ée]s|nieuws|wiadomo[śs]ci|wydarze[ńn]"
@@ -50,6 +51,7 @@ _FREE = word_pattern(
 _PERIODIC = re.compile(
     r"(?<!\w)(?:every|each|jeden|jede|chaque|cada|ogni|toda|todo|todos|todas|elke|iedere"
     r"|codziennie|daily|weekly|t[äa]glich|w[öo]chentlich|quotidien\w*|hebdomadaire|diari\w*"
+    r"|dagelijkse|wekelijkse|manh[ãa]"
     r"|semanal\w*|settimanal\w*|dagelijks|wekelijks|tygodniow\w*|montag bis freitag"
     r"|du lundi au vendredi|de lunes a viernes|dal luned[ìi] al venerd[ìi]|ma(?:andag)? t/?m vr\w*"
     r"|morning|abend|soir|noche|sera|avond|wiecz\w*|rano|matin|ma[ñn]ana|mattin\w*|ochtend)(?!\w)"
@@ -62,7 +64,7 @@ _PERIODIC = re.compile(
 _ALERTS = re.compile(
     r"(?<!\w)(?:activate|turn on|enable|aktivieren|aktiviere|activez|active|activa|act[íi]valas"
     r"|attiva|ative|ativar|zet|schakel|w[łl][ąa]cz)(?!\w).{0,30}(?<!\w)(?:notif\w*|alert\w*|push"
-    r"|benachrichtigung\w*|powiadomie\w*|meldingen|avisos)(?!\w)",
+    r"|benachrichtigung\w*|powiadomie\w*|meldingen|avisos|avvisi)(?!\w)",
     FLAGS,
 )
 _NOW = word_pattern(
@@ -91,10 +93,8 @@ def addresses_reader(text: str) -> bool:
     low = text.lower()
     if _ADDRESS.search(low) or _FORMAL.search(text):
         return True
-    first = re.match(r"\W*([\w'-]+(?: [\w'-]+)?)", low)
-    return first is not None and (
-        SIGN_UP.match(first.group(1)) is not None or _RECEIVE.match(first.group(1)) is not None
-    )
+    start = re.match(r"\W*", low).end()  # the verb in front, split ones too ("schrijf je nu in")
+    return SIGN_UP.match(low, start) is not None or _RECEIVE.match(low, start) is not None
 
 
 def newsletter_signal(text: str, words: int, original: str = "") -> str | None:

@@ -13,14 +13,23 @@ SHARE = re.compile(
     r" conna[îi]tre|transf[ée]rez|envoyer [àa] un ami|compartir|comparte|comp[áa]rtelo|reenv[íi]a"
     r"|env[íi]a(?:lo)? a un amigo|condividi|fallo sapere|inoltra|invia a un amico|compartilhe"
     r"|partilhe|encaminhe|envie para um amigo|deel|delen|stuur (?:het )?door|doorsturen"
-    r"|udost[ęe]pnij|podziel si[ęe]|pole[ćc]|prze[śs]lij|wy[śs]lij znajom\w*)(?!\w)",
+    r"|udost[ęe]pnij|podziel si[ęe]|pole[ćc]|prze[śs]lij|wy[śs]lij znajom\w*"
+    # sending verbs in the imperative, with their pronouns ("Envíalo", "Inoltralo", "Leiten Sie
+    # ihn ... weiter"); alone they are weak: the rule wants a channel or the story named too
+    r"|send (?:this|it|the (?:story|article))|e-?mail (?:this|it)|envoy(?:er|ez)(?:-le)?"
+    r"|leiten sie (?:\w+ ){0,5}weiter|leite (?:\w+ ){0,5}weiter|env[íi]a(?:lo|la)|manda(?:lo|la)?"
+    r"|inoltr(?:alo|ala|atelo|ate)|(?:mande|envie) (?:esta|este|o|a|para|pelo|por)|stuur (?:\w+ ){0,2}door|zet (?:het|dit|deze) op"
+    r"|plaats (?:het |dit )?op"
+    r"|(?:copy|kopieer|kopiuj|skopiuj|copia|copie[zr]?|copiar|kopieren sie)"
+    r"(?: (?:the|de|het|la|le|el|o|il|den))? (?:link|url|lien|enlace|liga[çc][ãa]o))(?!\w)",
     FLAGS,
 )
 _SHARE_CONTEXT = re.compile(
     r"(?<!\w)(?:friends?|freunde\w*|amis?|amigos?|amici|vrienden|znajom\w*|bekannte\w*|colleagues"
     r"|kollegen|coll[èe]gues|colegas|colleghi|collega's|facebook|whatsapp|twitter|linkedin|x"
     r"|telegram|messenger|e-?mail|link|url|article|artikel|beitrag|art[íi]culo|articolo|artigo"
-    r"|mat[ée]ria|bericht|artyku[łl]|story|post|pagina|p[áa]gina|autour de vous|verder|dalej)(?!\w)",
+    r"|mat[ée]ria|bericht|artyku[łl]|story|post|pagina|p[áa]gina|autour de vous|verder|dalej"
+    r"|amico|contatti|contactos|contatos|correo|reportagem|notizia|noticia|not[íi]cia)(?!\w)",
     FLAGS,
 )
 _LIKED = re.compile(
@@ -87,7 +96,38 @@ REPORT = re.compile(
 )
 
 
+# "View the 63 comments", "Pokaż wszystkie komentarze": a viewing verb opens a short line whose
+# object is the readers' comments
+_SHOW_COMMENTS = re.compile(
+    r"^\W*(?:view|see|read|show|load|zeige|zeigen|alle|voir|afficher|lire|ver|mostrar|leer"
+    r"|vedi|mostra|leggi|carica|mostre|veja|bekijk|toon|lees|poka[żz]|zobacz|czytaj|wy[śs]wietl)"
+    r"(?:\s+(?:all|the|alle|tous|todos|tutti|todos|wszystkie|les|los|os|i|de|die|\d+)){0,3}"
+    r"\s+(?:comments|kommentare|commentaires|comentarios|commenti|coment[áa]rios|reacties"
+    r"|komentarze|reader comments)(?!\w)",
+    FLAGS,
+)
+# commenting is closed, blocked or for subscribers only (in English, `widgets.py` knows the lines)
+_COMMENTS_SHUT = re.compile(
+    r"(?<!\w)(?:geschlossen|deaktiviert|ferm[ée]s|d[ée]sactiv[ée]s"
+    r"|cerrados|desactivados|chiusi|disattivat[ie]|encerrados|desativados|gesloten|uitgeschakeld"
+    r"|zablokowan\w*|wy[łl][ąa]czon\w*|zamkni[ęe]t\w*"
+    r"|nur f[üu]r abonnenten|r[ée]serv[ée]s aux abonn[ée]s|solo para suscriptores"
+    r"|solo (?:per gli )?abbonati|exclusivos? para assinantes|alleen (?:mogelijk )?voor abonnees"
+    r"|tylko dla (?:abonent[óo]w|subskrybent[óo]w|prenumerator[óo]w))(?!\w)",
+    FLAGS,
+)
+_COMMENTING = re.compile(
+    r"(?<!\w)(?:kommentar\w*|kommentieren|commentaires?|comentarios?|commenti"
+    r"|coment[áa]rios?|reageren|reacties|komentarz\w*|komentowanie)(?!\w)",
+    FLAGS,
+)
+
+
 def comments_signal(text: str, words: int) -> str | None:
+    if words <= 8 and _SHOW_COMMENTS.match(text):
+        return "a link to the comments"
+    if words <= 10 and _COMMENTING.search(text) and _COMMENTS_SHUT.search(text):
+        return "commenting closed"
     if words <= 8 and _COMMENT_CALL.match(text):
         return "a call to comment or log in"
     if words <= 3 and REPORT.match(text):
