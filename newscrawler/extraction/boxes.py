@@ -36,12 +36,11 @@ def prune_evidence_boxes(
     """Drop each small box a line of which names a junk family (module docstring).
 
     `blocks_of(element)` gives the element's text cut at block elements."""
-    root = tree.getroottree().getroot()
+    # A box inside a box dropped already is judged (and counted) again: a dropped element stays
+    # in its document, so the former test of its root never told them apart.
     for element in list(tree.iter(*_BOXES, "div")):
         if element in protected or element.getparent() is None:
             continue
-        if element.getroottree().getroot() is not root:
-            continue  # inside a box dropped already
         if element.tag == "p" and _join_caption(element, blocks_of):
             continue
         if element.tag == "div":
@@ -70,8 +69,9 @@ def _line_div_family(div: HtmlElement) -> str | None:
     ("<div><b>Don't miss out:</b> sign up ...</div>"), judged as the text pass would judge
     that line. Dropped here because trafilatura, meeting a <div> of loose text among the
     paragraphs, may take the inline text after it (a disclaimer, a source line) with it."""
-    if any(not isinstance(child.tag, str) or child.tag not in _INLINE for child in div):
-        return None  # blocks inside, a line break, a comment: not one line
+    for child in div:
+        if not isinstance(child.tag, str) or child.tag not in _INLINE:
+            return None  # blocks inside, a line break, a comment: not one line
     parent = div.getparent()
     if parent is None or parent.find("p") is None:
         return None  # not among the story's paragraphs

@@ -35,24 +35,28 @@ _MARKUP_RE = re.compile(
 # Containers that can hold a widget; inline leaves (links, icons, images, buttons) are left to
 # trafilatura, which saves testing thousands of icon classes per page.
 _CONTAINERS = "div section aside ul ol li p span form nav header footer table figure ins iframe dl"
+_CONTAINER_TAGS = tuple(_CONTAINERS.split())
 _SIGNAL_ATTRIBUTES = ("class", "id", "role", "aria-label")
 
 
 def signals(tree: HtmlElement) -> list[tuple[HtmlElement, str]]:
     """Each container with a class, id, role or label, and those joined (document order)."""
     found = []
-    for element in tree.iter(*_CONTAINERS.split()):
-        signal = " ".join(v for v in map(element.get, _SIGNAL_ATTRIBUTES) if v)
-        if signal:
-            found.append((element, signal))
+    for element in tree.iter(*_CONTAINER_TAGS):
+        attributes = element.attrib
+        if attributes:  # most containers have none: no look-up of the four names
+            signal = " ".join(filter(None, map(attributes.get, _SIGNAL_ATTRIBUTES)))
+            if signal:
+                found.append((element, signal))
     return found
 
 
+@lru_cache(maxsize=65536)
 def markup_family(signal: str) -> str | None:
     """The family a class/id/role/label string names, None when none or a body class.
 
     No pattern spans a space, so the string is read token by token: tokens repeat across
-    elements and pages ("menu-item", "widget") where whole strings rarely do (ids)."""
+    elements and pages ("menu-item", "widget"); so do many whole strings, cached too."""
     for token in signal.split():
         family = _token_family(token)
         if family == "comments" and _LIVE_COMMENTARY.search(token):

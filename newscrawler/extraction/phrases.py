@@ -8,6 +8,7 @@ newsletter"); `HEADERS` open a run of boilerplate that continues until the prose
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Whole-line labels: the line is nothing but the label (plus counts and punctuation).
 LABELS: dict[str, list[str]] = {
@@ -344,8 +345,12 @@ BUTTON_RE = re.compile(
 PROSE_END = (".", "!", "?", "”", '"', "’", "'", ")", "»", "…", "。", ":")
 
 
+@lru_cache(maxsize=16384)
 def header_family(line: str) -> str | None:
-    """The family whose run a short line opens ("You might also like", "3 Comments"), or None."""
+    """The family whose run a short line opens ("You might also like", "3 Comments"), or None.
+
+    Cached, like the other look-ups of a line: the DOM pass and the text pass ask about many
+    of the same lines, and a site repeats its widgets on every page."""
     if len(line.split()) > 8:
         return None
     for family, pattern in HEADER_RE.items():
@@ -354,6 +359,7 @@ def header_family(line: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=16384)
 def label_family(text: str) -> str | None:
     """The family of a short widget label ("Notify of") or box title, or None."""
     if len(text.split()) > 12:
