@@ -69,3 +69,12 @@ def test_the_history_keeps_articles_seen_per_site_but_not_partly_read_sites_or_a
                         "t": {"articles_archived": 1, "not_modified": {"feed": 1}}}}  # fmt: skip
     assert history_entry(run) == {"s": 6}
     assert history_entry({**run, "finish_reason": "shutdown", "articles_archived": 0}) is None
+
+
+def test_a_site_only_fetched_on_demand_is_neither_judged_nor_kept_in_the_history():
+    # `scrapy crawl urls`: one page asked for, gone; recent runs saw 60 articles on the site.
+    run = summary({"discovered": {"ondemand": 1}, "errors": {"http_404": 1}})
+    assert assess(run, HISTORY) == []
+    assert history_entry({**run, "finish_reason": "finished"}) == {}
+    crawled = summary({"discovered": {"ondemand": 1, "feed": 3}, "errors": {"http_404": 1}})
+    assert exit_code(assess(crawled, HISTORY)) == EXIT_YIELD_DROPPED

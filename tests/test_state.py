@@ -15,7 +15,7 @@ from newscrawler.dedup.deduper import DedupInput, Deduplicator
 from newscrawler.demo.text import english_story
 from newscrawler.ids import record_id
 from newscrawler.state import UrlRecord, open_state
-from newscrawler.state import sqlite as sqlite_store
+from newscrawler.state.sqlite import connection as sqlite_connection
 
 
 def test_what_one_process_commits_the_next_one_sees(tmp_path):
@@ -132,7 +132,7 @@ def downgrade_to_schema_0(path: Path) -> None:
 
 
 def test_a_state_with_texts_in_the_signatures_table_is_upgraded_on_open(tmp_path, monkeypatch):
-    monkeypatch.setattr(sqlite_store, "_MIGRATE_BATCH", 2)  # several transactions
+    monkeypatch.setattr(sqlite_connection, "_MIGRATE_BATCH", 2)  # several transactions
     path = tmp_path / "state.sqlite3"
     with open_state(path) as state:
         originals = [

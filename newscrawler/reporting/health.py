@@ -6,7 +6,8 @@ Exit codes (documented in the README):
   3  archive unusable at start (endpoint, credentials, bucket, directory): nothing was fetched
   4  the archive storage failed during the run: articles wait in the local spool
   5  a site stopped yielding: no article seen although recent runs saw some, every fetched page
-     rejected as "not an article", or far fewer articles than its recent runs
+     rejected as "not an article", or far fewer articles than its recent runs (a site the run
+     only fetched pages of on demand, `scrapy crawl urls`, is not judged)
   6  another crawl is running on the same archive and state: this one did not start
   7  an output the run was asked for could not be written (the metrics file, a feed export of
      `-o`/`-O`/FEEDS): the archive holds the run's articles, but a monitor or a reader of that
@@ -56,13 +57,27 @@ def unchanged(site_stats: dict[str, Any]) -> bool:
     return sum(site_stats.get("not_modified", {}).values()) > 0
 
 
+def on_demand(site_stats: dict[str, Any]) -> bool:
+    """The run only fetched pages of the site it was asked for (`scrapy crawl urls`): its count
+    says nothing of what the site publishes, so the site is neither judged nor kept in the
+    history."""
+    discovered = site_stats.get("discovered", {})
+    return bool(discovered) and set(discovered) == {"ondemand"}
+
+
+def judged_sites(summary: dict[str, Any]) -> list[str]:
+    """The run's sites whose yield it judges: all but those it only fetched pages of on demand."""
+    per_site = summary.get("per_site", {})
+    return [site for site in summary.get("sites", []) if not on_demand(per_site.get(site, {}))]
+
+
 def history_entry(summary: dict[str, Any]) -> dict[str, int] | None:
     """What a run adds to the history: articles seen per site, leaving out sites that answered
     304 (the run saw only part of them); None for a run that stopped early with nothing archived."""
     if summary.get("finish_reason") != "finished" and not summary.get("articles_archived"):
         return None
     per_site = summary.get("per_site", {})
-    stats = {site: per_site.get(site, {}) for site in summary.get("sites", [])}
+    stats = {site: per_site.get(site, {}) for site in judged_sites(summary)}
     return {site: articles_seen(s) for site, s in stats.items() if not unchanged(s)}
 
 
@@ -93,7 +108,7 @@ def assess(summary: dict[str, Any], history: list[dict[str, int]]) -> list[Probl
             )
         )
     per_site = summary.get("per_site", {})
-    for site in summary.get("sites", []):
+    for site in judged_sites(summary):
         stats = per_site.get(site, {})
         seen = articles_seen(stats)
         accepted = stats.get("articles_archived", 0) + sum(stats.get("duplicates", {}).values())

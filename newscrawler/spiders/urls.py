@@ -87,6 +87,11 @@ def url_problem(url: str) -> str | None:
     return None
 
 
+def site_of(url: str) -> str:
+    """The site a page asked for on demand is counted under: its host."""
+    return partition_value(urlsplit(url).hostname)
+
+
 class UrlsSpider(Spider):
     name = "urls"
 
@@ -94,6 +99,7 @@ class UrlsSpider(Spider):
         super().__init__(**kwargs)
         self.start_list: list[str] = []
         self.bad_urls: list[tuple[str, str, str]] = []  # (where, URL, why): skipped at start
+        self._sites: dict[str, None] = {}  # the hosts of the URLs requested, in order
         if url:
             problem = url_problem(url)
             if problem:
@@ -114,6 +120,13 @@ class UrlsSpider(Spider):
             if urls:
                 raise UrlListError(f"{'stdin' if urls == '-' else urls}: no URL in the list")
             raise UrlListError("give -a url=URL or -a urls=FILE (one URL per line, '-' for stdin)")
+
+    @property
+    def site_names(self) -> list[str]:
+        """The sites the run report names: the hosts of the URLs requested, in order. Pages
+        asked for on demand say nothing of a site's yield: the health check leaves these sites
+        out (counted `discovered/ondemand`, see reporting/health.py)."""
+        return list(self._sites)
 
     @classmethod
     def preflight(cls, settings: Any, **kwargs: Any) -> None:
@@ -137,6 +150,9 @@ class UrlsSpider(Spider):
             except ValueError as exc:  # checked before; never stop reading the list for one
                 self._skip("url", url, str(exc))
                 continue
+            site = site_of(url)
+            self._sites.setdefault(site, None)
+            inc(self.crawler.stats, "discovered/ondemand", site)
             yield request
 
     def _skip(self, where: str, url: str, problem: str) -> None:
@@ -157,7 +173,7 @@ class UrlsSpider(Spider):
     def parse_article(self, response: Response) -> Iterator[ArticleItem]:
         redirects = tuple(response.meta.get("redirect_urls", ()))
         requested = redirects[0] if redirects else response.url
-        site = partition_value(urlsplit(response.url).hostname)
+        site = site_of(response.url)
         yield ArticleItem(
             page=FetchedPage(
                 url=requested,
