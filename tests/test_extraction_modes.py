@@ -151,3 +151,148 @@ def test_loose_text_after_a_picture_a_line_break_or_a_comment_counts_for_its_con
     blocks = prose_blocks(tree)
     assert [block.get("id") for block in blocks] == ["story"]
     assert list(blocks.values()) == [pytest.approx(sum(len(p) for p in EN[:3]), abs=4)]
+
+
+TIPS = [
+    "Readers who cycle to work can take the temporary lane along the river, which the city "
+    "will light at night and clear of snow in winter, from the first day of the closure.",
+    "Pedestrians keep the footbridge next to the old crossing: it rests on its own piers and "
+    "the engineers found nothing wrong with it during last month's inspection of the site.",
+    "Delivery vans may use the harbour road before seven in the morning, when the ferries do "
+    "not yet run at their peak rate and the quays are quiet enough for loading.",
+    "Commuters with season tickets get the ferry free of charge for the whole closure, the "
+    "transport department confirmed, as long as they show the ticket at the terminal gate.",
+]
+
+
+def test_a_fast_text_taken_from_another_box_of_the_page_brings_the_full_mode(modes):
+    # the fast mode kept a box of tips as long as the story: long enough by any measure of
+    # length, yet none of the main candidate's running text
+    tips = "<aside class='tips'>" + "".join(f"<p>{p}</p>" for p in TIPS) + "</aside>"
+    html = page(EN[:5]).replace("</main>", f"</main>{tips}")
+    stand_in = modes(fast="\n".join(TIPS), full="\n".join(EN[:5]))
+    text = extract(html, URL).text
+    assert stand_in.calls == ["fast", "full"]
+    assert EN[0] in text and EN[4] in text
+
+
+def test_a_fast_text_without_the_lead_of_the_story_brings_the_full_mode(modes):
+    # three quarters of the story: enough running text, but the two paragraphs it opens with
+    # are gone (a broadcaster's page: the anchor's lead in the story's box, a bare text node)
+    footer = (
+        "<footer><p>This website uses cookies and other technology to enhance the quality of "
+        "service. Continued use of the site means you accept our cookie policy.</p><p>The site "
+        "is optimised for current versions of Chrome, Safari, Firefox and Edge; older browsers "
+        "may not display every page as intended.</p><p>© 2024 Harbour Radio. All rights "
+        "reserved. Sponsored by the Harbour Broadcasting Foundation.</p></footer>"
+    )
+    html = page(EN).replace("<footer><p>Harbour Gazette</p></footer>", footer)
+    stand_in = modes(fast="\n".join(EN[2:]), full=STORY)
+    text = extract(html, URL).text
+    assert stand_in.calls == ["fast", "full"]
+    assert text.startswith(EN[0])
+
+
+def test_the_fast_text_stays_when_the_full_one_misses_the_story_as_much(modes):
+    tips = "<aside class='tips'>" + "".join(f"<p>{p}</p>" for p in TIPS) + "</aside>"
+    html = page(EN[:5]).replace("</main>", f"</main>{tips}")
+    stand_in = modes(fast="\n".join(TIPS), full="\n".join(TIPS[:3]))
+    text = extract(html, URL).text
+    assert stand_in.calls == ["fast", "full"]
+    assert TIPS[3] in text
+
+
+LEAD_DE = (
+    "Die Vorlesungen an der Uni und den Hochschulen starten. Aber nicht alle, die zum Studium "
+    "in die Stadt kommen, haben schon ein Zimmer gefunden."
+)
+PREVIEW = (
+    "Gesine aus Tübingen läuft die Zeit davon. Die 18-Jährige hat sich an der Uni für ein "
+    "Jurastudium eingeschrieben, seit mehr als einem Monat ist sie auf der Suche nach einem "
+    "WG-Zimmer. 200 Bewerbungen habe sie bestimmt schon über die gängigen Portale verschickt, "
+    'schätzt sie. "Das ist echt ...'
+)
+CAPTION = "Einen Studienplatz, aber keine Wohnung? So geht es momentan einigen Erstis."
+PREVIEW_PAGE = f"""<!DOCTYPE html><html lang="de"><head><meta charset="utf-8">
+<title>Viele Studierende sind noch auf Wohnungssuche</title></head><body>
+<section><article><header><p class="kicker">Semesterstart</p>
+<h1>Viele Studierende sind noch auf Wohnungssuche</h1></header>
+<p class="article__topic"><strong>{LEAD_DE}</strong></p>
+<div class="article__text"><ul class="gallery"><li><figure><img src="/zimmer.jpg" width="720">
+</figure><figcaption class="gallery__BU">{CAPTION} <span class="autor">Foto: Ingo Schneider</span>
+</figcaption></li></ul></div>
+<div class="article__text"><div class="freemium__preview">{PREVIEW}</div></div>
+</article></section></body></html>"""
+
+
+class CaptionSensitive:
+    """trafilatura as it read a paywalled preview page: the lead alone in its fast mode, and in
+    its full mode too once the photo caption is gone (readability no longer outweighs the lead);
+    with the caption in the tree, its full mode takes the lead, the caption and the preview."""
+
+    def __init__(self) -> None:
+        self.calls: list[str] = []
+
+    def __call__(self, tree, **settings):
+        captioned = next(tree.iter("figcaption"), None) is not None
+        self.calls.append(("fast" if settings.get("fast") else "full") + ("+caption" * captioned))
+        text = "Semesterstart\n" + LEAD_DE
+        if captioned and not settings.get("fast"):
+            text += f"\n{CAPTION} Foto: Ingo Schneider\n{PREVIEW}"
+        return type("Document", (), {"text": text})
+
+
+def test_a_preview_lost_with_the_caption_is_read_from_the_page_as_it_came(monkeypatch):
+    stand_in = CaptionSensitive()
+    monkeypatch.setattr(extraction.trafilatura, "bare_extraction", stand_in)
+    result = extract(PREVIEW_PAGE, "https://www.example.de/wohnungssuche-semesterstart")
+    assert stand_in.calls == ["fast", "full", "full+caption"]
+    assert "Gesine aus Tübingen läuft die Zeit davon" in result.text
+    assert LEAD_DE in result.text
+    assert CAPTION not in result.text  # the caption the pruning took out stays out
+    assert CAPTION in result.metadata["images"][0]["caption"]
+
+
+def test_an_article_read_from_the_pruned_page_needs_no_second_parse(modes, monkeypatch):
+    parses = []
+    monkeypatch.setattr(extraction, "_unpruned", lambda *a: parses.append(a))
+    modes(fast=STORY, full=STORY)
+    extract(page(EN), URL)
+    assert parses == []
+
+
+STANDFIRST = (
+    "The draft of the European Commission to count gas and nuclear power as sustainable "
+    "investments does not stand up to scrutiny, the federal environment agency says in its "
+    "opinion, published on Friday."
+)
+
+
+def test_a_standfirst_the_full_mode_leaves_out_is_kept(modes):
+    # the fast mode stops after the standfirst (too short for an article); the full mode reads
+    # the story from the first paragraph of the body on
+    stand_in = modes(fast=f"Environment\n{STANDFIRST}", full=STORY)
+    text = extract(page([STANDFIRST, *EN]), URL).text
+    assert stand_in.calls == ["fast", "full"]
+    assert text.startswith(STANDFIRST)
+    assert EN[-1] in text
+    assert "Environment" not in text.split("\n")  # the fast text's short lines stay out
+
+
+def test_the_fast_texts_menu_lines_are_not_added_to_the_full_text(modes):
+    menu = "\n".join(["Home", "Politics", "Business", "Sport", "Culture", "Contact"])
+    modes(fast=menu, full=STORY)
+    text = extract(page(EN), URL).text
+    assert text.split("\n")[0] == EN[0]
+    assert "Politics" not in text
+
+
+def test_an_imprint_line_of_the_fast_text_is_not_added_to_the_full_text(modes):
+    imprint = (
+        "Harbour Gazette Ltd - Company No. 0482-2291 - 12 Quay Street - Harbour Town HT1 4QQ - "
+        "Phone: (0123) 456 7890"
+    )
+    modes(fast=f"{EN[0]}\n{imprint}", full="\n".join(EN[1:]))
+    text = extract(page(EN), URL).text
+    assert text.startswith(EN[0])
+    assert "Company No." not in text

@@ -11,7 +11,7 @@ from __future__ import annotations
 import inspect
 import logging
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, fields
 from typing import Any, ClassVar
 
@@ -146,7 +146,8 @@ def extract(
     try:
         if isinstance(html, bytes):
             html = decode_html(html[:MAX_HTML_BYTES], encoding)
-        tree = load_html(html[:MAX_HTML_BYTES].replace("\x00", ""))
+        source = html[:MAX_HTML_BYTES].replace("\x00", "")
+        tree = load_html(source)
     except Exception as exc:  # decoding or parser failure on hostile bytes
         logger.debug("cannot parse %s: %r", url, exc)
         tree = None
@@ -157,7 +158,7 @@ def extract(
         logger.debug("%s has more than %d elements; not extracted", url, MAX_ELEMENTS)
         return _rejected("too-many-elements", hints)
     try:
-        return _extract(tree, url, hints, options)
+        return _extract(tree, url, hints, options, source=source)
     except Exception as exc:  # one odd page never stops a crawl; the reason says what happened
         logger.warning("extraction failed for %s: %r", url, exc)
         return _rejected("extraction-error", hints)
@@ -172,19 +173,19 @@ def _may_exceed(html: str) -> bool:
 
 
 def _extract(
-    tree: HtmlElement, url: str | None, hints: dict[str, Any], options: ExtractionOptions
+    tree: HtmlElement,
+    url: str | None,
+    hints: dict[str, Any],
+    options: ExtractionOptions,
+    *,
+    source: str | None = None,
 ) -> Extraction:
     items = json_ld(tree)
     main_paragraph = longest_paragraph(tree)
     meta = read_metadata(tree, url, main_paragraph=main_paragraph)
     date_candidates = dates.collect(tree, url, items)
     audit = Audit(keep_text=options.keep_removed_text)
-    for selector in options._remove:
-        for element in selector(tree):
-            if element.getparent() is not None:
-                element.drop_tree()
-    if options._body is not None:
-        tree = _only(tree, options._body(tree))
+    tree = _site_selectors(tree, options)
     if options._remove or options._body is not None:
         main_paragraph = longest_paragraph(tree)  # the per-site selectors may have moved it
     images = []
@@ -199,7 +200,8 @@ def _extract(
     _drop_inert(tree)
     # NFC, as trafilatura's own extract() returns it: a decomposed "য়" and a composed one are
     # the same letter, and searches and deduplication must see them the same
-    text = unicodedata.normalize("NFC", _body_text(tree, url, options))
+    unpruned = (lambda: _unpruned(source, options)) if options.clean and source else None
+    text = unicodedata.normalize("NFC", _body_text(tree, url, options, unpruned))
     lines = text.split("\n")
     block_hashes = [block_hash(line) for line in lines if line.strip()]
     if options.clean:
@@ -256,11 +258,23 @@ def _extract(
     )
 
 
-def _body_text(tree: HtmlElement, url: str | None, options: ExtractionOptions) -> str:
+def _body_text(
+    tree: HtmlElement,
+    url: str | None,
+    options: ExtractionOptions,
+    unpruned: Callable[[], HtmlElement | None] | None = None,
+) -> str:
     """trafilatura's body text, in its fast mode first (our pruning did much of what its
     fallback extractors add); its full mode, which compares with readability and jusText, only
     when the fast one looks wrong: less than an article's worth of text, mostly menu lines, or
-    much less of the main candidate's running text than the page holds (`modes.choose`)."""
+    much less of the main candidate's running text than the page holds (`modes.choose`). A full
+    text that replaces a fast one keeps the fast one's paragraphs it left out (`modes.merge`).
+
+    When neither holds an article's worth of running text, the pruning may have cost trafilatura
+    its body choice (with a photo caption or a box gone, readability no longer outweighs a
+    teaser-length lead): its full mode then reads the page as it came (`unpruned()`, a fresh
+    parse), and its running text is taken when there is more of it. The line pass cleans it
+    like any other."""
     settings = {
         "url": url,
         "include_comments": False,
@@ -276,11 +290,55 @@ def _body_text(tree: HtmlElement, url: str | None, options: ExtractionOptions) -
         return getattr(document, "text", None) or ""
 
     text = run()
-    if not settings["fast"]:
+    if settings["fast"] and not _looks_like_article(text, options.min_words):
+        full = run(fast=False)
+        text = modes.merge(text, full) if full else text
+    elif settings["fast"]:
+        text = modes.choose(tree, text, lambda: run(fast=False))
+    if unpruned is None or _looks_like_article(text, options.min_words):
         return text
-    if not _looks_like_article(text, options.min_words):
-        return run(fast=False) or text
-    return modes.choose(tree, text, lambda: run(fast=False))
+    original = unpruned()
+    if original is None:
+        return text
+    document = trafilatura.bare_extraction(original, **{**settings, "fast": False})
+    other = getattr(document, "text", None) or ""
+    if modes.text_prose(other) <= modes.text_prose(text):
+        return text
+    # its paragraphs of running text that the pruned page still holds, in its order, with the
+    # short lines both readings kept: what our pruning took out (a share bar, a "Loading..."
+    # label, a block that runs them into one line) stays out
+    known = {line.strip() for line in text.split("\n")}
+    body = tree.find("body")
+    kept = " ".join((tree if body is None else body).text_content().split())
+    other = "\n".join(
+        line
+        for line in other.split("\n")
+        if line.strip() in known
+        or (len(line.strip()) >= modes.PROSE_BLOCK and " ".join(line.split()) in kept)
+    )
+    return other if modes.text_prose(other) > modes.text_prose(text) else text
+
+
+def _unpruned(source: str, options: ExtractionOptions) -> HtmlElement | None:
+    """The page parsed afresh, with only the site's own selectors and the inert elements
+    applied: what trafilatura would read without our pruning."""
+    tree = load_html(source)
+    if tree is None:
+        return None
+    tree = _site_selectors(tree, options)
+    _drop_inert(tree)
+    return tree
+
+
+def _site_selectors(tree: HtmlElement, options: ExtractionOptions) -> HtmlElement:
+    """The page without the site's `remove_selectors`, cut down to its `body_selector`."""
+    for selector in options._remove:
+        for element in selector(tree):
+            if element.getparent() is not None:
+                element.drop_tree()
+    if options._body is not None:
+        tree = _only(tree, options._body(tree))
+    return tree
 
 
 def _prune_cell_paragraphs(tree: HtmlElement, audit: Audit, images: list) -> None:

@@ -4,8 +4,9 @@ The fast mode is right on most pages and costs half as much; on some it keeps th
 story and drops the rest (120 words: enough to pass for an article by word count alone). The
 arbiter measures the page's article-like prose, the running text of its main candidate (the
 container holding most of the page's paragraphs) and of the whole page, and asks the full mode
-only when the fast output holds much less of it than the page does; the full output is taken
-when it holds more, unless it holds far more than the page's candidate (other stories).
+only when the fast output holds much less of it than the page does, or leaves out much of the
+candidate's text; the full output is taken when it holds more, unless it holds far more than
+the page's candidate (other stories), and keeps the fast one's paragraphs it left out (`merge`).
 """
 
 from __future__ import annotations
@@ -26,6 +27,11 @@ PAGE_SHARE = 0.2
 # The full text is refused when it holds more running text than this many times the main
 # candidate's: it took other stories along (a page of quotes, a digest of the day's news).
 FULL_CAP = 1.5
+# ... or when it leaves out more than this share of the main candidate's running text, whatever
+# its length: trafilatura took another part of the page (a box of tips as long as the story),
+# or dropped the lead paragraph the story opens with.
+MISSED_SHARE = 0.2
+PIECE = 25  # characters of a stretch of a block's text looked up in the extracted text
 LEVELS = 4  # how far up a block's running text counts for a candidate container
 
 _INLINE = frozenset((
@@ -88,6 +94,11 @@ def main_prose(tree: HtmlElement, levels: int = LEVELS) -> int:
 
 
 def _candidate(blocks: dict[HtmlElement, int], levels: int = LEVELS) -> int:
+    return sum(blocks[block] for block in _candidate_blocks(blocks, levels))
+
+
+def _candidate_blocks(blocks: dict[HtmlElement, int], levels: int = LEVELS) -> list[HtmlElement]:
+    """The blocks of the main candidate (see `main_prose`), in page order."""
     scores: Counter[HtmlElement] = Counter()
     for block, size in blocks.items():
         for level, ancestor in enumerate(block.iterancestors(), 1):
@@ -95,11 +106,26 @@ def _candidate(blocks: dict[HtmlElement, int], levels: int = LEVELS) -> int:
             if level == levels:
                 break
     if not scores:
-        return 0
+        return []
     best = max(scores, key=scores.__getitem__)
-    return sum(
-        size for block, size in blocks.items() if block is best or best in block.iterancestors()
-    )
+    return [block for block in blocks if block is best or best in block.iterancestors()]
+
+
+def missed(blocks: list[HtmlElement], text: str) -> float:
+    """The share of the running text of `blocks` that `text` leaves out: each stretch of their
+    text (between two tags) of `PIECE` characters or more is looked up in the text, whitespace
+    collapsed. A whole article comes out near 0 whatever its length; a text taken from another
+    part of the page, or one that dropped the lead the story opens with, well above it."""
+    flat = " ".join(text.split())
+    total = lost = 0
+    for block in blocks:
+        for piece in block.itertext():
+            piece = " ".join(piece.split())
+            if len(piece) >= PIECE:
+                total += len(piece)
+                if piece not in flat:
+                    lost += len(piece)
+    return lost / total if total else 0.0
 
 
 def text_prose(text: str) -> int:
@@ -122,10 +148,43 @@ def choose(
         return fast  # the cheap upper bound: the candidate's prose is part of the page's text
     blocks = prose_blocks(tree)
     page = sum(blocks.values())
-    candidate = _candidate(blocks)
+    chosen = _candidate_blocks(blocks)
+    candidate = sum(blocks[block] for block in chosen)
     if mine >= share * candidate and mine >= PAGE_SHARE * page:
+        left_out = missed(chosen, fast)
+        if left_out <= MISSED_SHARE:
+            return fast
+        # the fast text is long enough but not the candidate's: the full one is taken when it
+        # holds more of the candidate and takes no more than the page's running text along
+        full = full_mode()
+        if (
+            missed(chosen, full) < left_out - MISSED_SHARE / 2
+            and text_prose(full) <= FULL_CAP * page
+        ):
+            return full
         return fast
     full = full_mode()
     theirs = text_prose(full)
     bound = page if mine < PAGE_SHARE * page else candidate
-    return full if mine < theirs <= FULL_CAP * bound else fast
+    return merge(fast, full) if mine < theirs <= FULL_CAP * bound else fast
+
+
+def merge(fast: str, full: str) -> str:
+    """The full text, after the paragraphs of running text of the fast one that it left out.
+
+    The fast mode keeps too little when it stops after a story's lead, a blog post's few lines
+    or a question above its answers; the full mode then often starts after them (the standfirst
+    in a box of its own). Lines of the fast text that are no sentences stay out: menus and
+    labels (short), an imprint's address line (no full stop)."""
+    have = {line.strip() for line in full.split("\n")}
+    lost = [
+        line
+        for line in fast.split("\n")
+        if len(line.strip()) >= PROSE_BLOCK
+        and line.rstrip().endswith(_SENTENCE_END)
+        and line.strip() not in have
+    ]
+    return "\n".join([*lost, full]) if lost else full
+
+
+_SENTENCE_END = (".", "!", "?", "…", ":", '"', "”", "“", "»", "«", "'", "’", "。", "！", "？")
