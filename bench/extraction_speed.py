@@ -39,14 +39,15 @@ import trafilatura
 
 from newscrawler import extract_article
 from newscrawler.extraction import extract as extraction
+from newscrawler.extraction import modes
 
 STAGES = {
     extraction: [
         "load_html", "json_ld", "read_metadata", "prune_tree", "prune_link_lists", "take_images",
         "_prune_cell_paragraphs", "clean_lines", "choose_language", "_published",
     ],
-    extraction.trafilatura: ["bare_extraction"],
-    extraction.modes: ["choose"],
+    trafilatura: ["bare_extraction"],
+    modes: ["choose"],
     extraction.dates: ["collect"],
     extraction.quality: ["judge"],
 }  # fmt: skip

@@ -195,7 +195,7 @@ def _selector(value: Any) -> Any:
 def _compiles(selector: str, option: str) -> None:
     # Imported here: the extractor loads trafilatura, which a site list without options (and
     # every other `newscrawler` command) does without.
-    from newscrawler.extraction.extract import ExtractionOptionError, compile_selector
+    from newscrawler.extraction.options import ExtractionOptionError, compile_selector
 
     try:
         compile_selector(selector, option)

@@ -5,6 +5,7 @@ lead; the full text is taken when it holds more of it."""
 from __future__ import annotations
 
 import pytest
+import trafilatura
 from lxml import html as lxml_html
 
 from newscrawler.extraction import extract as extraction
@@ -32,7 +33,7 @@ class Modes:
 def modes(monkeypatch):
     def install(fast: str, full: str) -> Modes:
         stand_in = Modes(fast, full)
-        monkeypatch.setattr(extraction.trafilatura, "bare_extraction", stand_in)
+        monkeypatch.setattr(trafilatura, "bare_extraction", stand_in)
         return stand_in
 
     return install
@@ -244,7 +245,7 @@ class CaptionSensitive:
 
 def test_a_preview_lost_with_the_caption_is_read_from_the_page_as_it_came(monkeypatch):
     stand_in = CaptionSensitive()
-    monkeypatch.setattr(extraction.trafilatura, "bare_extraction", stand_in)
+    monkeypatch.setattr(trafilatura, "bare_extraction", stand_in)
     result = extract(PREVIEW_PAGE, "https://www.example.de/wohnungssuche-semesterstart")
     assert stand_in.calls == ["fast", "full", "full+caption"]
     assert "Gesine aus Tübingen läuft die Zeit davon" in result.text
@@ -255,7 +256,7 @@ def test_a_preview_lost_with_the_caption_is_read_from_the_page_as_it_came(monkey
 
 def test_an_article_read_from_the_pruned_page_needs_no_second_parse(modes, monkeypatch):
     parses = []
-    monkeypatch.setattr(extraction, "_unpruned", lambda *a: parses.append(a))
+    monkeypatch.setattr(extraction, "page_as_it_came", lambda *a: parses.append(a))
     modes(fast=STORY, full=STORY)
     extract(page(EN), URL)
     assert parses == []
