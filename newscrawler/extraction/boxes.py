@@ -52,7 +52,7 @@ def prune_evidence_boxes(
         if family is None:
             continue
         title = element.getprevious()
-        if title is not None and title not in protected and _is_title(title, family):
+        if title is not None and title not in protected and is_title(title, family):
             audit.add(family, " ".join(title.text_content().split()))
             title.drop_tree()  # "Melhores casas de apostas de 2026" over a list of offers
         audit.add(family, " ".join(element.text_content().split()))
@@ -110,7 +110,7 @@ def _br_to_space(br: HtmlElement) -> None:
     parent.remove(br)
 
 
-def _is_title(element: HtmlElement, family: str) -> bool:
+def is_title(element: HtmlElement, family: str) -> bool:
     """A heading (or a short bold line) with a word of the family's vocabulary."""
     if element.tag not in ("h2", "h3", "h4", "h5", "h6", "p", "strong", "b"):
         return False

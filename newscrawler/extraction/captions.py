@@ -89,6 +89,35 @@ def is_credit_line(line: str) -> bool:
     return short and _MAY_CREDIT.search(line) is not None and CREDIT_RE.search(line) is not None
 
 
+# A caption told in prose: it opens on where the picture is ("Pictured above:", "Notre photo :",
+# "Nella foto") and names who took it ("Photograph by ...", "Cliché ...", "foto di ...")
+_PICTURE_CUE = re.compile(
+    r"^\W*(?:pictured(?: above| below| left| right| here| top)?|(?:in )?(?:the|our|this) (?:photo|picture|image)"
+    r"|(?:notre|sur la|sur notre|en) photo|(?:auf (?:dem|unserem)|im|unser) (?:foto|bild)"
+    r"|(?:en la|nuestra|la) (?:foto|imagen)|(?:nella|in|la) foto(?: (?:in alto|sopra|sotto))?"
+    r"|(?:na|nossa) (?:foto|imagem)|(?:op de|onze) foto|(?:na|nasze) zdj[ęe]ciu|p[åa] (?:bilden|fotot)"
+    r"|na (?:fotografii|sn[íi]mku)|foto[ğg]rafta|sobre estas l[íi]neas|en la imagen superior)\b",
+    re.I,
+)
+_PICTURE_CREDIT = re.compile(
+    r"(?<!\w)(?:photo(?:graph)?s?|foto(?:s|grafie|graf[íi]a)?|image|picture|clich[ée]|beeld|bild"
+    r"|zdj[ęe]cie|fot\.|cr[ée]dit[os]?)(?:\s+(?:by|von|de|par|por|di|da|van|door|av|od)\s+|\s*[:/]\s*"
+    r"|\s+(?=[A-ZÀ-ÖØ-ÞŁŚŻŹĆ]))\S"
+    rf"|(?<!\w)(?:{_AGENCIES})\W*$|[/(]\s*(?:{_AGENCIES})(?!\w)|©",
+    re.I,
+)
+
+
+def pictured_caption(line: str) -> bool:
+    """A caption written as a sentence or two, in brackets or not: a picture cue in front and
+    a credit inside ("(Pictured above: the new hall. Photograph by Jane Roe for the Courier.)");
+    the cue alone is prose ("Pictured above the fireplace is ...")."""
+    cue = _PICTURE_CUE.match(line)
+    if cue is None or len(line.split()) > 45:
+        return False
+    return _PICTURE_CREDIT.search(line, cue.end()) is not None
+
+
 # Every credit word of `_BARE_CREDIT` holds one of these: a cheap test before the pattern
 _BARE_WORDS = ("Photo", "Fot", "Beeld", "Bild", "Zdj", "Credit", "Crédit")
 # A credit word and a name (capitalised words, an agency), nothing else, as a line of its own

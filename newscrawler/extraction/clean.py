@@ -17,9 +17,14 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from newscrawler.extraction.audit import FAMILIES, Audit
-from newscrawler.extraction.captions import Image, attach_caption_line, is_credit_line
+from newscrawler.extraction.captions import (
+    Image,
+    attach_caption_line,
+    is_credit_line,
+    pictured_caption,
+)
 from newscrawler.extraction.gambling import gambling_ad
-from newscrawler.extraction.lexicon import family_cue, lexical_family
+from newscrawler.extraction.lexicon import addresses_reader, family_cue, lexical_family
 from newscrawler.extraction.phrases import (
     BUTTON_RE,
     DATE_WORDS,
@@ -176,6 +181,8 @@ def _own_reason(line: str) -> tuple[tuple[str, str] | None, tuple[str, str] | No
 def _content_reason(line: str, low: str, words: int) -> tuple[str, str] | None:
     if is_credit_line(line):
         return "captions", "photo credit"
+    if pictured_caption(line):
+        return "captions", _PICTURED
     gambling = gambling_ad(line)
     if gambling:
         return "ads", gambling
@@ -191,8 +198,17 @@ def _content_reason(line: str, low: str, words: int) -> tuple[str, str] | None:
 
 
 # Where a sentence ends and the next one starts (a capital, a digit, an opening mark or a symbol)
-_SENTENCE_START = re.compile(r"(?<=[.!?…])[\"”»']?\s+(?=[^\w\s]*[A-ZÀ-ÖØ-Þ0-9¿¡\"“«(]|[^\w\s,;])")
+_SENTENCE_START = re.compile(
+    r"(?<=[.!?…。！？])[\"”»']?\s+(?=[^\w\s]*[A-ZÀ-ÖØ-Þ0-9¿¡\"“«(]|[^\w\s,;])"
+)
 _TAIL_LINES = 6
+# the reader addressed in the second person
+_YOU = re.compile(
+    r"(?<!\w)(?:you|your|vous|votre|tu|toi|t[úu]|te|du|dich|dir|dein\w*|sie|ihnen|jij|je|jou|u"
+    r"|uw|ty|ci|wy|voc[êe]|usted|ustedes|vosotros|voi|ti|vi|du|dig)(?!\w)",
+    re.I,
+)
+_PICTURED = "a picture cue and its credit"
 _TAIL_FAMILIES = frozenset(["ads", "rating", "newsletter", "share", "comments", "related"])
 
 
@@ -207,6 +223,17 @@ def junk_tail(line: str) -> tuple[int, str] | None:
     for start in reversed(starts[-2:]):
         family = _junk_from(line, start)
         if family:
+            before = [s for s in starts if s < start][-1:]
+            question = line[before[0] : start].strip() if before else ""
+            if (
+                question.endswith(("?", "!"))
+                and len(question.split()) <= 8
+                and _YOU.search(question)
+            ):
+                # the junk's own question to the reader goes with it ("What do you think? ...")
+                opening = _junk_from(line, before[0])
+                if opening:
+                    return before[0], opening
             return start, family
     return None
 
@@ -215,13 +242,15 @@ def _junk_from(line: str, start: int) -> str | None:
     """The family of the sentences of `line` from `start` on, judged on their own, when they
     are junk appended to a real paragraph (`junk_tail`)."""
     head, tail = line[:start].rstrip(), line[start:].strip()
-    if not 2 <= len(tail.split()) <= 40 or len(head.split()) < 3 or not head.endswith(PROSE_END):
+    if not 2 <= len(tail.split()) <= 40 or word_count(head) < 3 or not head.endswith(PROSE_END):
         return None
     if not _LETTER.search(tail):
         return None
     reason = _reason(tail, set(), frozenset())
     if reason and reason[0] in _TAIL_FAMILIES and reason[1] != "learned site template":
         return reason[0]
+    if reason and reason[1] == _PICTURED:
+        return "captions"  # "(Pictured above: ... Photograph by ...)"
     if is_credit_line(tail) and len(tail.split()) <= 12 and not _is_prose_line(tail):
         return "captions"
     return None
@@ -242,9 +271,11 @@ def _article_head(line: str, family: str) -> tuple[int, str] | None:
         tail_family = _junk_from(line, start)
         if tail_family is None:
             continue
-        head = line[:start].rstrip()
-        if word_count(head) < (15 if tail_family == "captions" else 6):
+        head, tail = line[:start].rstrip(), line[start:].strip()
+        if tail_family == "captions" and word_count(head) < 15 and not pictured_caption(tail):
             return None  # a caption's own line before its credit is short: it goes with it
+        if word_count(head) < 6 and not _source_line(head):
+            return None
         if head.endswith(("?", "!", ":", "…")):
             continue  # the junk's own opening question or title ("Liked it? Share it.")
         if explain_block(head) is None and not (
@@ -252,6 +283,12 @@ def _article_head(line: str, family: str) -> tuple[int, str] | None:
         ):
             return start, tail_family
     return None
+
+
+def _source_line(head: str) -> bool:
+    """A short statement of the story's own, not junk's ("Originally published on Live Science."):
+    three words or more, a full stop, no reader addressed."""
+    return 3 <= len(head.split()) <= 8 and head.endswith(".") and not addresses_reader(head)
 
 
 def _probe(line: str) -> str:

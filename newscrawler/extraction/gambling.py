@@ -46,12 +46,24 @@ _OFFER = re.compile(
     _FLAGS,
 )
 _AGE = re.compile(r"(?<!\w)(18\+|\+18)(?!\w)")
+# What an operator's terms line warns of or points to, next to its age mark ("18+ | Suchtrisiko")
+# a terms line opens on its age mark or is a row of short items ("18+ | ... | ...")
+_TERMS_LINE = re.compile(
+    r"^\W*(?:18\+|\+18)(?!\w)|(?<!\w)(?:18\+|\+18)\s*[|·•]|[|·•]\s*(?:18\+|\+18)(?!\w)"
+)
+_RISK = re.compile(
+    r"\w*sucht\w*|addict\w*|d[ée]pendance|adicci[óo]n|ludopat\w*|dipendenza|v[íi]cio"
+    r"|verslav\w*|uzale[żz]n\w*|beroende|z[áa]vislost\w*|ba[ğg][ıi]ml[ıi]l\w*"
+    r"|bonus ?(?:bedingungen|regeln|terms|conditions|voorwaarden|villkor)|\w*bonusbedingungen",
+    _FLAGS,
+)
 _WARNING = re.compile(
     r"\b(play responsibly|gamble responsibly|begambleaware"
     r"|verantwortungsvoll spielen|gl[üu]cksspiel kann s[üu]chtig machen|jouer comporte des risques"
     r"|jouez de mani[èe]re responsable|juega con responsabilidad|jogue com responsabilidade"
     r"|bet responsibly|jogue com modera[çc][ãa]o|gioca con moderazione|juega con moderaci[óo]n"
-    r"|nielegaln\w* bukmacher\w*"
+    r"|nielegaln\w* bukmacher\w*|hrajte zodpov[ěe]dn[ěe]|s[áa]zejte zodpov[ěe]dn[ěe]"
+    r"|spela ansvarsfullt|sorumlu (?:oyna|bahis)\w*"
     r"|gioca (responsabilmente|in modo responsabile)|gioco .{0,40}(dipendenza patologica"
     r"|vietato ai minori)|speel bewust|wat kost gokken|graj odpowiedzialnie|hazard mo[żz]e uzale[żz]nia[ćc])\b",
     _FLAGS,
@@ -83,6 +95,8 @@ def gambling_ad(text: str) -> str | None:
     gambling = _GAMBLING.search(text) is not None
     if _WARNING.search(text) or (gambling and _AGE.search(text)):
         return "responsible-gambling warning"
+    if _RISK.search(text) and _TERMS_LINE.search(text):
+        return "an operator's terms line: age mark and addiction or bonus terms"
     offers = {m.group(0).casefold() for m in _OFFER.finditer(text)}
     if gambling and offers:
         return "gambling word + offer"
@@ -101,4 +115,4 @@ _CODE = re.compile(r"\b(?=[A-Z0-9]*[A-Z])(?=[A-Z0-9]*\d)[A-Z0-9]{5,12}\b")
 
 # One pass over a block for any word of the three lexicons, before looking at each; over the
 # lowercased text, which is faster than a case-blind match.
-_ANY = re.compile("|".join(p.pattern for p in (_GAMBLING, _OFFER, _WARNING)))
+_ANY = re.compile("|".join(p.pattern for p in (_GAMBLING, _OFFER, _WARNING, _AGE)))

@@ -25,7 +25,10 @@ LABELS: dict[str, list[str]] = {
         r"|avis|valoraciones|avalia[çc][õo]es|recensioni|beoordelingen|ocen)\)?",
         # "Bewertung: 4 von 5 (12 Stimmen)", "Note : 4,5/5 (32 votes)", "Rating: 4.5/5. From 12 votes."
         r"(rating|bewertung|note|[ée]valuation|valoraci[óo]n|puntuaci[óo]n|valutazione|voto|beoordeling"
-        r"|waardering|avalia[çc][ãa]o|nota|ocena)\W{0,3}\d+(?:[.,]\d+)? ?(/|out of|of|von|sur|de"
+        r"|waardering|avalia[çc][ãa]o|nota|ocena|overall( score| rating)?|(total|final) score|gesamtnote"
+        r"|gesamtwertung|note (globale|finale)|puntuaci[óo]n (global|final)|valutazione (complessiva"
+        r"|finale)|voto finale|nota (final|geral)|eindscore|eindcijfer|totaalscore"
+        r"|ocena (ko[ńn]cowa|og[óo]lna))\W{0,3}\d+(?:[.,]\d+)? ?(/|out of|of|von|sur|de"
         r"|su|van|uit|na|z) ?\d+(?:[.,]\d+)?\W{0,3}((from |von |de |da |van |z )?\d+ \w+\W{0,2})?",
         r"\[?total: ?\d+,? average: ?\d+(?:[.,]\d+)?\]?",
         r"[★☆✩✭⭐]{2,}.*",
@@ -66,7 +69,7 @@ LABELS: dict[str, list[str]] = {
     ],
     "share": [
         r"((share|teilen|partager|compartir|compartilhe|compartilhar|condividi|deel|delen|udost[ęe]pnij"
-        r"|podziel si[ęe])( (this|on|via|the|den|cet|este|esta|en|auf|sur|em|su|no|na|por|op|dit|deze"
+        r"|podziel si[ęe]|dela|sd[íi]let|sd[íi]lejte|payla[şs])( (this|on|via|the|den|cet|este|esta|en|auf|sur|em|su|no|na|por|op|dit|deze"
         r"|questo|questa))?( (article|story|post|artikel|article|art[íi]culo|nota|noticia|not[íi]cia"
         r"|articolo|bericht|artyku[łl]|wpis))?\W*)?"
         r"((facebook|twitter|x|whatsapp|e-?mail|linkedin|telegram|reddit|pinterest|messenger|flipboard"
@@ -83,6 +86,26 @@ LABELS: dict[str, list[str]] = {
         r"(order|purchase) reprints?|print (this )?(article|story|page)|e-?mail (this )?(article|story)"
         r"|click to tweet|tweet this|this (article|story) has been sent to.{0,60}"
         r"|an error (has )?occurred,? please try again( later)?",
+        # a forward-by-messenger list: "Send via WhatsApp", "Invia per email", "Email a friend"
+        r"(share|send|forward|envoyer|partager|transf[ée]rer|enviar|compartir|reenviar|invia|inviare"
+        r"|condividi|inoltra|senden|teilen|weiterleiten|verstuur|versturen|doorsturen|delen|deel"
+        r"|wy[śs]lij|udost[ęe]pnij|envie|compartilhar|partilhar|skicka|dela|poslat|sd[íi]let)"
+        r"( (it|this|het|dit|den artikel))? (via|with|by|per|par|por|pelo|pela|con|tramite|[üu]ber"
+        r"|przez|med|p[řr]es) (whatsapp|e-?mail|mail|courriel|correo|sms|messenger|telegram|signal"
+        r"|facebook|x|twitter|linkedin|bluesky)",
+        r"(wy[śs]lij|send|prze[śs]lij) (e-?mailem|mailem|sms-em|smsem)",
+        r"(e-?mail|mail|envoyer|invia|enviar|envie|stuur|mailen|wy[śs]lij|skicka|poslat|send)"
+        r"( (it|this|het|dit|le|lo|la))? (to|[àa]|a|an|aan|naar|do|till|para) (a |un |une |uno |una |um"
+        r" |uma |een |einen |eine |ein )?(friend|ami|amie|amig[oa]|amic[oa]|freund\w*|vriend\w*"
+        r"|znajom\w*|kolleg\w*|coll[èe]gue|v[äa]n|kamar[áa]d\w*)",
+        # what the copy button prints: "Link copied to clipboard", "Lien copié"
+        r"(the )?(link|lien|enlace|liga[çc][ãa]o|url|adresse|indirizzo|adres|webadres|odkaz|l[äa]nk)"
+        r"( \w+)?( (has been|was|wurde|a [ée]t[ée]|[èe] stato|foi|is|zosta[łl]))? (copied|copi[ée]e?"
+        r"|copiad[oa]|copiat[oa]|kopiert|gekopieerd|skopiowan[ya]|zkop[íi]rov[áa]n\w*|kopierad)"
+        r"( (to|in|into|dans|en|al|nel|negli|in die|naar|do|till|para a|para o) (the |le |el |la |o |a )?"
+        r"(clipboard|presse-papiers?|portapapeles|appunti|zwischenablage|klembord|schowka|schr[áa]nky"
+        r"|urklipp|[áa]rea de transfer[êe]ncia))?",
+        r"(link|url|adresse) (in die zwischenablage )?kopiert",
     ],
     "newsletter": [
         r"(newsletter|subscribe|abonnieren|s'abonner|suscr[íi]bete|suscribirse|sign up|inscrivez-vous"
@@ -254,7 +277,8 @@ PHRASES: dict[str, list[str]] = {
 # Lines that open a run of boilerplate (a related list, a comment thread, a newsletter box).
 HEADERS: dict[str, list[str]] = {
     "related": [
-        r"(you (might|may) (also )?like|you might be interested in|recommended( for you| stories| reading)?"
+        r"(you (might|may) (also )?like|you (might|may|will|could) (also )?(enjoy|love|be interested in)"
+        r"|recommended( for you| stories| reading)?|more to explore|also worth reading"
         r"|related( (posts?|articles?|stories|news|content|coverage|links?|reading))?"
         r"|(more|latest|top) (stories|news|articles|headlines|from \S+( \S+){0,3})"
         r"|most (read|popular|viewed|shared)( in \S+( \S+){0,2})?|trending( now)?|popular on \S+( \S+)?"
@@ -276,7 +300,13 @@ HEADERS: dict[str, list[str]] = {
         r"|recommand[ée]s? pour vous|recomendados?( para (ti|voc[êe]))?|consigliati( per te)?"
         r"|aanbevolen( voor (jou|u))?|polecane( dla ciebie)?|najpopularniejsze|les plus populaires"
         r"|lo m[áa]s visto|le pi[ùu] lette|mais vistas|meest bekeken|najcz[ęe][śs]ciej ogl[ąa]dane"
-        r"|also in the news|elsewhere on \S+( \S+)?)\W*",
+        r"|also in the news|elsewhere on \S+( \S+)?"
+        # discover also: "À découvrir aussi", "Da scoprire", "Descubre también"
+        r"|[àa] d[ée]couvrir( aussi| [ée]galement)?|d[ée]couvrez aussi|da scoprire|scopri anche"
+        r"|descubre (tambi[ée]n|m[áa]s)|para descubrir|descubra (tamb[ée]m|mais)|entdecken sie (auch|mehr)"
+        r"|ontdek (ook|meer)|odkryj (te[żz]|tak[żz]e|wi[ęe]cej)|uppt[äa]ck ([äa]ven|ocks[åa])"
+        r"|l[äa]s (ocks[åa]|[äa]ven)|mohlo by v[áa]s zaj[íi]mat|da leggere( anche)?|ti potrebbero interessare|potrebbero interessarti|(bunlar da )?ilginizi [çc]ekebilir"
+        r"|(benzer|ilgili) haberler|relaterat|relaterade artiklar|souvisej[íi]c[íi] [čc]l[áa]nky)\W*",
     ],
     "comments": [
         r"(\d+ )?(comments?|kommentare?|commentaires?|comentarios?|coment[áa]rios)( \(\d+\))?\W*",

@@ -18,7 +18,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from newscrawler.extraction.audit import Audit
-from newscrawler.extraction.boxes import prune_evidence_boxes
+from newscrawler.extraction.boxes import is_title, prune_evidence_boxes
 from newscrawler.extraction.clean import classify_block
 from newscrawler.extraction.markup import markup_family, signals
 from newscrawler.extraction.phrases import (
@@ -86,6 +86,10 @@ def _prune_titled_boxes(tree: HtmlElement, audit: Audit, protected: set[HtmlElem
             continue
         family = _widget_family(table)
         if family is not None and not _has_sentences(table):
+            title = table.getprevious()
+            if title is not None and title not in protected and is_title(title, family):
+                audit.add(family, " ".join(title.text_content().split()))
+                title.drop_tree()  # "Our verdict" over a table of scores
             audit.add(family, " ".join(table.text_content().split()))
             table.drop_tree()
 

@@ -63,12 +63,17 @@ _COMMENT_STATE = re.compile(
     r"closed|chius[ie]|geschlossen|gesloten|ferm[ée]s?|cerrados?|encerrad[oa]s?|wy[łl][ąa]czon\w*"
     r"|n[ãa]o aceita|no acepta|non accetta|log ?in|sign ?in|anmelden|melden sie sich|connectez"
     r"|identifiez|accedere|acced[ae]|inicia sesi[óo]n|entre ou|zaloguj|registr\w*|cadastr\w*"
-    r"|account|konto|compte|conta|moderat\w*|moderac\w*|mod[ée]ration|approvazione|aprobaci[óo]n"
+    r"|account|konto|compte|conta|moderat\w*|modera[cç]\w*|mod[ée]ration|approvazione|aprobaci[óo]n"
     r"|aprova[çc][ãa]o|freigeschaltet|gemodereerd|moderowane|deaktiviert|disabled|d[ée]sactiv\w*"
     r"|desactivad\w*|disattivat\w*|desativad\w*|uitgeschakeld|wy[łl][ąa]czon\w*|connect[ée]e?s?"
     r"|zalogowa\w*|eingeloggt|angemeldet|logged in|registrad[oa]|registrat[oa]|responsabilidad"
     r"|responsabilidade|responsabilit[àée]|verantwortung|verantwoordelijk\w*|odpowiedzialno\w*"
     r"|niet (?:meer )?mogelijk|nicht mehr m[öo]glich|no longer possible|plus possible"
+    # read by the newsroom before they go online
+    r"|relu[es]?|relues|avant (?:leur |sa )?(?:publication|mise en ligne)|before (?:they are )?publi\w*"
+    r"|vor (?:der |ihrer )?ver[öo]ffentlichung|antes de (?:su |serem |ser )?publica\w*|se revisan"
+    r"|prima (?:della |di essere )?pubblica\w*|v[óo][óo]r (?:publicatie|plaatsing)|przed publikacj\w*"
+    r"|před zveřejněním|innan (?:de )?publiceras"
     r"|ya no es posible|non [èe] pi[ùu] possibile|n[ãa]o [ée] mais poss[íi]vel|nie jest ju[żz] mo[żz]liwe",
     re.I,
 )

@@ -77,7 +77,10 @@ def lexical_family(text: str) -> tuple[str, str] | None:
 _RATING_WORDS = re.compile(
     r"(?<!\w)(?:rat\w*|vot\w*|stimm\w*|bewert\w*|note\w*|avis|valora\w*|calific\w*|puntua\w*"
     r"|valuta\w*|avalia\w*|beoordel\w*|waarder\w*|ocen\w*|g[łl]os\w*|stars?|sterne?|[ée]toiles?"
-    r"|estrellas?|stelle|estrelas?|sterren|gwiazd\w*)(?!\w)"
+    r"|estrellas?|stelle|estrelas?|sterren|gwiazd\w*"
+    # a review's verdict over its score box: "Our verdict", "Testurteil", "Il nostro giudizio"
+    r"|verdicts?|\w*urteil|fazit|giudizio|veredicto|veredito|oordeel|werdykt|betyg|hodnocen\w*"
+    r"|l'avis|notre avis|la rédaction)(?!\w)"
 )
 _CUES = {
     "ads": (GAMBLE, OFFER, BOOST),

@@ -18,7 +18,8 @@ GAMBLE = re.compile(
     r"|scommess\w+|scommetti\w*|puntata|wedden|weddenschap\w*|gokken|zak[łl]ad\w*|obstaw\w*"
     r"|gl[üu]cksspiel\w*|jeux d'argent|gioco d'azzardo|hazard\w*|odds?|quoten|cotes?|cuotas?"
     r"|quota|quote|kurs(?:y|u|em)?|wager\w*|accumulator|acca|parlay|handicap|cash ?out"
-    r"|pronostics?|pron[óo]sticos?|pronostici|palpites?|typy|voorspelling\w*)(?!\w)",
+    r"|pronostics?|pron[óo]sticos?|pronostici|palpites?|typy|voorspelling\w*"
+    r"|s[áa]zk\w*|s[áa]zej\w*|kurzy|spelbolag\w*|bahis\w*|iddaa)(?!\w)",
     FLAGS,
 )
 # Words that are gambling in any sentence (odds, quote, kurs, tips, pari are not)
@@ -29,6 +30,7 @@ _GAMBLE_STRONG = re.compile(
     r"|bet\d+|betting|sportwett\w*"
     r"|freebets?|paris sportifs|pariez|apuestas|apuesta|apostas?|aposte|scommess\w+|scommetti\w*"
     r"|wedden|gokken|obstaw\w*|gl[üu]cksspiel\w*|wager\w*|free spins?|gratis ?spins?|freispiele"
+    r"|s[áa]zkov\w*|spelbolag\w*|bahis\w*|bedava (?:d[öo]n[üu][şs]\w*|spin\w*)"
     r"|giri gratis|tours gratuits|giros gr[áa]tis|rodadas gr[áa]tis|darmow\w* spin\w*"
     r"|(?:first|ersten?|premier|primer|primo|primeiro|eerste|pierwsz\w*) (?:deposit|einzahlung"
     r"|d[ée]p[ôo]t|dep[óo]sito|deposito|storting|inleg|depozyt\w*))(?!\w)",
@@ -102,6 +104,28 @@ _CODE_WORD = word_pattern(
 )
 
 
+# A count of free spins ("40 Freispiele", "100 giri gratuiti"): an offer with its size
+_SPIN_COUNT = re.compile(
+    r"(?<![\w.,])\d+\s(?:free ?spins?|freispiele|freidrehungen|gratis ?spins?|giri (?:gratis|gratuiti)"
+    r"|tours (?:gratuits|offerts)|giros gr[áa]tis|rodadas gr[áa]tis|darmow\w* spin\w*|bedava (?:d[öo]n[üu][şs]\w*"
+    r"|spin\w*)|gratissnurr\w*|free spin\w*|zatočení zdarma|roztočení zdarma)(?!\w)",
+    FLAGS,
+)
+# Who or what the promotion is for: newcomers, no deposit needed
+_FOR_NEWCOMERS = re.compile(
+    r"(?<!\w)(?:new (?:players?|customers?|members?|sign-?ups)|neue[nr]? (?:spieler\w*|kunden)"
+    r"|neukunden|registriert|nouveaux (?:joueurs|inscrits|clients)|nuevos? (?:jugadores|usuarios"
+    r"|registrados|clientes)|nuovi (?:iscritti|giocatori|clienti|utenti)|novos (?:jogadores"
+    r"|clientes|cadastrados)|nieuwe (?:spelers|klanten|leden)|nowi (?:gracze|klienci)"
+    r"|nowych (?:graczy|klient\w*)|nya (?:spelare|kunder)|nov[íi] (?:hr[áa][čc]i|klienti)"
+    r"|yeni (?:üye\w*|oyuncu\w*)|üye olan\w*"
+    r"|ohne einzahlung|no deposit|without (?:a )?deposit|sans d[ée]p[ôo]t|sin dep[óo]sito"
+    r"|senza deposito|sem dep[óo]sito|zonder storting|bez depozytu|utan ins[äa]ttning|bez vkladu"
+    r"|(?:para )?yat[ıi]r(?:ım|madan)\w*)(?!\w)",
+    FLAGS,
+)
+
+
 def ad_signal(text: str, low: str) -> str | None:
     gamble = GAMBLE.findall(low)
     code = _CODE_WORD.search(low) is not None and _PROMO_CODE.search(text) is not None
@@ -127,6 +151,8 @@ def ad_signal(text: str, low: str) -> str | None:
         return "gambling word + offer + amount or call"
     if strong and amount and call:
         return "gambling word + amount + call to act"
+    if strong and _SPIN_COUNT.search(low) and _FOR_NEWCOMERS.search(low):
+        return "free spins counted, for newcomers or without a deposit"
     if odds >= 2 and len(low.split()) <= 30:
         return "betting odds listed"
     if odds and _TIP.search(low) and strong:

@@ -12,6 +12,8 @@ HELPED = word_pattern(
     r"helpful|useful|helped|help you|hilfreich|n[üu]tzlich|\w*geholfen|utile|utiles|aid[ée]e?|servi",
     r"[úu]til|[úu]tiles|servido|ayud[óo]|ayudado|d'aiuto|aiutato|ajudou|ajudado|nuttig|handig",
     r"geholpen|hielp|behulpzaam|pomocn\w*|przydatn\w*|pom[óo]g[łl]\w*|odpowiedzia[łl]\w*",
+    r"sirvi[óo]|pomohl\w*|hj[äa]lpte|hj[äa]lpsam\w*|anv[äa]ndbar\w*|yard[ıi]mc[ıi]|faydal[ıi]",
+    r"yararl[ıi]|i[şs]e yarad[ıi]\w*|i[şs]inize yarad[ıi]\w*",
 )
 _PAGE = word_pattern(
     r"this|article|page|answer|information|info|dieser|diese|dieses|artikel|seite|antwort|cet",
@@ -37,6 +39,31 @@ _READERS = re.compile(
 )
 
 
+# The widget's thumb, and where the reader finds it or what they do with it
+_THUMB = word_pattern(
+    r"thumbs?(?:[ -]up)?|daumen|pouce|pulgar|pollice|polegar|joinha|duim|kciuk\w*|palec|palce",
+    r"tummen|ba[şs]parma[ğk]\w*",
+    # or its other controls: yes/no, a button
+    r"yes or no|ja oder nein|oui ou non|s[íi] o no|s[íi] o no|sim ou n[ãa]o|ja of nee|tak lub nie",
+    r"buttons?|bouton|bot[óo]n|bot[ãa]o|pulsante|knop|przycisk\w*|schaltfl[äa]che|knapp\w*|tla[čc][íi]tk\w*",
+)
+_WHERE = word_pattern(
+    r"click\w*|tap|press|klick\w*|cliquez|clic|pulsa|pincha|haz clic|clicca|premi|clique|toque",
+    r"klik|kliknij|kliknutím|klikněte|tryck|t[ıi]kla\w*|below|unten|en bas|ci-dessous|abajo|al final",
+    r"al pie|in fondo|qui sotto|in basso|abaixo|no fim|no final|onderaan|hieronder|na dole|poni[żz]ej",
+    r"pod tekstem|pod artyku[łl]em|pod článkem|dole|nedan|a[şs]a[ğg][ıi]\w*|bottom|am ende",
+    r"en fin de|[àa] la fin|alla fine|no final|aan het einde|onderaan|na ko[ńn]cu|na konci|i slutet",
+)
+
+
+# put to the reader, in front: a condition or a question ("If this guide helped you", "Useful?")
+_ASKED = re.compile(
+    r"^\W*(?:(?:if|wenn|falls|si|se|je[śs]li|je[żz]eli|als|indien|pokud|jestli|om|e[ğg]er)(?!\w)"
+    r"|[^.!?]{0,80}\?)",
+    FLAGS,
+)
+
+
 def helpful_signal(text: str, words: int) -> str | None:
     parts = [p for p in re.split(r"\s*[·|•/]\s*", text) if p.strip()]
     if len(parts) >= 2 and all(BUTTON_RE.match(p) or REPORT.match(p) for p in parts):
@@ -46,6 +73,8 @@ def helpful_signal(text: str, words: int) -> str | None:
         return "thanks for the reader's feedback"
     if not HELPED.search(text):
         return None
+    if words <= 30 and _ASKED.match(text) and _THUMB.search(text) and _WHERE.search(text):
+        return "it helped you? the thumb to click"
     if text.rstrip().endswith("?") and words <= 14 and _PAGE.search(text):
         return "a was-this-helpful question"
     if _READERS.search(text) and words <= 16:
@@ -77,10 +106,42 @@ _VOTE_COUNT = re.compile(
 )
 
 
+# A score out of five or ten, written out ("4,7 étoiles sur 5", "4.6 out of 5 stars")
+_OUT_OF = re.compile(
+    r"(?<![\d.,])\d(?:[.,]\d{1,2})?\s?(?:(?:stars?|sterne?n?|[ée]toiles?|estrellas?|stelle|estrelas?"
+    r"|sterren|gwiazd\w*|punkte?n?|points?|puntos?|punti|pontos?|punten|stj[äa]rn\w*|hv[ěe]zd\w*"
+    r"|y[ıi]ld[ıi]z)\s)?(?:/|out of|of|von|aus|sur|de|sobre|em|su|van|uit|z|na|av|ze|üzerinden)\s?(?:5|10)"
+    r"(?![\d.,]\d)",
+    FLAGS,
+)
+# How many voted: "1,284 ratings", "527 notes", "640 votos"
+_VOTES = re.compile(
+    r"(?<![\w.,])\d[\d.,  ]*\s(?:votes?|ratings?|reviews?|stimmen|bewertungen|notes|avis|votos|voti"
+    r"|valoraciones|valutazioni|avalia[çc][õo]es|stemmen|beoordelingen|g[łl]os[óo]w|g[łl]osy|ocen\w*"
+    r"|r[öo]ster|betyg|hlas\w*|hodnocen\w*|oy)(?!\w)",
+    FLAGS,
+)
+# The site's readers as the ones who rated
+_RATERS = word_pattern(
+    r"readers?|leser\w*|lecteurs?|lectores|lettori|leitores|lezers|czytelni\w*|l[äa]sare|l[äa]sarna",
+    r"čtenář\w*|okur\w*|internautes|visitors|besucher\w*|visiteurs|visitantes|visitatori|bezoekers",
+)
+# A verbal grade with its mark, as German test verdicts print them: "sehr gut (1,4)"
+_GRADE = re.compile(
+    r"^\W*(?:[\w-]+\s){0,3}(?:sehr gut|gut|befriedigend|ausreichend|mangelhaft|ungen[üu]gend)"
+    r"\s?\(\d[.,]\d\)\W*$",
+    FLAGS,
+)
+
+
 def rating_signal(text: str, words: int) -> str | None:
     if words <= 6 and _RATE_PROMPT.match(text) and (words == 1 or _PAGE.search(text)):
         return "a rating prompt"
     labelled = _AVERAGE.match(text) and (words >= 2 or re.search(r"\d", text))
     if words <= 8 and (labelled or _VOTE_COUNT.match(text)):
         return "a rating label"
+    if words <= 6 and _GRADE.match(text):
+        return "a grade and its mark"
+    if words <= 30 and _OUT_OF.search(text) and _VOTES.search(text) and _RATERS.search(text):
+        return "the readers' score out of five or ten and their number"
     return None

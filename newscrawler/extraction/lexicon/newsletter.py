@@ -17,11 +17,13 @@ _ADDRESS = re.compile(
 
 SIGN_UP = word_pattern(
     r"sign ?up|subscribe|join|register|abonnieren|abonniere|abonnier\w*|registrieren|anmelden",
-    r"melden sie sich|eintragen|abonnez-vous|inscrivez-vous|inscris-toi|abonne-toi|cr[ée]ez",
+    r"melden sie sich|eintragen|tragen sie sich (?:\w+ ){0,5}ein|trag dich (?:\w+ ){0,5}ein",
+    r"abonnez-vous|inscrivez-vous|inscris-toi|abonne-toi|cr[ée]ez",
     r"suscr[íi]bete|suscr[íi]base|ap[úu]ntate|reg[íi]strate|iscriviti|registrati|abbonati",
     r"assine|inscreva-se|cadastre(?:-se)?|registe-se|meld je aan|schrijf je (?:\w+ ){0,2}in|abonneer",
     r"vous inscrivant|vous abonnant",
     r"registreer|zapisz si[ęe]|zapisz mnie|subskrybuj|do[łl][ąa]cz|zarejestruj si[ęe]|zamów",
+    r"prenumerera|anm[äa]l dig|registrera dig|p[řr]ihlaste se|odeb[íi]rejte|abone ol\w*|kaydol\w*",
 )
 _RECEIVE = word_pattern(
     r"get|receive|delivered|straight to|erhalten|bekommen|zugestellt|recevez|recevoir|re[çc]ois",
@@ -30,7 +32,7 @@ _RECEIVE = word_pattern(
     r"aggiornat\w*|informado|op de hoogte|na bie[żz][ąa]co|auf dem laufenden|au courant",
 )
 MAILBOX = re.compile(
-    r"e-?mail\w*|(?<!\w)mail(?!\w)|postfach|posteingang|inbox|mailbox|bo[îi]te (?:mail|e-?mail"
+    r"e-?mail\w*|e-post\w*|(?<!\w)mail(?!\w)|postfach|posteingang|inbox|mailbox|bo[îi]te (?:mail|e-?mail"
     r"|de r[ée]ception|aux lettres)|correo|bandeja de entrada|casella|caixa de entrada|skrzynk\w*"
     r"|messagerie",
     FLAGS,
@@ -41,12 +43,16 @@ DIGEST = re.compile(
     r"|meldingen|resumen|r[ée]sum[ée]|riassunto|resumo|overzicht|przegl[ąa]d\w*|zusammenfassung"
     r"|das wichtigste|lo m[áa]s le[íi]do|le notizie|notizie|not[íi]cias|noticias|nachrichten"
     r"|top-?themen|headlines|stories|actualit[ée]s|nieuws|wiadomo[śs]ci|wydarze[ńn]"
-    r"|lo m[áa]s importante|l'essentiel|il meglio|o melhor|het belangrijkste|najwa[żz]niejsze",
+    r"|lo m[áa]s importante|l'essentiel|il meglio|o melhor|het belangrijkste|najwa[żz]niejsze"
+    # a letter from the newsroom: "Morgenbrief", "lettre quotidienne", "lettera del direttore"
+    r"|nyhetsbrev\w*|zpravodaj\w*|b[üu]lten\w*|brief(?!\w)|lettres? (?:quotidienne|hebdomadaire|du (?:soir|matin)|de la r[ée]daction)"
+    r"|lettera (?:della redazione|del direttore|quotidiana|settimanale|della sera|del mattino)",
     FLAGS,
 )
 _FREE = word_pattern(
-    r"free|for free|gratis|kostenlos|gratuit\w*|gr[áa]tis|de gra[çc]a|gratuitamente|darmo",
+    r"free|for free|gratis|kostenlos\w*|gratuit\w*|gr[áa]tis|de gra[çc]a|gratuitamente|darmo",
     r"bezp[łl]atn\w*|za darmo|unsubscribe\w*|abbestell\w*|d[ée]sinscri\w*|afmelden",
+    r"zdarma|kostnadsfri\w*|[üu]cretsiz",
 )
 _PERIODIC = re.compile(
     r"(?<!\w)(?:every|each|jeden|jede|chaque|cada|ogni|toda|todo|todos|todas|elke|iedere"
@@ -87,11 +93,20 @@ def _split(text: str) -> list[str]:
 _FORMAL = re.compile(r"(?<=\w )(?:Sie|Ihr|Ihre[nmrs]?)(?!\w)")  # German formal "you", mid-sentence
 
 
+# Sign-up verbs that can only be an imperative to the reader ("iscriviti", "tragen Sie sich ein")
+_SIGN_UP_IMPERATIVE = word_pattern(
+    r"iscriviti|inscrivez-vous|abonnez-vous|inscris-toi|abonne-toi|suscr[íi]bete|ap[úu]ntate",
+    r"reg[íi]strate|inscreva-se|cadastre(?:-se)?|assine|meld je (?:\w+ ){0,2}aan|schrijf je (?:\w+ ){0,2}in",
+    r"abonneer je|zapisz si[ęe]|tragen sie sich|trag dich|melden sie sich|abonnieren sie",
+    r"registrieren sie sich|prihlaste se|přihlaste se|registrera dig|prenumerera|abone ol\w*",
+)
+
+
 def addresses_reader(text: str) -> bool:
     """Whether a line speaks to the reader: a second person, a question, or a verb of the
     sign-up or delivery vocabulary in front ("Receba ...", "Sign up ...")."""
     low = text.lower()
-    if _ADDRESS.search(low) or _FORMAL.search(text):
+    if _ADDRESS.search(low) or _FORMAL.search(text) or _SIGN_UP_IMPERATIVE.search(low):
         return True
     start = re.match(r"\W*", low).end()  # the verb in front, split ones too ("schrijf je nu in")
     return SIGN_UP.match(low, start) is not None or _RECEIVE.match(low, start) is not None

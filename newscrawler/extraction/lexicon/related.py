@@ -9,16 +9,24 @@ def related_signal(text: str, words: int) -> str | None:
     """ "Read also: <headline>", "Mehr zum Thema:", "MORE ON THIS STORY: ...": a cue made of
     read-also words (one of them at least a strong one) before a colon, and a headline or
     nothing after it; a sentence after the colon is the article's own."""
+    if words <= 30 and _READ_ALSO_PIECE.match(text) and not _NEXT_SENTENCE.search(text):
+        return "read also, and the piece to read"  # "Leggi anche l'intervista a ..."
     head, colon, rest = text.partition(":")
     if not colon:
         head, colon, rest = _dash_cue(text)
-    if not colon or words > 25 or rest.rstrip().endswith((".", "!", "?")):
+    if not colon or words > 25:
         return None
     tokens = re.findall(r"[^\W\d_]+", head.lower())
     if not 1 <= len(tokens) <= 5 or not all(t in _CUE_WORDS or t in _CUE_GLUE for t in tokens):
         return None
     if not any(t in _CUE_WORDS for t in tokens):
         return None
+    if rest.rstrip().endswith((".", "!", "?")):
+        # a sentence after the colon is the article's own, unless a verb of reading cues it
+        # ("Read next: how a bakery survived ...") and it is one headline-long sentence
+        if not any(t in _READ_VERBS for t in tokens) or _NEXT_SENTENCE.search(rest):
+            return None
+        return "a read-next cue over a headline"
     return "a read-also cue over a headline" if rest.strip() else "a read-also header"
 
 
@@ -29,9 +37,31 @@ def _dash_cue(text: str) -> tuple[str, str, str]:
     return text, "", ""
 
 
+# "Read also" in the imperative, then the piece it points to: an interview, a report, a story
+_READ_ALSO_PIECE = re.compile(
+    r"^\W*(?:read also|also read|lesen sie auch|lisez aussi|[àa] lire aussi|lee tambi[ée]n"
+    r"|lea tambi[ée]n|leggi anche|leia tamb[ée]m|lees ook|czytaj (?:tak[żz]e|te[żz]|r[óo]wnie[żz])"
+    r"|przeczytaj (?:tak[żz]e|te[żz]|r[óo]wnie[żz])|l[äa]s (?:[äa]ven|ocks[åa])|[čc]t[ěe]te tak[ée]"
+    r"|p[řr]e[čc]t[ěe]te si tak[ée]|see also|siehe auch|voir aussi|vea tambi[ée]n|veja tamb[ée]m"
+    r"|guarda anche|zie ook|zobacz (?:tak[żz]e|te[żz]|r[óo]wnie[żz]))\s+(?:l['’]|d[ei]ll?['’]|the |our |das |den |die "
+    r"|unser\w* |el |la |le |il |lo |o |a |het |de |nuestr\w+ |nostr\w+ |notre |nossa |nosso |onze "
+    r"|nasz\w* )?(?:\w+\s)?(?:interview\w*|intervista|entrevista|inchiesta|reportage\w*|report|reportaje"
+    r"|reportagem|article|articolo|art[íi]culo|artigo|artikel|story|storia|historia|hist[óo]ria"
+    r"|verhaal|analys\w*|analisi|an[áa]lisis|an[áa]lise|enqu[êe]te|investigaci[óo]n|dossier"
+    r"|cronaca|cr[óo]nica|tekst|wywiad|rozmow\w*|review|recensione|rese[ñn]a|kommentar|commento"
+    r"|editorial\w*|portrait|ritratto|retrato)(?!\w)",
+)
+# a second sentence: "... headline. another sentence" (the text comes lowercased)
+_NEXT_SENTENCE = re.compile(r"[.!?…]\s+\w")
+# Verbs of reading, which turn a cue into a pointer at another piece whatever follows it
+_READ_VERBS = frozenset(
+    """read lesen lire lee leer leggi leia ler lees czytaj przeczytaj läs čtěte see siehe voir ver
+    veja vea vedi guarda zie bekijk zobacz""".split()  # noqa: SIM905
+)
 # The words of a "read also" cue before its colon, and the glue between them
 _CUE_WORDS = frozenset(
     """read see watch listen also more related previously earlier interesting lesen mehr auch
+    next ensuite después dopo danach
     verder weiter suite seguir continua continue
     weiterlesen interessant lire aussi voir plus même meme intéressant lee leer ver también más
     interesante leggi vedi guarda anche altro interessante leia veja também mais lees bekijk

@@ -20,6 +20,10 @@ SHARE = re.compile(
     r"|leiten sie (?:\w+ ){0,5}weiter|leite (?:\w+ ){0,5}weiter|env[íi]a(?:lo|la)|manda(?:lo|la)?"
     r"|inoltr(?:alo|ala|atelo|ate)|(?:mande|envie) (?:esta|este|o|a|para|pelo|por)|stuur (?:\w+ ){0,2}door|zet (?:het|dit|deze) op"
     r"|plaats (?:het |dit )?op"
+    # forwarding verbs with the pronoun glued on ("Transmettez-lui", "Mandaglielo", "Pásaselo")
+    r"|transmettez(?:-le|-la|-les|-lui|-leur)*|faites(?:-le|-la)? suivre|faire suivre"
+    r"|(?:manda|invia|inoltra|gira)gliel[oa]|p[áa]s(?:a|ale)(?:lo|la|selo|sela)|env[íi]a(?:selo|sela)"
+    r"|reenv[íi]a(?:lo|la|selo|sela)|schick\w* (?:\w+ ){0,5}weiter|weiterschicken"
     r"|(?:copy|kopieer|kopiuj|skopiuj|copia|copie[zr]?|copiar|kopieren sie)"
     r"(?: (?:the|de|het|la|le|el|o|il|den))? (?:link|url|lien|enlace|liga[çc][ãa]o))(?!\w)",
     FLAGS,
@@ -29,19 +33,53 @@ _SHARE_CONTEXT = re.compile(
     r"|kollegen|coll[èe]gues|colegas|colleghi|collega's|facebook|whatsapp|twitter|linkedin|x"
     r"|telegram|messenger|e-?mail|link|url|article|artikel|beitrag|art[íi]culo|articolo|artigo"
     r"|mat[ée]ria|bericht|artyku[łl]|story|post|pagina|p[áa]gina|autour de vous|verder|dalej"
-    r"|amico|contatti|contactos|contatos|correo|reportagem|notizia|noticia|not[íi]cia)(?!\w)",
+    r"|amico|contatti|contactos|contatos|correo|reportagem|notizia|noticia|not[íi]cia"
+    # someone the reader knows, the reader's networks
+    r"|someone|somebody|jemand\w*|quelqu'un|un proche|vos proches|alguien|qualcuno|algu[ée]m|iemand"
+    r"|kto[śs]|komu[śs]|kogo[śs]|bliski\w*|n[ěe]koho|n[åa]gon|birine|redes|r[ée]seaux|reti|social media"
+    r"|sociale media|sosyal medya|arkada[şs]\w*)(?!\w)",
     FLAGS,
 )
 _LIKED = re.compile(
     r"(?<!\w)(?:enjoy(?:ed)? this|like(?:d)? this|gefallen|gefällt|vous a plu|te gust[óo]|te ha gustado"
     r"|ti [èe] piaciut\w*|ti piace|gostou|gostaste|vond je dit|vind je dit|podoba[łl]\w*"
-    r"|interessant|int[ée]ressant|interesante|interessante|ciekaw\w*)(?!\w)",
+    r"|interessant|int[ée]ressant|interesante|interessante|ciekaw\w*|vous a int[ée]ress[ée]e?"
+    r"|te ha interesado|ti [èe] interessat\w*|spodoba\w*|be[ğg]endiyseniz|be[ğg]endiysen"
+    r"|gillade|l[íi]bil\w*)(?!\w)",
     FLAGS,
+)
+
+
+# Liked it? Pass it on: the verbs of sending or posting it, and with what
+_PASS_ON = word_pattern(
+    r"send|forward|post|share|pass it on|schick\w*|weiterleiten|leiten|posten|teilen|suivre|transmettre|envoyer",
+    r"publi(?:er|ez)|partage[rz]|p[áa]s\w*|env[íi]\w*|publ[íi]ca\w*|comp[áa]rte\w*|s[úu]bel[oa]",
+    r"invia\w*|inoltra\w*|manda\w*|pubblica\w*|condividi\w*|encaminhe|mande|envie|publique",
+    r"compartilhe|stuur|deel|plaats|wy[śs]lij|prze[śs]lij|opublikuj|udost[ęe]pnij|skicka|dela",
+    r"po[šs]lete|sd[íi]lejte|g[öo]nder\w*|payla[şs]\w*",
+)
+# the liking put to the reader, in front: a condition or a question ("If you liked it", "Gefallen?")
+_IF_LIKED = re.compile(
+    r"^\W*(?:(?:if|wenn|falls|si|se|je[śs]li|je[żz]eli|als|indien|pokud|jestli|om)(?!\w)"
+    r"|[^.!?]{0,80}\?|(?:\S+\s){0,3}be[ğg]endiyse)",
+    FLAGS,
+)
+_BUTTONS = word_pattern(
+    r"buttons?|schaltfl[äa]chen|kn[öo]pfe|boutons?|botones|bot[õo]es|pulsanti|knoppen|przycisk\w*",
+    r"tla[čc][íi]t\w*|knappar\w*|buton\w*",
 )
 
 
 def share_signal(text: str, words: int) -> str | None:
     match = SHARE.search(text)
+    if (
+        words <= 30
+        and _IF_LIKED.match(text)
+        and _LIKED.search(text)
+        and _PASS_ON.search(text)
+        and (_SHARE_CONTEXT.search(text) or _BUTTONS.search(text))
+    ):
+        return "liked it? pass it on"
     if not match:
         return None
     if words <= 4 and not text.rstrip().endswith("."):
@@ -76,7 +114,7 @@ LOGIN = word_pattern(
 COMMENT_NOUN = word_pattern(
     r"comment\w*|kommentar\w*|kommentier\w*|meinung|commentaires?|comentar\w*|comentario\w*",
     r"commenti|commentare|coment[áa]rio\w*|reactie\w*|reageren|komentarz\w*|skomentowa\w*",
-    r"opini[ęia]|opinio\w*|avis|opini[óo]n|parere|opini[ãa]o|mening",
+    r"opini[ęia]|opinio\w*|avis|opini[óo]n|parere|opini[ãa]o|mening|koment[áa][řr]\w*|yorum\w*",
 )
 _OPINION_CALL = re.compile(
     r"(?<!\w)(?:share your (?:thoughts|views|opinion)|tell us what you think|let us know (?:what you"
@@ -123,6 +161,30 @@ _COMMENTING = re.compile(
 )
 
 
+# Where the readers' comments are: under the article
+_BELOW = word_pattern(
+    r"below|down below|underneath|unten|darunter|ci-dessous|plus bas|en bas|abajo|m[áa]s abajo",
+    r"aqu[íi] abajo|debajo|qui sotto|sotto|in basso|abaixo|aqui embaixo|logo abaixo|hieronder",
+    r"beneden|onderaan|poni[żz]ej|pod tekstem|pod artyku[łl]em|na dole|nedan|nedanf[öo]r|n[íi]že",
+    r"pod článkem|a[şs]a[ğg][ıi]da\w*",
+)
+# What the reader thinks of it (an offer to answer questions is the author's, not a widget's)
+_OPINION = word_pattern(
+    r"think|thoughts|opinions?|views?|take|meinen|meinung|denken|denkst|halten sie|sehen sie das",
+    r"pensez|penses|avis|opinion|opinas|opini[óo]n|piensas|punto de vista|pensi|pensate|opinione",
+    r"parere|acha|acham|pensa|opini[ãa]o|vind|vindt|vinden|mening|denk|s[ąa]dzi\w*|zdanie|opini\w*",
+    r"my[śs]li\w*|widzi\w*|tycker|n[áa]zor|d[üu][şs][üu]n\w*",
+)
+# The reader addressed: a question, a second person, an imperative plural ("Napiszcie")
+_TO_READER = re.compile(
+    r"\?|(?<!\w)(?:you|your|du|dein\w*|uns|vous|votre|vos|nous|tu|t[úu]|te|ti|ci|voc[êe]|seu|sua"
+    r"|je|jij|jouw|u|uw|ons|wy|wasz\w*|nam|ty|napiszcie|dajcie|oss|n[áa]m|v[áa]m|bize|siz"
+    r"|d[ée]janos|escr[íi]benos|cu[ée]ntanos|dinos|d[íi]ganos|escreva-nos|conte-nos|deixe-nos"
+    r"|dicci|scrivici|raccontaci)(?!\w)",
+    FLAGS,
+)
+
+
 def comments_signal(text: str, words: int) -> str | None:
     if words <= 8 and _SHOW_COMMENTS.match(text):
         return "a link to the comments"
@@ -136,5 +198,13 @@ def comments_signal(text: str, words: int) -> str | None:
         return "asks the reader's opinion"
     if words <= 16 and LOGIN.search(text) and COMMENT_NOUN.search(text):
         return "log in to comment"
+    if (
+        words <= 20
+        and _BELOW.search(text)
+        and COMMENT_NOUN.search(text)
+        and _OPINION.search(text)
+        and _TO_READER.search(text)
+    ):
+        return "asks the reader's opinion, in the comments below"
 
     return None
