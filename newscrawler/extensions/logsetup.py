@@ -5,6 +5,12 @@ the errors of the storage and the state store (a full disk, an unreachable serve
 message is the one line an operator needs) without a traceback. `LogSetup` (an extension) puts
 it on every log handler, and with `NEWSCRAWLER_LOG_JSON` switches the handlers to one JSON object
 per line for log shippers.
+
+Scrapy leaves the root logger at NOTSET and filters at its handler (LOG_LEVEL), so every
+`logger.debug` call of Scrapy, botocore and urllib3 builds a LogRecord (caller's frame included)
+that no handler keeps: 30% of an S3 upload's CPU (botocore logs a dozen lines per call).
+`LogSetup` sets the root logger's level to its handlers' lowest, so those calls stop at
+`isEnabledFor`; a handler with no level (pytest's caplog) keeps everything as before.
 """
 
 from __future__ import annotations
@@ -74,6 +80,7 @@ class LogSetup:
 
     def __init__(self, json_lines: bool) -> None:
         self.json_lines = json_lines
+        self.raised: int | None = None  # the root logger's level as `apply` set it
         self.apply()
 
     @classmethod
@@ -81,6 +88,7 @@ class LogSetup:
         extension = cls(crawler.settings.getbool("NEWSCRAWLER_LOG_JSON"))
         crawler.signals.connect(extension.apply, signal=signals.engine_started)
         crawler.signals.connect(extension.apply, signal=signals.spider_opened)
+        crawler.signals.connect(extension.restore, signal=signals.engine_stopped)
         return extension
 
     def apply(self, *args: Any, **kwargs: Any) -> None:
@@ -89,3 +97,25 @@ class LogSetup:
                 handler.addFilter(RedactingFilter())
             if self.json_lines and not isinstance(handler.formatter, JsonFormatter):
                 handler.setFormatter(json_formatter())
+        self.raised = drop_unhandled_records() or self.raised
+
+    def restore(self, *args: Any, **kwargs: Any) -> None:
+        """The root logger back at NOTSET once the crawl is over (as Scrapy left it), so a
+        handler added later in the same process (a test's) sees every record again."""
+        if self.raised is not None and logging.root.level == self.raised:
+            logging.root.setLevel(logging.NOTSET)
+        self.raised = None
+
+
+def drop_unhandled_records() -> int | None:
+    """Raise the root logger's level to the lowest of its handlers' (when each has one): a
+    record below it would only be built to be thrown away (see the module docstring). The
+    level set, or None when left as it was."""
+    root = logging.root
+    if root.level != logging.NOTSET or not root.handlers:
+        return None
+    lowest = min(handler.level for handler in root.handlers)
+    if lowest <= logging.NOTSET:
+        return None
+    root.setLevel(lowest)
+    return lowest
