@@ -40,7 +40,8 @@ split by thread: the reactor, Twisted's thread pool (archive writes, dedup looku
 uploaders and the worker pool's feeding threads. On a shared machine pages/s follow the other
 jobs; the report also gives the goals' ratios from CPU per page (each mode's CPU bound: one core
 for (a) and (b), all cores for the rest, servers included). `--profile DIR` runs each crawl
-process under py-spy (the thread holding the GIL, 100 samples/s) into DIR/<mode>-<round>.txt.
+process under py-spy (the thread holding the GIL, `--profile-rate` samples/s, 100 by default)
+into DIR/<mode>-<round>.txt.
 
 Long mode: one (d) crawl of N pages archiving to a local directory; every EVERY pages through the
 pipeline, the RSS of the crawl process and of its workers, and the growth after the first EVERY.
@@ -99,7 +100,7 @@ MB = 1024 * 1024
 # GIL (Python's CPU, not waits), into collapsed stacks (one line per stack and its count, as
 # flamegraph.pl and speedscope read them).
 PY_SPY = [
-    *("py-spy", "record", "--format", "raw", "--rate", "100"),
+    *("py-spy", "record", "--format", "raw"),
     *("--threads", "--gil", "--nonblocking"),
 ]
 PROBE = {"bench.crawl_throughput.ThroughputProbe": 900}  # the crawl process: bench.child_env()
@@ -416,7 +417,8 @@ class Bench:
         if self.args.profile:  # the crawl process (not its workers) sampled by py-spy
             profile = Path(self.args.profile, f"{mode}-{round_}.txt").resolve()
             profile.parent.mkdir(parents=True, exist_ok=True)
-            args = [*PY_SPY, "--output", str(profile), "--", *args]
+            rate = str(self.args.profile_rate)
+            args = [*PY_SPY, "--rate", rate, "--output", str(profile), "--", *args]
         with open(workdir / "crawl.log", "wb") as log:
             process = subprocess.Popen(args, cwd=workdir, env=env, stdout=log, stderr=log)
             sampler = Sampler(process.pid, servers)
@@ -760,6 +762,13 @@ def main() -> int:
         metavar="DIR",
         help="sample each crawl process with py-spy into DIR/<mode>-<round>.txt (the figures "
         "of a profiled run are not comparable with others)",
+    )
+    parser.add_argument(
+        "--profile-rate",
+        type=int,
+        default=100,
+        metavar="HZ",
+        help="--profile: py-spy's samples per second (default 100)",
     )
     parser.add_argument("--plain", choices=["a", "b"], help=argparse.SUPPRESS)
     parser.add_argument("--site", help=argparse.SUPPRESS)
