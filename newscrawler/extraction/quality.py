@@ -4,6 +4,8 @@ Each verdict names its reason, so a rejected page can be quarantined and counted
 "empty", "soft-404", "consent-wall", "paywall", "listing-page", "too-short". A paywalled page
 that shows the start of its story (an article's worth of words, or a brief's three sentences) is
 an article, flagged by `paywalled`; only a wall with a line or two above it is a "paywall" page.
+A short text is "too-short" unless it is a brief (three sentences on a page that says it is an
+article) or a news item (two, on an article page its metadata signs and dates).
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ import re
 from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
+
+from newscrawler.extraction.dates import _META_PUBLISHED
 
 _NOT_FOUND = re.compile(
     r"\b(page not found|error 404|404 error|page (does not|doesn'?t) exist|page (is )?no longer available"
@@ -51,6 +55,8 @@ _LISTING_TYPES = {"CollectionPage", "SearchResultsPage", "ItemList", "SiteNaviga
 WALL_WORDS = 300
 FREE_WORDS = 200
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+# Thai, Lao, Myanmar and Khmer: no spaces between words either (only between phrases)
+_UNSPACED = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
 
 
 def judge(
@@ -77,7 +83,12 @@ def judge(
     if _is_listing(text, url, tree, ld_types, words):
         return False, "listing-page"
     # a wall's preview was measured without the pitch above
-    if not walled and words < min_words and not _brief(text, words, tree, ld_types, min_words):
+    if (
+        not walled
+        and words < min_words
+        and not _brief(text, words, tree, ld_types, min_words)
+        and not _news_item(text, words, tree, ld_types, min_words)
+    ):
         return False, "too-short"
     return True, None
 
@@ -104,9 +115,11 @@ def _preview(text: str, tree: HtmlElement | None, ld_types: set[str], min_words:
 
 
 def word_count(text: str) -> int:
-    """Whitespace words; in Chinese, Japanese or Korean text, two characters count as one word."""
+    """Whitespace words; in Chinese, Japanese or Korean text, two characters count as one word,
+    in Thai, Lao, Myanmar or Khmer text four (their spaces part phrases, not words)."""
     cjk = len(_CJK.findall(text))
-    return max(len(text.split()), cjk // 2)
+    unspaced = len(_UNSPACED.findall(text))
+    return max(len(text.split()), cjk // 2 + unspaced // 4)
 
 
 def _not_found(title: str | None, text: str, tree: HtmlElement | None) -> bool:
@@ -136,7 +149,9 @@ def _is_listing(
     if ld_types & _LISTING_TYPES:
         return True
     lines = [line for line in text.split("\n") if line.strip()]
-    prose = sum(1 for line in lines if len(line.split()) >= 25)
+    # words as word_count counts them: a Thai or Chinese paragraph is prose too
+    counts = [word_count(line) for line in lines]
+    prose = sum(1 for n in counts if n >= 25)
     teasers = (
         0 if tree is None else len(tree.xpath("//h2/a | //h3/a | //article//h2 | //article//h3"))
     )
@@ -146,8 +161,6 @@ def _is_listing(
             # the address is a listing's shape ("?page=1" also ends article addresses): the text
             # decides against it only when it reads as one story, paragraphs of running prose
             # holding most of the words, more paragraphs than headlines linking elsewhere
-            # (words as word_count counts them: Chinese, Japanese and Korean lines too)
-            counts = [word_count(line) for line in lines]
             paragraphs = [n for n in counts if n >= 25]
             in_prose = sum(paragraphs)
             return not (
@@ -169,6 +182,7 @@ def _declares_article(tree: HtmlElement | None, ld_types: set[str]) -> bool:
     )
 
 
+_PROSE_END = (".", "!", "?", '"', "”", "’", "»")
 _SENTENCE_END = re.compile(r"[.!?…](?=[\"”’»)]?(\s|$|[A-Z]))")
 
 
@@ -180,6 +194,41 @@ def _brief(
     of three sentences; two sentences under a headline remain a stub)."""
     if words < min_words * 5 // 8 or not _declares_article(tree, ld_types):
         return False
-    return len(_SENTENCE_END.findall(text)) >= 3 and text.rstrip().endswith(
-        (".", "!", "?", '"', "”", "’", "»")
-    )
+    return len(_SENTENCE_END.findall(text)) >= 3 and text.rstrip().endswith(_PROSE_END)
+
+
+_AUTHOR_META = {
+    "author", "article:author", "og:article:author", "article_author", "byl", "dc.creator",
+    "dcterms.creator", "parsely-author", "sailthru.author", "citation_author",
+}  # fmt: skip
+_LD_AUTHOR = re.compile(r'"author"\s*:\s*[\[{"]')
+_LD_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"\d')
+
+
+def _news_item(
+    text: str, words: int, tree: HtmlElement | None, ld_types: set[str], min_words: int
+) -> bool:
+    """A news item of two sentences, not a stub: of a brief's length (five eighths of the usual
+    minimum), on a page that says it is an article and whose metadata signs and dates it (an
+    author and a publication date in meta tags or JSON-LD: what a newsroom's system writes for
+    each story, not a URL's date), every line of it a complete sentence (no menu or schedule
+    lines). Two sentences on an article page without a byline remain a stub."""
+    if words < min_words * 5 // 8 or not _declares_article(tree, ld_types) or tree is None:
+        return False
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    if not all(line.endswith(_PROSE_END) for line in lines):
+        return False
+    return len(_SENTENCE_END.findall(text)) >= 2 and _signed_and_dated(tree)
+
+
+def _signed_and_dated(tree: HtmlElement) -> bool:
+    """The page's metadata names an author and a publication date (meta tags or JSON-LD)."""
+    named = {
+        (meta.get("name") or meta.get("property") or meta.get("itemprop") or "").strip().lower()
+        for meta in tree.iter("meta")
+        if (meta.get("content") or "").strip()
+    }
+    ld = " ".join(s.text or "" for s in tree.xpath("//script[@type='application/ld+json']"))
+    signed = bool(named & _AUTHOR_META) or _LD_AUTHOR.search(ld) is not None
+    dated = bool(named & _META_PUBLISHED) or _LD_PUBLISHED.search(ld) is not None
+    return signed and dated
