@@ -8,7 +8,8 @@ Each run feeds every document through `Deduplicator.check` and, like the pipelin
 records) or `remember_seen` (copies), against a fresh SQLite state store on local disk, in one
 thread, once per commit batch (1: a transaction per record; 64: the crawler's default,
 NEWSCRAWLER_DEDUP_COMMIT_BATCH).
-Prints medians over the runs: documents per second, pairwise precision and recall of the
+Prints each run's digest of the verdicts (which must not change with the implementation) and
+medians over the runs: documents per second, pairwise precision and recall of the
 planted clusters, state size per document on disk and in memory (RSS growth), and the mean check
 time per document when the index holds 10,000 vs all documents. The baseline, timed in the same
 process, is datasketch's default MinHash path (SHA-1 per shingle) on a sample of the documents.
@@ -79,6 +80,7 @@ def run_once(inputs: list[DedupInput], threshold: float, batch: int, workdir: Pa
     check_ns = [0] * len(inputs)
     links: dict[int, str] = {}
     owner: dict[str, int] = {}
+    verdicts = hashlib.sha256()
     with open_state(path) as state:
         dedup = Deduplicator(state, near_threshold=threshold, commit_batch=batch)
         clock = time.perf_counter_ns
@@ -87,6 +89,7 @@ def run_once(inputs: list[DedupInput], threshold: float, batch: int, workdir: Pa
             t0 = clock()
             verdict = dedup.check(doc)
             check_ns[number] = clock() - t0
+            verdicts.update(repr(_verdict_key(verdict)).encode())
             if verdict.status == "duplicate":
                 links[number] = verdict.duplicate_of
                 if verdict.layer in ("exact", "near"):
@@ -122,7 +125,19 @@ def run_once(inputs: list[DedupInput], threshold: float, batch: int, workdir: Pa
         "check_us_at_10k": statistics.fmean(check_ns[max(0, early - WINDOW) : early]) / 1e3,
         "check_us_at_end": statistics.fmean(check_ns[n - WINDOW :]) / 1e3,
         "duplicates": len(links),
+        "digest": verdicts.hexdigest()[:12],
     }
+
+
+def _verdict_key(verdict: object) -> tuple:
+    """What a verdict decides (a digest of these must not change with the implementation)."""
+    return (
+        verdict.status,
+        verdict.layer,
+        verdict.record_id,
+        verdict.duplicate_of,
+        round(verdict.similarity, 6),
+    )
 
 
 def cluster_scores(docs: list[Doc], pairs: set[tuple[int, int]]) -> tuple[float, float]:
@@ -233,7 +248,8 @@ def main() -> None:
                     f"({result['docs_per_cpu_s']:.0f} per CPU second), "
                     f"precision {result['precision']:.4f}, recall {result['recall']:.4f}, "
                     f"check {result['check_us_at_10k']:.0f} us at 10k vs "
-                    f"{result['check_us_at_end']:.0f} us at {len(docs)}"
+                    f"{result['check_us_at_end']:.0f} us at {len(docs)}, "
+                    f"verdict digest {result['digest']}"
                 )
     for batch, runs in results.items():
         report(runs, batch, len(docs), args)

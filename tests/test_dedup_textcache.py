@@ -200,4 +200,92 @@ def test_threads_sharing_the_cache_get_their_own_texts():
         thread.join()
     assert not failures
     assert len(cache) <= 5
-    assert cache.nbytes == sum(entry.nbytes for entry in cache._entries.values())
+    assert cache.nbytes == sum(entry.charge for entry in cache._entries.values())
+
+
+def test_a_primed_text_equals_the_unpacked_one_and_is_charged_its_bound():
+    text = normalise_text(story(40))
+    prints = fingerprints(text)
+    unpacked = TextCache().text(prints.stored)
+    cache = TextCache()
+    cache.prime(prints.stored, prints.shingles)
+    # Charged the bound of both arrays before its unique shingles are sorted: never less than
+    # what it comes to hold.
+    assert cache.nbytes == 2 * prints.shingles.nbytes >= unpacked.nbytes
+    primed = cache.text(prints.stored)
+    assert (cache.hits, cache.misses) == (1, 0)
+    assert np.array_equal(primed.hashes, unpacked.hashes)
+    assert np.array_equal(primed.unique, unpacked.unique)
+    assert cache.text(prints.stored) is primed
+    with pytest.raises(ValueError):
+        primed.unique[0] = 0
+    assert prints.shingles.flags.writeable  # the caller's array is copied, not frozen
+    cache.prime(prints.stored, shingle_hashes(normalise_text(story(41))))  # held: unchanged
+    assert cache.text(prints.stored) is primed
+    cache.prime(signature_bytes(prints.signature), prints.shingles)  # a bare signature: no text
+    assert len(cache) == 1
+
+    bounded = TextCache(max_bytes=2 * prints.shingles.nbytes - 1)
+    bounded.prime(prints.stored, prints.shingles)  # over the bound alone: not held
+    assert len(bounded) == 0 and bounded.nbytes == 0
+
+
+def test_a_committed_record_is_never_unpacked_and_verdicts_do_not_change(state, cache):
+    """Records committed by this process are primed: copies of them are verified without
+    unpacking a text, with the verdicts of a cold cache (another process, a restart)."""
+    dedup = Deduplicator(state, commit_batch=3)
+    originals = [
+        doc(f"https://first.example/2024/01/0{n}/story-{n}/", story(50 + n)) for n in range(5)
+    ]
+    for original in originals:
+        dedup.commit(original, dedup.check(original))
+    dedup.flush()
+    assert cache.misses == 0 and len(cache) == 5
+    copies = [
+        doc(f"https://copy.example/news/{n}/", syndicated(story(50 + n), "B")) for n in range(5)
+    ]
+    warm = [dedup.check(copy) for copy in copies]
+    assert cache.misses == 0 and cache.hits >= 5
+    assert all((v.status, v.layer) == ("duplicate", "near") for v in warm)
+
+    cache.clear()
+    cold = [Deduplicator(state).check(copy) for copy in copies]
+    assert cache.misses >= 5
+    assert [(v.duplicate_of, v.similarity) for v in cold] == [
+        (v.duplicate_of, v.similarity) for v in warm
+    ]
+
+
+def test_a_primed_record_whose_blob_is_replaced_is_verified_on_its_new_text(state, cache):
+    dedup = Deduplicator(state)
+    text, other = story(60), story(61, "economy")
+    original = doc("https://first.example/2024/02/01/primed-story/", text)
+    kept = dedup.check(original)
+    dedup.commit(original, kept)
+    assert len(cache) == 1 and cache.misses == 0  # primed at commit
+    state.put_lsh(kept.record_id, [], stored_bytes(minhash_signature(text), normalise_text(other)))
+    copy = doc("https://second.example/a/primed-story.html", syndicated(text, "B"))
+    verdict = dedup.check(copy)
+    assert verdict.status == "new"  # judged on the blob the state holds now
+    assert cache.misses == 1
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_words_of_any_text_are_those_of_the_separator_table(seed):
+    """`words` splits non-ASCII text by a pattern, ASCII text by the table: the same words."""
+    import sys
+
+    from newscrawler.dedup import fingerprints as module
+
+    rng = random.Random(seed)
+    chars = [chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c < 0xE000]
+    samples = [" a".join(chars[seed::3]), "".join(chars[seed::3])]
+    samples += [
+        "".join(
+            rng.choice(chars) if rng.random() < 0.3 else rng.choice("ab 1.\n-é\x85\u3000—“")
+            for _ in range(rng.randint(0, 80))
+        )
+        for _ in range(500)
+    ]
+    for sample in samples:
+        assert module.words(sample) == sample.translate(module._SEPARATORS).split()

@@ -5,7 +5,8 @@ verified on its exact text (kept in the state with the signature, `fingerprints.
 by `nearcopy.compare`, so no record is called a copy on an estimate. (A record stored before
 texts were kept has a bare signature: it is judged on the estimate, as it was then.) A
 candidate's text, once decompressed and shingled, stays in a bounded cache keyed by the stored
-blob's digest (`TextCache`), so a record proposed on many checks is unpacked once.
+blob's digest (`TextCache`), so a record proposed on many checks is unpacked once; a record this
+process reserved goes in from the shingles its own check computed, so it is never unpacked.
 
 An embedded store (SQLite) has one writer, so `LocalClaims` checks and reserves in memory: an
 in-memory LSH band index built from the stored signatures, plus the reserved texts and
@@ -89,7 +90,9 @@ class TextCache:
     proposed again and again (a story with many copies, a shared press-release block) is not
     decompressed and shingled on every check: a least-recently-used cache, shared by every
     deduplicator of the process and safe across threads (a lock around the dict; unpacking runs
-    outside it).
+    outside it). A record this process reserves is put in (`prime`: when a shared store holds
+    its blob, at the claim; an embedded one, at the commit) from the shingles its own check
+    computed, so its text is never unpacked here at all.
 
     Keyed by a 128-bit BLAKE2b digest of the stored blob itself (`fingerprints.stored_bytes`),
     not by the record id: what a key gives is a function of the blob, so a record whose blob is
@@ -100,12 +103,13 @@ class TextCache:
 
     Bounded by `max_entries` and by `max_bytes` of shingle arrays, whichever binds first. An
     entry holds 8 bytes per word of the text (4 per ordered shingle hash, up to 4 per unique
-    one) plus about 500 bytes of objects and key: about 4.5 KB for a 500-word story, 16 KB for
-    a 2,000-word one; the defaults (4,096 entries, 32 MiB) keep at most about 34 MB."""
+    one; a primed entry is charged the full 8 before its unique ones are sorted, on first use)
+    plus about 500 bytes of objects and key: about 4.5 KB for a 500-word story, 16 KB for a
+    2,000-word one; the defaults (4,096 entries, 32 MiB) keep at most about 34 MB."""
 
     def __init__(self, max_entries: int = 4096, max_bytes: int = 32 << 20) -> None:
         self.max_entries, self.max_bytes = max_entries, max_bytes
-        self._entries: OrderedDict[bytes, Shingled] = OrderedDict()
+        self._entries: OrderedDict[bytes, _Entry] = OrderedDict()
         self._bytes = 0
         self._lock = threading.Lock()
         self.hits = self.misses = 0
@@ -115,7 +119,8 @@ class TextCache:
 
     @property
     def nbytes(self) -> int:
-        """Bytes of the shingle arrays held (the bound `max_bytes` applies to)."""
+        """Bytes of shingle arrays charged to the entries held (the bound `max_bytes` applies
+        to): an entry's arrays never exceed its charge."""
         return self._bytes
 
     def text(self, blob: bytes) -> Shingled | None:
@@ -124,35 +129,79 @@ class TextCache:
             return None
         key = hashlib.blake2b(blob, digest_size=16).digest()
         with self._lock:
-            found = self._entries.get(key)
-            if found is not None:
+            entry = self._entries.get(key)
+            if entry is not None:
                 self._entries.move_to_end(key)
                 self.hits += 1
-                return found
-            self.misses += 1
+            else:
+                self.misses += 1
+        if entry is not None:
+            found = entry.text
+            if found is None:  # primed: sort its unique shingles once (a race sorts twice)
+                found = entry.text = _read_only(shingled(entry.hashes))
+            return found
         text = stored_text(blob)
         if text is None:
             return None
-        hashes = shingle_hashes(text)
-        found = shingled(hashes)
-        hashes.flags.writeable = found.unique.flags.writeable = False  # shared: read only
-        size = found.nbytes
-        if size > self.max_bytes:
-            return found
-        with self._lock:
-            if key not in self._entries:
-                self._entries[key] = found
-                self._bytes += size
-                while len(self._entries) > self.max_entries or self._bytes > self.max_bytes:
-                    _, dropped = self._entries.popitem(last=False)
-                    self._bytes -= dropped.nbytes
+        found = _read_only(shingled(shingle_hashes(text)))
+        self._put(key, _Entry(found.hashes, found, found.nbytes))
         return found
+
+    def prime(self, blob: bytes, hashes: np.ndarray, text: Shingled | None = None) -> None:
+        """Hold the text of `blob` (`fingerprints.stored_bytes`) given its ordered shingle
+        hashes, computed from the same normalised text (`fingerprints.fingerprints`), and its
+        `Shingled` when already made: what `text(blob)` would unpack, without unpacking."""
+        if len(blob) <= NUM_PERM * 4:
+            return
+        key = hashlib.blake2b(blob, digest_size=16).digest()
+        with self._lock:
+            if key in self._entries:
+                return
+        hashes = _frozen(hashes)
+        if text is not None:
+            text = Shingled(hashes, _frozen(text.unique))
+            self._put(key, _Entry(hashes, text, text.nbytes))
+        else:
+            self._put(key, _Entry(hashes, None, 2 * hashes.nbytes))
 
     def clear(self) -> None:
         with self._lock:
             self._entries.clear()
             self._bytes = 0
             self.hits = self.misses = 0
+
+    def _put(self, key: bytes, entry: _Entry) -> None:
+        if entry.charge > self.max_bytes:
+            return
+        with self._lock:
+            if key not in self._entries:
+                self._entries[key] = entry
+                self._bytes += entry.charge
+                while len(self._entries) > self.max_entries or self._bytes > self.max_bytes:
+                    _, dropped = self._entries.popitem(last=False)
+                    self._bytes -= dropped.charge
+
+
+class _Entry:
+    """A cached text: its ordered shingle hashes, its `Shingled` (None until first used, when
+    primed) and the bytes charged to the cache's bound for it."""
+
+    __slots__ = ("charge", "hashes", "text")
+
+    def __init__(self, hashes: np.ndarray, text: Shingled | None, charge: int) -> None:
+        self.hashes, self.text, self.charge = hashes, text, charge
+
+
+def _read_only(text: Shingled) -> Shingled:
+    text.hashes.flags.writeable = text.unique.flags.writeable = False  # shared: read only
+    return text
+
+
+def _frozen(values: np.ndarray) -> np.ndarray:
+    """A read-only copy (the caller's array stays its own)."""
+    copy = np.array(values, dtype=np.uint32)
+    copy.flags.writeable = False
+    return copy
 
 
 TEXTS = TextCache()
@@ -163,10 +212,14 @@ class Stored:
     text's shingles (None: a bare signature, stored before texts were kept)."""
 
     def __init__(
-        self, signature: np.ndarray, blob: bytes = b"", shingles: np.ndarray | None = None
+        self,
+        signature: np.ndarray,
+        blob: bytes = b"",
+        shingles: np.ndarray | None = None,
+        text: Shingled | None = None,  # `shingled(shingles)`, when made already
     ) -> None:
         self.signature, self._blob, self._shingles = signature, blob, shingles
-        self._text: Shingled | None = None
+        self._text = text
 
     @classmethod
     def unpack(cls, blob: bytes | None) -> Stored | None:
@@ -180,6 +233,10 @@ class Stored:
             elif self._blob:
                 self._text = TEXTS.text(self._blob)
                 self._blob = b""
+        return self._text
+
+    def made(self) -> Shingled | None:
+        """The text if `text` made it already (no unpacking)."""
         return self._text
 
     def shingles(self) -> np.ndarray | None:
@@ -204,7 +261,8 @@ def nearest_copy(
     if not order:
         return None, 0.0
     best_id, best = None, 0.0
-    mine: Shingled | None = None  # the verdict's text, prepared once for all its candidates
+    # the verdict's text, prepared once for all its candidates (and kept for its next check)
+    mine: Shingled | None = getattr(verdict, "shingled", None)
     for i in order:
         candidate, kept = found[i]
         text = kept.text()
@@ -212,12 +270,20 @@ def nearest_copy(
             copy, score = estimates[i] >= threshold, estimates[i]
         else:
             if mine is None:
-                mine = shingled(verdict.shingles)
+                mine = verdict.shingled = shingled(verdict.shingles)
             judged = compare_shingled(mine, text, threshold)
             copy, score = judged.copy, judged.jaccard
         if copy and (best_id is None or score > best or (score == best and candidate < best_id)):
             best_id, best = candidate, score
     return best_id, best
+
+
+def _prime(verdict: Verdict, text: Shingled | None = None) -> None:
+    """Put a reserved or committed record's text in `TEXTS`, from the shingles its check
+    computed: the blob the state holds (`verdict.stored`) is made from the same normalised
+    text. (Should the claim be released, the entry is merely never asked for.)"""
+    if verdict.status != "duplicate" and verdict.shingles is not None and verdict.stored:
+        TEXTS.prime(verdict.stored, verdict.shingles, verdict.shingled if text is None else text)
 
 
 def open_claims(state: StateStore, threshold: float) -> Claims:
@@ -276,7 +342,9 @@ class LocalClaims:
                 return Conflict("near", best_id, best)
         verdict.bands = bands
         self._fingerprints[fingerprint] = verdict.record_id
-        self._reserved[verdict.record_id] = Stored(signature, shingles=verdict.shingles)
+        self._reserved[verdict.record_id] = Stored(
+            signature, shingles=verdict.shingles, text=verdict.shingled
+        )
         self._index.add(verdict.record_id, bands)
         return None
 
@@ -284,14 +352,18 @@ class LocalClaims:
         return []  # in the in-memory index since `claim`; rebuilt at the next start
 
     def settle(self, doc: DedupInput, verdict: Verdict) -> None:
-        if self._fingerprints.get(verdict.fingerprint) == verdict.record_id:
-            del self._fingerprints[verdict.fingerprint]
-        self._reserved.pop(verdict.record_id, None)
+        reserved = self._forget(verdict)
+        _prime(verdict, reserved.made() if reserved is not None else None)
 
     def release(self, doc: DedupInput, verdict: Verdict) -> None:
-        self.settle(doc, verdict)
+        self._forget(verdict)
         if verdict.status != "duplicate":
             self._index.discard(verdict.record_id)
+
+    def _forget(self, verdict: Verdict) -> Stored | None:
+        if self._fingerprints.get(verdict.fingerprint) == verdict.record_id:
+            del self._fingerprints[verdict.fingerprint]
+        return self._reserved.pop(verdict.record_id, None)
 
     def _lookup(self, record_id: str) -> Stored | None:
         reserved = self._reserved.get(record_id)
@@ -343,6 +415,7 @@ class SharedClaims:
         )
         if conflict is not None:
             return conflict
+        _prime(verdict)  # the store holds its blob from now on, for every worker
         verdict.bands = bands
         if near and self._near(doc, verdict, bands, seen, may_copy) is not None:
             # A copy reserved by another worker since the first look: whichever of the two

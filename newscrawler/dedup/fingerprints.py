@@ -92,6 +92,22 @@ _SEPARATORS = {
 }
 
 
+def _word_run() -> re.Pattern[str]:
+    """A run of characters that are neither `_SEPARATORS` nor white space (`\\s` matches what
+    `str.isspace` calls white space, as `str.split` does)."""
+    ranges: list[list[int]] = []
+    for code in sorted(_SEPARATORS):
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1][1] = code
+        else:
+            ranges.append([code, code])
+    spans = (re.escape(chr(a)) + ("" if a == b else "-" + re.escape(chr(b))) for a, b in ranges)
+    return re.compile(rf"[^\s{''.join(spans)}]+")
+
+
+_WORD_RUN = _word_run()
+
+
 @dataclass(frozen=True)
 class TextFingerprints:
     exact: str  # SHA-256 (hex) of the normalised text
@@ -135,7 +151,11 @@ def minhash_signature(text: str, num_perm: int = NUM_PERM) -> np.ndarray:
 
 def words(normalised: str) -> list[str]:
     """The words of normalised text: punctuation and symbols (any script) separate words."""
-    return normalised.translate(_SEPARATORS).split()
+    if normalised.isascii():  # str.translate's fast path: a table cached per ASCII character
+        return normalised.translate(_SEPARATORS).split()
+    # The same words: runs of what neither separates nor is white space (`str.split`). On
+    # other text translate looks every character up in the dict, at four times the cost.
+    return _WORD_RUN.findall(normalised)
 
 
 def shingle_hashes(normalised: str, size: int = SHINGLE) -> np.ndarray:

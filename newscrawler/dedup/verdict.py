@@ -52,6 +52,8 @@ class Verdict:
     # keeps of it (`fingerprints.stored_bytes`), on which later records are verified.
     shingles: np.ndarray | None = field(default=None, repr=False)
     stored: bytes = field(default=b"", repr=False)
+    # The shingles prepared for comparisons (`nearcopy.Shingled`), once a check needed them.
+    shingled: Any = field(default=None, repr=False, compare=False)
     # Band keys, set by the claim that reserved the record: ints for the in-memory index of an
     # embedded store, bytes for a shared store.
     bands: list[int] | list[bytes] = field(default_factory=list, repr=False)
