@@ -59,7 +59,8 @@ def earlier_lines():
 def test_files_and_ready_marker():
     for name in ("README.md", "SCORES.md", "build_hosts.py", "hosts.jsonl.gz", "READY"):
         assert (SET / name).is_file(), name
-    assert "## held-back, scored" not in (SET / "SCORES.md").read_text("utf-8")
+    # the held-back part is blind until scored, and scored once (`--once-i-am-done` appends)
+    assert (SET / "SCORES.md").read_text("utf-8").count("## held-back, scored") <= 1
 
 
 @pytest.mark.parametrize("part", PARTS)

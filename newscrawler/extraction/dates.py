@@ -19,7 +19,7 @@ from lxml.html import HtmlElement
 EARLIEST = datetime(1990, 1, 1, tzinfo=UTC)
 SOURCES = ("json-ld", "meta", "visible", "url", "feed", "text")
 
-_META_PUBLISHED = {
+META_PUBLISHED = {
     "article:published_time", "og:article:published_time", "og:published_time", "article.published",
     "datepublished", "date", "pubdate", "publishdate", "publish-date", "publish_date",
     "publication_date", "dc.date", "dc.date.issued", "dc.date.created", "dcterms.created",
@@ -53,7 +53,7 @@ def collect(tree: HtmlElement, url: str | None, json_ld: list[dict[str, Any]]) -
         value = meta.get("content")
         if not value:
             continue
-        if name in _META_PUBLISHED:
+        if name in META_PUBLISHED:
             published.append(("meta", value))
         elif name in _META_MODIFIED:
             modified.append(("meta", value))

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 
-from newscrawler.extraction.dates import _META_PUBLISHED
+from newscrawler.extraction.dates import META_PUBLISHED
 
 _NOT_FOUND = re.compile(
     r"\b(page not found|error 404|404 error|page (does not|doesn'?t) exist|page (is )?no longer available"
@@ -230,5 +230,5 @@ def _signed_and_dated(tree: HtmlElement) -> bool:
     }
     ld = " ".join(s.text or "" for s in tree.xpath("//script[@type='application/ld+json']"))
     signed = bool(named & _AUTHOR_META) or _LD_AUTHOR.search(ld) is not None
-    dated = bool(named & _META_PUBLISHED) or _LD_PUBLISHED.search(ld) is not None
+    dated = bool(named & META_PUBLISHED) or _LD_PUBLISHED.search(ld) is not None
     return signed and dated
