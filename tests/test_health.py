@@ -71,6 +71,17 @@ def test_the_history_keeps_articles_seen_per_site_but_not_partly_read_sites_or_a
     assert history_entry({**run, "finish_reason": "shutdown", "articles_archived": 0}) is None
 
 
+def test_a_site_read_from_warc_files_is_judged_only_on_rejections_and_kept_out_of_history():
+    # A WARC holds some of a site's pages: 2 where recent crawls saw 60 is no dropped yield.
+    run = summary({"discovered": {"warc": 2}, "articles_archived": 2})
+    assert assess(run, HISTORY) == []
+    assert history_entry({**run, "finish_reason": "finished"}) == {}
+    rejected = summary({"discovered": {"warc": 4}, "quarantined": {"login-page": 4}})
+    assert exit_code(assess(rejected, HISTORY)) == EXIT_YIELD_DROPPED
+    crawled = summary({"discovered": {"warc": 2, "feed": 3}, "articles_archived": 2})
+    assert exit_code(assess(crawled, HISTORY)) == EXIT_YIELD_DROPPED
+
+
 def test_a_site_only_fetched_on_demand_is_neither_judged_nor_kept_in_the_history():
     # `scrapy crawl urls`: one page asked for, gone; recent runs saw 60 articles on the site.
     run = summary({"discovered": {"ondemand": 1}, "errors": {"http_404": 1}})

@@ -275,6 +275,23 @@ def test_an_ingest_with_a_site_list_is_judged_on_the_sites_it_holds_pages_of(tmp
     assert last_summary(tmp_path / "a")["sites"] == ["gazette"]
 
 
+def test_an_ingest_of_a_few_pages_of_a_busy_site_is_no_dropped_yield_nor_history(tmp_path):
+    # Recent crawls saw 60 articles a run on each host; the WARC holds one page of each.
+    warc = warc_of(tmp_path / "two-hosts.warc.gz", STORIES)
+    state = tmp_path / "s"
+    first = ingest(tmp_path, warc, archive=tmp_path / "a", state=state)
+    assert first.returncode == 0, first.stderr[-3000:]
+    (history,) = state.glob("*-runs.jsonl")
+    assert json.loads(history.read_text().splitlines()[-1])["seen"] == {}
+    busy = {"www.gazette.example": 60, "news.example.org": 60}
+    history.write_text(
+        "".join(json.dumps({"run_id": f"r{i}", "seen": busy}) + "\n" for i in range(3))
+    )
+    again = ingest(tmp_path, warc, archive=tmp_path / "a", state=state)
+    assert again.returncode == 0, again.stderr[-3000:]
+    assert last_summary(tmp_path / "a")["problems"] == []
+
+
 def test_an_ingest_whose_pages_of_a_host_are_all_rejected_exits_5_naming_the_host(tmp_path):
     pages = {f"https://news.example.org/account/{n}": LOGIN for n in range(3)}
     warc = warc_of(tmp_path / "logins.warc.gz", {**pages, **dict(list(STORIES.items())[:1])})

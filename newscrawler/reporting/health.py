@@ -57,6 +57,14 @@ def unchanged(site_stats: dict[str, Any]) -> bool:
     return sum(site_stats.get("not_modified", {}).values()) > 0
 
 
+def partly_seen(site_stats: dict[str, Any]) -> bool:
+    """The run saw only part of what the site publishes: some of its feeds or sitemaps answered
+    "not modified", or its pages came out of WARC files (a file holds some of a site's pages,
+    never all by promise). Only the rejection rule judges such a site, and the history skips it."""
+    discovered = site_stats.get("discovered", {})
+    return unchanged(site_stats) or (bool(discovered) and set(discovered) == {"warc"})
+
+
 def on_demand(site_stats: dict[str, Any]) -> bool:
     """The run only fetched pages of the site it was asked for (`scrapy crawl urls`): its count
     says nothing of what the site publishes, so the site is neither judged nor kept in the
@@ -72,13 +80,13 @@ def judged_sites(summary: dict[str, Any]) -> list[str]:
 
 
 def history_entry(summary: dict[str, Any]) -> dict[str, int] | None:
-    """What a run adds to the history: articles seen per site, leaving out sites that answered
-    304 (the run saw only part of them); None for a run that stopped early with nothing archived."""
+    """What a run adds to the history: articles seen per site, leaving out sites the run saw only
+    part of (`partly_seen`); None for a run that stopped early with nothing archived."""
     if summary.get("finish_reason") != "finished" and not summary.get("articles_archived"):
         return None
     per_site = summary.get("per_site", {})
     stats = {site: per_site.get(site, {}) for site in judged_sites(summary)}
-    return {site: articles_seen(s) for site, s in stats.items() if not unchanged(s)}
+    return {site: articles_seen(s) for site, s in stats.items() if not partly_seen(s)}
 
 
 def assess(summary: dict[str, Any], history: list[dict[str, int]]) -> list[Problem]:
@@ -115,9 +123,7 @@ def assess(summary: dict[str, Any], history: list[dict[str, int]]) -> list[Probl
         rejected = stats.get("quarantined", {})
         recent = [run[site] for run in history if site in run]
         median = statistics.median(recent) if recent else 0
-        # A source that answered 304 (not modified) was not read: this run saw only part of
-        # the site, so only the rejection rule can judge it.
-        partial = unchanged(stats)
+        partial = partly_seen(stats)  # only the rejection rule can judge it
         if seen == 0 and median > 0 and not partial:
             problems.append(
                 Problem(

@@ -273,6 +273,7 @@ class WarcSpider(Spider):
             return None
         counts["ingested"] += 1
         inc(stats, "warc/ingested", name)
+        inc(stats, "discovered/warc", name)  # a part of the site: not judged on its yield
         self._sites_ingested.setdefault(name, None)
         response = Response(
             entry.url,
