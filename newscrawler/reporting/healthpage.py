@@ -12,13 +12,7 @@ Every string taken from the archive is escaped.
 
 from __future__ import annotations
 
-import gzip
-import io
-import json
 import re
-import zlib
-from collections.abc import Iterator
-from dataclasses import dataclass
 from html import escape
 from typing import Any
 
@@ -26,13 +20,16 @@ import pygal
 from lxml import etree
 from pygal.style import Style
 
-from newscrawler.archive.layout import article_key, run_key
-from newscrawler.archive.reader import run_summary
+from newscrawler.archive.layout import run_key
+from newscrawler.reporting.recentruns import (
+    RecordLink,
+    latest_records,
+    list_runs,
+    recent_summaries,
+    run_sites,
+)
 from newscrawler.storage import Storage
 
-RECENT_RUNS = 20  # runs charted per site
-LINKS_PER_SITE = 5  # latest records linked per site
-RUNS_SEARCHED = 3  # runs whose shards are read for a site's latest records
 HTML_TYPE = "text/html; charset=utf-8"
 PAGE_NAME = "report.html"
 INDEX_KEY = "runs/index.html"
@@ -64,22 +61,13 @@ CHART_STYLE = Style(
 )
 
 
-@dataclass(frozen=True)
-class RecordLink:
-    """One archived record: its title, its key in the archive, the run that archived it."""
-
-    title: str
-    key: str
-    run_id: str
-
-
 def write_health_pages(
     storage: Storage, summary: dict[str, Any] | None = None, *, run_id: str | None = None
 ) -> list[str]:
     """Write the page of `run_id` (default: `summary`'s run, else the latest run), and the index
     when that run is the latest; return the keys written. `summary`, when given, is the run's
     report as the crawl holds it (its summary.json may still be on its way to the archive)."""
-    runs, pages = _listing(storage)
+    runs, pages = list_runs(storage, PAGE_NAME)
     if summary is not None:
         run_id = run_id or summary["run_id"]
         runs = sorted({*runs, summary["run_id"]})
@@ -100,55 +88,6 @@ def write_health_pages(
     return [key for key, _ in written]
 
 
-def recent_summaries(
-    storage: Storage,
-    runs: list[str],
-    current: dict[str, Any] | None = None,
-    limit: int = RECENT_RUNS,
-) -> list[dict[str, Any]]:
-    """The reports of the last `limit` runs among `runs`, oldest first; interrupted runs (no
-    report) are left out; `current` stands for its own run."""
-    found: list[dict[str, Any]] = []
-    for run_id in reversed(runs):
-        if len(found) == limit:
-            break
-        if current is not None and run_id == current["run_id"]:
-            found.append(current)
-        elif (summary := run_summary(storage, run_id)) is not None:
-            found.append(summary)
-    return found[::-1]
-
-
-def latest_records(
-    storage: Storage, summaries: list[dict[str, Any]], per_site: int = LINKS_PER_SITE
-) -> dict[str, list[RecordLink]]:
-    """Per site, up to `per_site` records of the latest run that archived some for it, read from
-    that run's shards (only the last RUNS_SEARCHED runs that archived anything are read)."""
-    wanted = set(_sites(summaries[-1])) if summaries else set()
-    links: dict[str, list[RecordLink]] = {site: [] for site in wanted}
-    searched = 0
-    for summary in reversed(summaries):
-        archived = {s for s, n in summary.get("archived_by_site", {}).items() if n}
-        todo = wanted & archived
-        if not todo or searched == RUNS_SEARCHED:
-            continue
-        searched += 1
-        for record in _run_records(storage, summary.get("shards", [])):
-            meta = record.get("metadata", {})
-            site = meta.get("site")
-            if site in todo and len(links[site]) < per_site:
-                try:
-                    key = article_key(site, meta.get("date_published"), str(record["id"]))
-                except ValueError:  # not an id the archive would have written
-                    continue
-                title = meta.get("title") or meta.get("url") or key
-                links[site].append(RecordLink(str(title), key, str(summary.get("run_id"))))
-            if all(len(links[s]) >= per_site for s in todo):
-                break
-        wanted -= {site for site in todo if links[site]}
-    return links
-
-
 def render_page(
     summaries: list[dict[str, Any]],
     links: dict[str, list[RecordLink]],
@@ -161,7 +100,7 @@ def render_page(
     current = summaries[-1]
     run_id = str(current.get("run_id", "?"))
     sites = "".join(
-        _site_section(site, summaries, links.get(site, []), root) for site in _sites(current)
+        _site_section(site, summaries, links.get(site, []), root) for site in run_sites(current)
     )
     return (
         "<!doctype html>\n<html lang=en><head><meta charset=utf-8>"
@@ -172,12 +111,6 @@ def render_page(
         f"<h1>Run {escape(run_id)}</h1>{_verdict(current)}{_totals(current)}"
         f"<div class=sites>{sites}</div>{_runs_table(summaries, root, pages)}</body></html>\n"
     )
-
-
-def _sites(summary: dict[str, Any]) -> list[str]:
-    """The run's sites: its site list, then any other site it counted."""
-    listed = [str(s) for s in summary.get("sites", [])]
-    return listed + sorted(str(s) for s in summary.get("per_site", {}) if s not in listed)
 
 
 def _verdict(summary: dict[str, Any]) -> str:
@@ -340,36 +273,6 @@ def _flat(tree: dict[str, Any], head: str = "") -> dict[str, int]:
         elif isinstance(value, int) and not isinstance(value, bool):
             flat[f"{head}{key}"] = value
     return flat
-
-
-def _listing(storage: Storage) -> tuple[list[str], set[str]]:
-    """The runs with files under runs/ (oldest first) and those that have a page already."""
-    runs: set[str] = set()
-    pages: set[str] = set()
-    for key in storage.list("runs/"):
-        parts = key.split("/")
-        if len(parts) == 3:
-            runs.add(parts[1])
-            if parts[2] == PAGE_NAME:
-                pages.add(parts[1])
-    return sorted(runs), pages
-
-
-def _run_records(storage: Storage, shard_keys: list[str]) -> Iterator[dict[str, Any]]:
-    """The records of a run's shards; unreadable shards and lines are passed over."""
-    for key in shard_keys:
-        try:
-            data = storage.get(key)
-            with gzip.GzipFile(fileobj=io.BytesIO(data)) as lines:
-                for line in lines:
-                    try:
-                        record = json.loads(line)
-                    except ValueError:
-                        continue
-                    if isinstance(record, dict) and record.get("id"):
-                        yield record
-        except (KeyError, OSError, EOFError, zlib.error):
-            continue
 
 
 CSS = """
