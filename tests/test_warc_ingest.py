@@ -21,7 +21,7 @@ from warcio.warcwriter import WARCWriter
 from newscrawler.archive.reader import raw_html
 from newscrawler.cli.demo import demo_site_list
 from newscrawler.demo.server import DemoServer
-from newscrawler.spiders.warc import StorageReader
+from newscrawler.spiders.warcfiles import StorageReader
 from newscrawler.storage import open_storage
 from newscrawler.storage.s3 import S3Storage
 from tests.support.demo import assert_each_story_once, crawl, local_records, primary_urls
