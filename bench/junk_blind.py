@@ -1,10 +1,11 @@
-"""The blind junk sets (tests/data/junk_blind/, junk_blind2/, junk_blind3/): inject, score.
+"""The blind junk sets (tests/data/junk_blind/ .. junk_blind4/): inject, score.
 
     python -m bench.junk_blind score --part dev
     python -m bench.junk_blind score --part dev --raw        # also trafilatura alone (clean off)
     python -m bench.junk_blind score --part heldback --once-i-am-done   # appends to SCORES.md
     python -m bench.junk_blind score --set junk_blind2 --part dev      # the second blind set
     python -m bench.junk_blind score --set junk_blind3 --part dev      # the third blind set
+    python -m bench.junk_blind score --set junk_blind4 --part dev      # the fourth blind set
 
 Written by a helper who did not read the cleaner: standard library and the public API
 (`newscrawler.extract_article`) only. Each page is a real article page of the Zyte benchmark
@@ -35,7 +36,8 @@ from pathlib import Path
 
 DATA_ROOT = Path(__file__).resolve().parent.parent / "tests" / "data"
 DATA = DATA_ROOT / "junk_blind"
-SETS = ("junk_blind", "junk_blind2", "junk_blind3")  # same layout; each has its own SCORES.md
+# same layout; each has its own SCORES.md
+SETS = ("junk_blind", "junk_blind2", "junk_blind3", "junk_blind4")
 FAMILIES = ("ads", "rating", "helpful", "newsletter", "comments", "related", "share", "captions")
 LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl", "pl")
 PARTS = ("dev", "heldback")
