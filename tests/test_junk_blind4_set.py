@@ -1,11 +1,12 @@
 """Integrity of the fourth blind junk set (tests/data/junk_blind4/); it does not score the cleaner.
 
-Counts per family, language and part (the 256 main blocks, and the small extra group in da, ro
-and hu); at least half the blocks are prose (a paragraph, a sentence inside the last paragraph, a
-line in an article list or table) and half the markup blocks carry no class/id/data hints; dev and
-held-back share no host page, publisher or junk line; no junk line equals a line of the earlier
-sets or holds one of three words or more; no host page of an earlier set is reused; every
-``must_not`` line is in its block's visible text and in no host's annotated article.
+Counts per family, language and part (the 320 main blocks, five per family and language, and the
+small extra group in da, ro and hu); at least half the blocks are prose (a paragraph, a sentence
+inside the last paragraph, a line in an article list or table) and half the markup blocks carry
+no class/id/data hints; dev and held-back share no host page, publisher or junk line; no junk
+line equals a line of the earlier sets or holds one of three words or more; no host page or
+publisher of an earlier set is reused; every ``must_not`` line is in its block's visible text and
+in no host's annotated article; the data still has the checksums it was written with.
 """
 
 import html
@@ -34,7 +35,8 @@ EARLIER = ("junk_dev", "junk_heldback", "junk_blind", "junk_blind2", "junk_blind
 FAMILIES = ("ads", "rating", "helpful", "newsletter", "comments", "related", "share", "captions")
 LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl", "pl")
 EXTRA_LANGUAGES = ("da", "ro", "hu")
-MAIN_PER_CELL = {"dev": 3, "heldback": 1}  # main blocks per family x language
+SHAPES_PER_CELL = 5  # main blocks per family x language: 3 prose shapes, 2 markup shapes
+MAIN_PER_FAMILY = {"dev": 30, "heldback": 10}  # and per language
 EXTRA_COUNT = {"dev": 16, "heldback": 8}
 PROSE_FORMS = ("p_prose", "inline", "ul_line", "table_line")
 
@@ -59,9 +61,11 @@ def test_the_scorer_knows_the_set():
 @pytest.mark.parametrize("part", PARTS)
 def test_counts(part):
     bs = [b for b in blocks(NAME, part) if not b["extra"]]
-    per = MAIN_PER_CELL[part]
-    assert Counter((b["family"], b["language"]) for b in bs) == {
-        (f, lang): per for f in FAMILIES for lang in LANGUAGES
+    per = MAIN_PER_FAMILY[part]
+    assert Counter(b["family"] for b in bs) == {f: per for f in FAMILIES}
+    assert Counter(b["language"] for b in bs) == {lang: per for lang in LANGUAGES}
+    assert {(b["family"], b["language"]) for b in bs} == {
+        (f, lang) for f in FAMILIES for lang in LANGUAGES
     }
     xs = [b for b in blocks(NAME, part) if b["extra"]]
     assert len(xs) == EXTRA_COUNT[part]
@@ -76,6 +80,10 @@ def test_counts(part):
 def test_about_three_quarters_dev():
     dev, held = len(blocks(NAME, "dev")), len(blocks(NAME, "heldback"))
     assert 0.70 <= dev / (dev + held) <= 0.80
+    main = Counter((b["family"], b["language"]) for b in every_block() if not b["extra"])
+    assert set(main.values()) == {SHAPES_PER_CELL}
+    held_shapes = Counter(b["shape"] for b in blocks(NAME, "heldback") if not b["extra"])
+    assert len(held_shapes) >= 30  # every family's shapes, held back in some language
 
 
 def test_at_least_half_prose_and_half_the_markup_unhinted():
@@ -96,6 +104,8 @@ def test_real_site_kinds_present():
     kinds = Counter(b["kind"] for b in every_block())
     for kind in ("paywall", "donation", "account", "loading", "teaser", "tags", "quiz", "poll"):
         assert kinds[kind] >= 4, kind
+    for kind in ("poll_promo", "opinion_list", "odds_boost", "follow", "video_caption"):
+        assert kinds[kind] == len(LANGUAGES), kind
 
 
 def test_blocks_distinct():

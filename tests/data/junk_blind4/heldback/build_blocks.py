@@ -17,11 +17,13 @@ HERE = Path(__file__).resolve().parent
 SET = HERE.parent
 sys.path.insert(0, str(HERE))
 from texts import EXTRA, KIND, NEUTRAL, TEXTS  # noqa: E402
+from texts2 import KIND2, MARKUP2  # noqa: E402
 
 FAMILIES = ("ads", "rating", "helpful", "newsletter", "comments", "related", "share", "captions")
 LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl", "pl")
 EXTRA_LANGUAGES = ("da", "ro", "hu")
-SHAPES = ("p", "i", "l", "m")  # prose paragraph, inline sentence, line in a list/table, markup
+# prose paragraph, inline sentence, line in a list/table, real-site markup (two shapes)
+SHAPES = ("p", "i", "l", "m", "n")
 SEED = "junk_blind4-2026-12-06"
 WORD = re.compile(r"\w+")
 
@@ -30,20 +32,26 @@ WORD = re.compile(r"\w+")
 
 
 def split():
-    """{(family, language, shape): part}: per family, languages shuffled; the language at position
-    k has shape k % 4 held back (so each shape is held back in two languages per family). Extras:
-    per family one of the three extra languages is held back."""
+    """{(family, language, shape): part}. Per family the five shapes are put in an order shuffled
+    with the seed; language number li holds back shape number (fi + li) % 5 of that order, and
+    two languages per family (li - fi divisible by 4) a second one, (fi + li + 2) % 5: 10 of
+    the 40 blocks of every family and every language. Extras: per family one of the three extra
+    languages is held back, by turns from an offset drawn with the seed."""
     rng = random.Random(f"{SEED}-split")
+    offset = rng.randrange(len(EXTRA_LANGUAGES))
     out = {}
-    for fam in FAMILIES:
-        langs = list(LANGUAGES)
-        rng.shuffle(langs)
-        for k, lang in enumerate(langs):
-            for s, shape in enumerate(SHAPES):
-                out[(fam, lang, shape)] = "heldback" if s == k % 4 else "dev"
-        held = rng.choice(EXTRA_LANGUAGES)
+    for fi, fam in enumerate(FAMILIES):
+        order = list(SHAPES)
+        rng.shuffle(order)
+        for li, lang in enumerate(LANGUAGES):
+            held = {order[(fi + li) % 5]}
+            if (li - fi) % 4 == 0:
+                held.add(order[(fi + li + 2) % 5])
+            for shape in SHAPES:
+                out[(fam, lang, shape)] = "heldback" if shape in held else "dev"
+        held_extra = EXTRA_LANGUAGES[(fi + offset) % len(EXTRA_LANGUAGES)]
         for lang in EXTRA_LANGUAGES:
-            out[(fam, lang, "x")] = "heldback" if lang == held else "dev"
+            out[(fam, lang, "x")] = "heldback" if lang == held_extra else "dev"
     return out
 
 
@@ -150,6 +158,90 @@ def markup(fam, lang, m):
     raise ValueError(fam)
 
 
+def markup2(fam, lang, m):
+    """(html with class/id/data hints, must_not lines) of the family's second real-site shape."""
+    if fam == "ads":
+        h = (
+            f'<div class="sponsored-odds" data-partner="{lang}-odds"><p class="sponsor-label">'
+            f'{esc(m["label"])}</p><h4 class="odds-head">{esc(m["head"])}</h4>'
+            f'<span class="odds-price">{esc(m["price"])}</span> <a class="odds-cta" '
+            f'href="https://ads.example.net/odds/{lang}" rel="sponsored">{esc(m["cta"])}</a>'
+            f'<p class="odds-small">{esc(m["small"])}</p></div>'
+        )
+        return h, lines(m["label"], m["head"], m["price"], m["cta"], m["small"])
+    if fam == "rating":
+        h = (
+            f'<aside class="poll-promo" data-poll="{lang}-month"><strong class="promo-head">'
+            f'{esc(m["head"])}</strong><p class="promo-options">{esc(m["options"])}</p>'
+            f'<a class="promo-cta" href="/poll/{lang}">{esc(m["cta"])}</a> '
+            f'<span class="promo-meta">{esc(m["meta"])}</span></aside>'
+        )
+        return h, lines(m["head"], m["options"], m["cta"], m["meta"])
+    if fam == "helpful":
+        buttons = "".join(
+            f'<button type="button" value="{n}">{esc(w)}</button> '
+            for n, w in enumerate(m["scale"], 1)
+        )
+        h = (
+            f'<div class="article-rating" data-widget="rate"><p class="rate-q">{esc(m["q"])}</p>'
+            f'<div class="rate-scale">{buttons}</div><p class="rate-count">{esc(m["count"])}</p>'
+            f'<a class="report-error" href="/corrections">{esc(m["report"])}</a></div>'
+        )
+        return h, lines(m["q"], *m["scale"], m["count"], m["report"])
+    if fam == "newsletter":
+        h = (
+            f'<div class="regwall" id="regwall-modal" role="dialog"><h3 class="regwall-head">'
+            f'{esc(m["head"])}</h3><p class="regwall-body">{esc(m["body"])}</p>'
+            f'<button type="button" class="sso-google">{esc(m["google"])}</button> '
+            f'<button type="button" class="sso-email">{esc(m["email"])}</button>'
+            f'<p class="regwall-login"><a href="/login">{esc(m["login"])}</a></p></div>'
+        )
+        return h, lines(m["head"], m["body"], m["google"], m["email"], m["login"])
+    if fam == "comments":
+        h = (
+            f'<div class="top-comment" data-thread="{lang}-77"><h4 class="top-comment-label">'
+            f'{esc(m["head"])}</h4><blockquote class="top-comment-body"><p>{esc(m["quote"])}</p>'
+            f'<footer><cite>{esc(m["author"])}</cite> · <span class="likes">{esc(m["likes"])}'
+            f'</span></footer></blockquote><a class="all-comments" href="#comments">'
+            f"{esc(m['all'])}</a></div>"
+        )
+        return h, lines(m["head"], m["quote"], m["likes"], m["all"])
+    if fam == "related":
+        items = "".join(
+            f'<li><span class="rail-title">{esc(a)}</span> <span class="rail-author">{esc(b)}'
+            f"</span></li>"
+            for a, b in m["items"]
+        )
+        h = (
+            f'<aside class="opinion-rail"><h2 class="rail-heading">{esc(m["heading"])}</h2>'
+            f'<ol class="rail-list">{items}</ol><a class="rail-more" href="/opinion">'
+            f"{esc(m['more'])}</a></aside>"
+        )
+        return h, lines(
+            m["heading"], *[a for a, _ in m["items"]], *[b for _, b in m["items"]], m["more"]
+        )
+    if fam == "share":
+        h = (
+            f'<div class="follow-box" data-component="follow"><p class="follow-head">'
+            f'{esc(m["head"])}</p><a class="follow-gnews" href="https://news.google.com/'
+            f'publications/{lang}">{esc(m["gnews"])}</a> <a class="follow-wa" '
+            f'href="https://whatsapp.com/channel/{lang}">{esc(m["wa"])}</a> '
+            f'<span class="follow-count">{esc(m["count"])}</span></div>'
+        )
+        return h, lines(m["head"], m["gnews"], m["wa"], m["count"])
+    if fam == "captions":
+        h = (
+            f'<figure class="video-embed" data-video-id="{lang}-clip"><div class="video-player">'
+            f'<button type="button" class="play" aria-label="Play">▶</button> '
+            f'<span class="video-duration">{esc(m["duration"])}</span></div><figcaption>'
+            f'<span class="video-title">{esc(m["title"])}</span> <span class="video-credit">'
+            f'{esc(m["credit"])}</span></figcaption><p class="video-next">{esc(m["next"])}</p>'
+            f"</figure>"
+        )
+        return h, lines(m["title"], m["credit"], m["next"])
+    raise ValueError(fam)
+
+
 def in_list(fam_index, lang_index, lang, line):
     """(form, html) of a junk line among neutral article lines: a list or a table, by turns."""
     items, rows = NEUTRAL[lang]
@@ -171,6 +263,8 @@ def prose(shape, fam_index, lang_index, lang, text):
 
 
 def kind_of(fam, shape, lang):
+    if shape == "n":
+        return KIND2[fam]
     return KIND.get((fam, shape, lang)) or KIND.get((fam, shape)) or fam
 
 
@@ -182,12 +276,16 @@ def build():
             t = TEXTS[fam][lang]
             for s, shape in enumerate(SHAPES, 1):
                 hinted = False
-                if shape == "m":
-                    h, must = markup(fam, lang, t["m"])
-                    hinted = (fi + li) % 2 == 0
+                if shape in ("m", "n"):
+                    if shape == "m":
+                        h, must = markup(fam, lang, t["m"])
+                        hinted = (fi + li) % 2 == 0
+                    else:
+                        h, must = markup2(fam, lang, MARKUP2[fam][lang])
+                        hinted = (fi + li) % 2 == 1
                     if not hinted:
                         h = strip_hints(h)
-                    form = "markup"
+                    form = "markup_" + kind_of(fam, shape, lang)
                 else:
                     form, h = prose(shape, fi, li, lang, t[shape])
                     must = [t[shape]]
@@ -200,7 +298,7 @@ def build():
                         "kind": kind_of(fam, shape, lang),
                         "language": lang,
                         "part": part,
-                        "form": form if form != "markup" else f"markup_{fam}",
+                        "form": form,
                         "shape": f"{fam}_{shape}",
                         "wp_class": hinted,
                         "html": h,
