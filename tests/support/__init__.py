@@ -9,6 +9,7 @@
     demo       crawls of the bundled demo site in their own process; the archive read back
     texts      sample article paragraphs (EN, DE, FR, ES), a news page around them, wire stories
     logs       reading a crawl's log: its stats dump, the one line about something
+    junk_sets  reading the blind junk sets (tests/data/junk_blind*/) for their integrity tests
 
 Crawl processes started with `PYTHONPATH` set to the repository root (`support.ROOT`) can name
 these modules in their settings.
