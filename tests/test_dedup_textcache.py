@@ -127,8 +127,8 @@ def test_nearest_copy_reads_each_candidates_current_blob():
     signature = minhash_signature(text)
     blobs = {"r1": stored_bytes(signature, text)}
 
-    def stored(record_id: str) -> Stored | None:
-        return Stored.unpack(blobs.get(record_id))
+    def stored(record_ids: list[str]) -> dict[str, Stored]:
+        return {r: Stored.unpack(blobs[r]) for r in record_ids if r in blobs}
 
     assert nearest_copy(verdict, ["r1"], stored, 0.8)[0] == "r1"
     blobs["r1"] = stored_bytes(signature, other)

@@ -16,6 +16,7 @@ from newscrawler.demo.text import english_story
 from newscrawler.ids import record_id
 from newscrawler.state import UrlRecord, open_state
 from newscrawler.state.sqlite import connection as sqlite_connection
+from newscrawler.state.sqlite import records as sqlite_records
 
 
 def test_what_one_process_commits_the_next_one_sees(tmp_path):
@@ -105,6 +106,15 @@ def test_a_records_blob_is_read_back_whole_with_its_text_kept_apart(tmp_path):
         assert db.execute("SELECT max(length(signature)) FROM signatures").fetchone() == (512,)
         assert db.execute("SELECT record_id FROM texts").fetchall() == [("a",)]
     db.close()
+
+
+def test_the_signatures_of_more_records_than_one_query_takes_are_all_read(tmp_path):
+    ids = [f"r{n}" for n in range(sqlite_records.LOOKUP_CHUNK * 2 + 7)]
+    blobs = {r: n.to_bytes(4, "little") * 128 + r.encode() * (n % 3) for n, r in enumerate(ids)}
+    with open_state(tmp_path / "state.sqlite3") as state:
+        for r, blob in blobs.items():
+            state.put_lsh(r, [], blob)
+        assert state.get_signatures([*reversed(ids), "missing"]) == blobs
 
 
 def test_a_blob_without_a_text_replaces_the_text_of_the_same_record(tmp_path):

@@ -76,6 +76,18 @@ def test_what_one_connection_commits_another_one_sees(open_store):
     assert reader.get_validators("https://ex.com/other/") == (None, None)
 
 
+def test_the_signatures_of_many_records_are_read_together(open_store):
+    writer = open_store()
+    blob = bytes(range(256)) * 2 + b"compressed text" * 100
+    writer.put_articles([(["https://ex.com/a"], UrlRecord("a", "fp-a", 1, 0.0), [], blob)])
+    writer.put_lsh("b", [b"band-b"], b"\x03" * 512)  # a bare signature: no text
+    reader = open_store()
+    wanted = ["b", "missing", "a", "b"]
+    assert reader.get_signatures(wanted) == {"a": blob, "b": b"\x03" * 512}
+    assert reader.get_signatures(wanted) == {r: reader.get_signature(r) for r in ("a", "b")}
+    assert reader.get_signatures([]) == {}
+
+
 def test_the_first_record_of_a_text_keeps_its_fingerprint(open_store):
     store = open_store()
     store.put_fingerprint("fp", "first")

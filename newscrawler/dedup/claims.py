@@ -247,13 +247,16 @@ class Stored:
 def nearest_copy(
     verdict: Verdict,
     candidates: Iterable[str],
-    stored: Callable[[str], Stored | None],
+    stored: Callable[[list[str]], dict[str, Stored]],
     threshold: float,
 ) -> tuple[str | None, float]:
     """The candidate the verdict's text copies (the most similar on exact Jaccard; ties to the
     smallest id, so the answer does not depend on the set's order) and that similarity, or
-    (None, 0.0). `stored(id)` gives what the state or the reservations keep of a candidate."""
-    found = [(c, kept) for c in sorted(candidates) if (kept := stored(c)) is not None]
+    (None, 0.0). `stored(ids)` gives what the state or the reservations keep of the candidates,
+    by id (one query for all of them; a candidate with nothing kept is left out)."""
+    ordered = sorted(candidates)
+    kept_by_id = stored(ordered) if ordered else {}
+    found = [(c, kept_by_id[c]) for c in ordered if c in kept_by_id]
     signature = verdict.signature
     estimates = [similarity(signature, kept.signature) for _, kept in found]
     order = sorted(range(len(found)), key=lambda i: -estimates[i])[:MAX_VERIFIED]
@@ -365,11 +368,12 @@ class LocalClaims:
             del self._fingerprints[verdict.fingerprint]
         return self._reserved.pop(verdict.record_id, None)
 
-    def _lookup(self, record_id: str) -> Stored | None:
-        reserved = self._reserved.get(record_id)
-        if reserved is not None:
-            return reserved
-        return Stored.unpack(self.state.get_signature(record_id))
+    def _lookup(self, record_ids: list[str]) -> dict[str, Stored]:
+        found = {c: self._reserved[c] for c in record_ids if c in self._reserved}
+        archived = [c for c in record_ids if c not in found]
+        if archived:
+            found.update(_unpacked(self.state.get_signatures(archived)))
+        return found
 
 
 class SharedClaims:
@@ -458,8 +462,14 @@ class SharedClaims:
         best_id, best = nearest_copy(verdict, candidates, self._lookup, self.threshold)
         return Conflict("near", best_id, best) if best_id is not None else None
 
-    def _lookup(self, record_id: str) -> Stored | None:
-        return Stored.unpack(self.state.get_signature(record_id))
+    def _lookup(self, record_ids: list[str]) -> dict[str, Stored]:
+        return _unpacked(self.state.get_signatures(record_ids))
+
+
+def _unpacked(blobs: dict[str, bytes]) -> dict[str, Stored]:
+    return {
+        record_id: Stored(signature_from_bytes(blob), blob) for record_id, blob in blobs.items()
+    }
 
 
 # A similarity no estimate reaches: the shared store's own near check never decides.

@@ -137,6 +137,17 @@ class StateStore(ABC):
     @abstractmethod
     def get_signature(self, record_id: str) -> bytes | None: ...
 
+    def get_signatures(self, record_ids: Iterable[str]) -> dict[str, bytes]:
+        """`get_signature` of many records (a near check's candidates), by record id; records
+        without one are left out. Backends answer in as few queries as they can: this default
+        asks one at a time."""
+        found = {}
+        for record_id in record_ids:
+            blob = self.get_signature(record_id)
+            if blob is not None:
+                found[record_id] = blob
+        return found
+
     # Originality (newscrawler.dedup.origins): what each archived record says of its story's
     # source, and which record took over from which as its story's primary.
     @abstractmethod

@@ -45,6 +45,13 @@ class RedisRecords(RedisConnection):
     def get_signature(self, record_id: str) -> bytes | None:
         return self._redis.get(self._key(b"s", record_id))
 
+    def get_signatures(self, record_ids: Iterable[str]) -> dict[str, bytes]:
+        ids = list(dict.fromkeys(record_ids))
+        if not ids:
+            return {}
+        blobs = self._redis.mget([self._key(b"s", record_id) for record_id in ids])
+        return {rid: blob for rid, blob in zip(ids, blobs, strict=True) if blob is not None}
+
     def put_articles(
         self, articles: Iterable[ArticleEntry], seen: Iterable[tuple[str, UrlRecord]] = ()
     ) -> None:

@@ -9,6 +9,9 @@ from collections.abc import Iterable
 from newscrawler.state.base import ArticleEntry, UrlRecord
 from newscrawler.state.sqlite.connection import SIGNATURE_BYTES, SqliteConnection
 
+# Record ids per query of `get_signatures` (SQLite builds before 3.32 allow 999 parameters).
+LOOKUP_CHUNK = 500
+
 
 class SqliteRecords(SqliteConnection):
     """Tables `urls`, `fingerprints`, `lsh`, `signatures` and `texts`."""
@@ -97,6 +100,21 @@ class SqliteRecords(SqliteConnection):
             (record_id,),
         )
         return joined(*row) if row else None
+
+    def get_signatures(self, record_ids: Iterable[str]) -> dict[str, bytes]:
+        ids = list(dict.fromkeys(record_ids))
+        found = {}
+        with self._using() as db:
+            for start in range(0, len(ids), LOOKUP_CHUNK):
+                chunk = ids[start : start + LOOKUP_CHUNK]
+                rows = db.execute(
+                    "SELECT s.record_id, s.signature, t.text FROM signatures s"
+                    " LEFT JOIN texts t USING (record_id)"
+                    f" WHERE s.record_id IN ({','.join('?' * len(chunk))})",
+                    chunk,
+                )
+                found.update((record_id, joined(head, tail)) for record_id, head, tail in rows)
+        return found
 
     def drop_band_index(self) -> int:
         """Delete the `lsh` rows older versions wrote (the deduplicator of an embedded store
