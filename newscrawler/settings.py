@@ -154,6 +154,9 @@ REDIRECT_MAX_TIMES = 10
 DOWNLOADER_MIDDLEWARES = {
     # Retries that wait as long as Retry-After asks; redirect loops stopped at the first repeat.
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    # Scrapy's meta refresh without decoding pages that cannot hold one (each page, on the reactor).
+    "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware": None,
+    "newscrawler.middlewares.metarefresh.QuickMetaRefreshMiddleware": 580,
     "newscrawler.middlewares.politeness.RetryAfterMiddleware": 550,
     "newscrawler.middlewares.politeness.RedirectLoopMiddleware": 650,
     # Above RedirectMiddleware (600): each 3xx followed is noted for the page's WARC records.
