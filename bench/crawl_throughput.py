@@ -39,9 +39,10 @@ capacity is measured first from a separate client process. The crawl process's C
 split by thread: the reactor, Twisted's thread pool (archive writes, dedup lookups), the spool's
 uploaders and the worker pool's feeding threads. On a shared machine pages/s follow the other
 jobs; the report also gives the goals' ratios from CPU per page (each mode's CPU bound: one core
-for (a) and (b), all cores for the rest, servers included). `--profile DIR` runs each crawl
-process under py-spy (the thread holding the GIL, `--profile-rate` samples/s, 100 by default)
-into DIR/<mode>-<round>.txt.
+for (a) and (b), all cores for the rest, servers included). `--set NAME=VALUE` gives the
+project's crawls a setting (an A/B of one setting: run with and without it). `--profile DIR` runs
+each crawl process under py-spy (the thread holding the GIL, `--profile-rate` samples/s, 100 by
+default) into DIR/<mode>-<round>.txt.
 
 Long mode: one (d) crawl of N pages archiving to a local directory; every EVERY pages through the
 pipeline, the RSS of the crawl process and of its workers, and the growth after the first EVERY.
@@ -402,6 +403,8 @@ class Bench:
         args = [sys.executable, "-m", "scrapy", "crawl", *spider, "-a", f"sites={sites}"]
         for name, value in settings.items():
             args += ["-s", f"{name}={value}"]
+        for setting in self.args.set:
+            args += ["-s", setting]
         env["SCRAPY_SETTINGS_MODULE"] = "newscrawler.settings"
         return args, env
 
@@ -754,6 +757,14 @@ def main() -> int:
     parser.add_argument("--long", type=int, metavar="PAGES", help="the memory mode instead")
     parser.add_argument("--every", type=int, default=5000, help="long mode: RSS every N pages")
     parser.add_argument("--keep", action="store_true", help="keep the runs' directories and logs")
+    parser.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="a Scrapy setting for the project's crawls, modes (c) to (f), as `scrapy crawl -s` "
+        "gives it (repeatable): an A/B of one setting",
+    )
     parser.add_argument(
         "--modes", default="abcdef", help="the modes to run (default abcdef; f needs e)"
     )
