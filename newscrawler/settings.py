@@ -137,9 +137,10 @@ AUTOTHROTTLE_START_DELAY = 1.0
 AUTOTHROTTLE_MAX_DELAY = 30.0
 AUTOTHROTTLE_TARGET_CONCURRENCY = 2.0
 CONCURRENT_REQUESTS = 32
-# Outputs of one callback handled at once: an article page has one item, and Scrapy starts this many
-# tasks per response (100 by default: 6% of the crawl process's time).
-CONCURRENT_ITEMS = 10
+# Outputs of one callback handled at once: Scrapy starts this many tasks per response (100 by
+# default: 6% of the crawl process's time). The news and urls spiders' article callbacks yield
+# one item, so one task; the warc spider, whose one response yields many pages, sets its own.
+CONCURRENT_ITEMS = 1
 CONCURRENT_REQUESTS_PER_DOMAIN = 4
 DOWNLOAD_DELAY = 0.25
 DOWNLOAD_TIMEOUT = 30

@@ -51,6 +51,9 @@ from newscrawler.stats import inc
 
 class WarcSpider(Spider):
     name = "warc"
+    # One WARC file is one response that yields many pages: their items go through the
+    # pipelines (extraction in the worker pool) this many at a time (the project's default is 1).
+    custom_settings = {"CONCURRENT_ITEMS": 10}
 
     def __init__(self, paths: str | None = None, sites: str | None = None, **kwargs: Any) -> None:
         super().__init__(**kwargs)
