@@ -60,6 +60,7 @@ def test_the_project_uses_it_in_place_of_scrapys():
         page(REFRESH.format(word="REFRESH")),
         page(REFRESH.format(word="Refresh"), filler="<title>" + "é" * 3000 + "</title>"),
         page(REFRESH.format(word="Refresh"), encoding="utf-16"),  # with its byte order mark
+        page(REFRESH.format(word="refresh"), encoding="utf-32"),
     ],
 )
 def test_a_page_declaring_a_meta_refresh_is_redirected(body):

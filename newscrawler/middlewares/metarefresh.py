@@ -19,13 +19,19 @@ from scrapy.http import HtmlResponse, Response
 
 # Bytes that hold Scrapy's scan window (4,096 characters) whatever the encoding.
 SCANNED_BYTES = 4 * 4096
-# "refresh" in any case, one byte a letter or padded by the NULs of UTF-16 and UTF-32 units.
-_REFRESH = re.compile(rb"\x00{0,3}".join(bytes([c]) for c in b"refresh"), re.IGNORECASE)
+# "refresh" in UTF-16 or UTF-32 units (lowered bytes): NULs between the letters.
+_WIDE_REFRESH = re.compile(rb"\x00{1,3}".join(bytes([c]) for c in b"refresh"))
 
 
 def may_refresh(body: bytes) -> bool:
-    """Whether the start of the page spells "refresh" (else it holds no meta refresh)."""
-    return _REFRESH.search(body, 0, SCANNED_BYTES) is not None
+    """Whether the start of the page spells "refresh", in any case (else it holds no meta
+    refresh)."""
+    head = body[:SCANNED_BYTES].lower()
+    if b"refresh" in head:
+        return True
+    # Only UTF-16 and UTF-32 spell it with NULs between the letters (HTML in other encodings
+    # has no NUL).
+    return b"\x00" in head and _WIDE_REFRESH.search(head) is not None
 
 
 class QuickMetaRefreshMiddleware(MetaRefreshMiddleware):
