@@ -36,8 +36,6 @@ def prune_evidence_boxes(
     """Drop each small box a line of which names a junk family (module docstring).
 
     `blocks_of(element)` gives the element's text cut at block elements."""
-    # A box inside a box dropped already is judged (and counted) again: a dropped element stays
-    # in its document, so the former test of its root never told them apart.
     for element in list(tree.iter(*_BOXES, "div")):
         if element in protected or element.getparent() is None:
             continue
@@ -49,7 +47,7 @@ def prune_evidence_boxes(
             family = _form_family(element) if element.tag == "form" else None
         if family is None and element.tag != "div":
             family = _box_family(element, blocks_of)
-        if family is None:
+        if family is None or dropped_already(element, tree):
             continue
         title = element.getprevious()
         if title is not None and title not in protected and is_title(title, family):
@@ -57,6 +55,13 @@ def prune_evidence_boxes(
             title.drop_tree()  # "Melhores casas de apostas de 2026" over a list of offers
         audit.add(family, " ".join(element.text_content().split()))
         element.drop_tree()
+
+
+def dropped_already(element: HtmlElement, root: HtmlElement) -> bool:
+    """Whether `element` has left the page with a block around it that was dropped: a dropped
+    block keeps its own children, so a box inside it still has a parent and would be judged
+    (and counted) a second time."""
+    return element is not root and not any(a is root for a in element.iterancestors())
 
 
 # what may sit inside a one-line <div>: inline markup, no block of its own

@@ -18,7 +18,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from newscrawler.extraction.audit import Audit
-from newscrawler.extraction.boxes import is_title, prune_evidence_boxes
+from newscrawler.extraction.boxes import dropped_already, is_title, prune_evidence_boxes
 from newscrawler.extraction.clean import classify_block
 from newscrawler.extraction.markup import markup_family, signals
 from newscrawler.extraction.phrases import (
@@ -39,13 +39,11 @@ def prune_tree(
     The article body (around `main_paragraph`, the longest paragraph, found when not given)
     and the headline are never dropped."""
     protected = _protected(tree, main_paragraph)
-    # An element inside a block dropped already is judged (and counted) again: a dropped
-    # element stays in its document, so the former test of its root never told them apart.
     for element, signal in signals(tree):
         if element in protected:
             continue
         family = markup_family(signal)
-        if family is None:
+        if family is None or dropped_already(element, tree):
             continue
         if family == "comments":
             if _untitled_prose(element) and not _thread_markup(element):
@@ -79,13 +77,15 @@ def _prune_titled_boxes(tree: HtmlElement, audit: Audit, protected: set[HtmlElem
         seen.add(box)
         if family is None or len(box.text_content().split()) > 200 or _has_sentences(box):
             continue  # holds running text: maybe the article itself, left to the text pass
+        if dropped_already(box, tree):
+            continue
         audit.add(family, " ".join(box.text_content().split()))
         box.drop_tree()
     for table in list(tree.iter("table")):  # a widget laid out as a table, one label per cell
         if table.getparent() is None or table in protected:
             continue
         family = _widget_family(table)
-        if family is not None and not _has_sentences(table):
+        if family is not None and not _has_sentences(table) and not dropped_already(table, tree):
             title = table.getprevious()
             if title is not None and title not in protected and is_title(title, family):
                 audit.add(family, " ".join(title.text_content().split()))
@@ -145,7 +145,7 @@ def prune_link_lists(tree: HtmlElement, audit: Audit) -> None:
     link (a short heading right above them goes too). Prose with links in it stays."""
     for element in list(tree.iter("ul", "ol")):
         items = [child for child in element if child.tag == "li"]
-        if len(items) < 3 or element.getparent() is None:
+        if len(items) < 3 or dropped_already(element, tree):
             continue
         texts = [_link_text(item, min_words=3) for item in items]
         if all(texts):
@@ -161,7 +161,7 @@ def prune_link_lists(tree: HtmlElement, audit: Audit) -> None:
         run = [first]
         while run[-1].getnext() in linked:
             run.append(run[-1].getnext())
-        if len(run) < 2 or first.getparent() is None:
+        if len(run) < 2 or dropped_already(first, tree):
             continue
         heading = first.getprevious()
         if heading is not None and heading.tag in _HEADING_TAGS and _is_heading(heading):
