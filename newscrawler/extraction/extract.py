@@ -24,6 +24,7 @@ from newscrawler.extraction.captions import attach_caption_line, take_images
 from newscrawler.extraction.clean import block_hash, classify_block, clean_lines
 from newscrawler.extraction.encoding import decode_html, looks_binary
 from newscrawler.extraction.language import choose_language, detect_language
+from newscrawler.extraction.lead import with_lead
 from newscrawler.extraction.metadata import (
     declared_language,
     json_ld,
@@ -130,10 +131,13 @@ def _extract(
             audit.add("captions", caption)
         _prune_cell_paragraphs(tree, audit, images)
     drop_inert(tree)
+    as_it_came = (lambda: page_as_it_came(source, options)) if options.clean and source else None
+    text = body_text(tree, url, options, as_it_came)
+    if options.clean:
+        text = with_lead(tree, text)  # the opening paragraph trafilatura passed over
     # NFC, as trafilatura's own extract() returns it: a decomposed "য়" and a composed one are
     # the same letter, and searches and deduplication must see them the same
-    as_it_came = (lambda: page_as_it_came(source, options)) if options.clean and source else None
-    text = unicodedata.normalize("NFC", body_text(tree, url, options, as_it_came))
+    text = unicodedata.normalize("NFC", text)
     lines = text.split("\n")
     block_hashes = [block_hash(line) for line in lines if line.strip()]
     if options.clean:

@@ -94,10 +94,10 @@ def main_prose(tree: HtmlElement, levels: int = LEVELS) -> int:
 
 
 def _candidate(blocks: dict[HtmlElement, int], levels: int = LEVELS) -> int:
-    return sum(blocks[block] for block in _candidate_blocks(blocks, levels))
+    return sum(blocks[block] for block in candidate_blocks(blocks, levels))
 
 
-def _candidate_blocks(blocks: dict[HtmlElement, int], levels: int = LEVELS) -> list[HtmlElement]:
+def candidate_blocks(blocks: dict[HtmlElement, int], levels: int = LEVELS) -> list[HtmlElement]:
     """The blocks of the main candidate (see `main_prose`), in page order."""
     scores: Counter[HtmlElement] = Counter()
     for block, size in blocks.items():
@@ -148,7 +148,7 @@ def choose(
         return fast  # the cheap upper bound: the candidate's prose is part of the page's text
     blocks = prose_blocks(tree)
     page = sum(blocks.values())
-    chosen = _candidate_blocks(blocks)
+    chosen = candidate_blocks(blocks)
     candidate = sum(blocks[block] for block in chosen)
     if mine >= share * candidate and mine >= PAGE_SHARE * page:
         left_out = missed(chosen, fast)
