@@ -191,7 +191,7 @@ def _content_reason(line: str, low: str, words: int) -> tuple[str, str] | None:
         for family, pattern in PHRASE_RE.items():
             limit = 40 if family in ("newsletter", "consent", "comments", "share", "legal") else 25
             if words <= limit and (not prose or limit == 40 or words <= 12):
-                match = pattern.regex.search(low)
+                match = pattern.search_lowered(low)
                 if match:
                     return family, f"phrase {match.group(0)!r}"
     return widget_family(line) or lexical_family(line)

@@ -274,6 +274,59 @@ PHRASES: dict[str, list[str]] = {
     ],
 }
 
+# What every match of a family's phrases holds, for each of its patterns (read them side by side
+# with `PHRASES`): a line lowercased that contains none of these cannot match, and skips the
+# family's patterns (most lines hold none). tests/test_phrase_triggers.py runs every pattern over
+# a large sample of lines and checks that each match holds one of its family's triggers.
+PHRASE_TRIGGERS: dict[str, tuple[str, ...]] = {
+    "ads": (
+        *("casino", "slot", "poker", "sportsbook", "bookmaker", "bet", "wetten", "paris"),
+        *("apuestas", "jackpot", "roulette", "blackjack"),  # a gambling word, then a promotion
+        *("bonus", "free spins", "freispiele", "tours gratuits", "giros gratis", "bono"),
+        *("now", "here to", "on the go"),  # "... now", "click here to get", "on the go"
+        *("anzeige", "werbung", "advertisement", "sponsored", "publicidad", "publicit"),
+        *("affili", "afiliad", "we may ", "contains", "enth", "share of the sale"),
+        *("provision", "geld"),
+    ),
+    "rating": (
+        *("rate this", "rating", "vot", "durchschnittliche bewertung", "note moyenne", "valoraci"),
+        " 5 ",  # "4.5 out of 5 stars"
+        *("helpful", "useful", "hilfreich", "til", "nuttig", "przydatn", "pomocn"),
+        *("clic", "cliq", "klik", "klick"),
+        *("anzahl bewertungen", "promedio de puntuaci", "gemiddelde waardering"),
+        *("aantal stemmen", "classifica", "rednia ocena", "liczba g"),
+    ),
+    "comments": (
+        *("will not be published", "wird nicht ver", "ne sera pas publi", "o ser", "non sar"),
+        *("wordt niet gepubliceerd", "nie zostanie opublikowany"),
+        *(
+            "required fields are marked",
+            "erforderliche felder sind",
+            "les champs obligatoires sont",
+        ),
+        *("los campos obligatorios est", "i campi obbligatori sono", "vereiste velden zijn"),
+        *("campos obrigat", "wymagane pola s"),
+        *("to comment", "to reply", "to post"),
+        *("comment", "kommentare sind", "comentarios", " com textos", "aprovados pelo moderador"),
+        *("sei der erste", "soyez le premier", "el primero en comentar"),
+    ),
+    "share": (
+        *("share ", "twitter", "instagram", "youtube", "facebook", "tiktok"),
+        *("folgen sie", "suivez-nous sur", "guenos en", "follow ", "subscribe to"),
+    ),
+    "legal": ("personal", "not for redistribution"),
+    "byline": ("contributed", "hat zu diesem", "a contribu", "@", "reach the"),
+    "newsletter": (
+        *("newsletter", "inbox", "you agree", "mail address", "abonnieren", "lettre", "bolet"),
+        *("letterbox", "your door", "mailbox", "nieuwsbrie", "biuletyn"),
+        *("correo", "no seu e", "nella tua", "skrzynk", "mail", "dans votre bo", "postfach"),
+        *("subscribe ", "full story", "full article", "la suite", "completo", "weiterlesen"),
+        *("illimit", "seguir leyendo", "weiterzulesen"),
+    ),
+    "consent": ("cookie", "zustimm", "consent"),
+    "related": (":", "|", "–", "»", "-", "coverage of", "see more"),
+}
+
 # Lines that open a run of boilerplate (a related list, a comment thread, a newsletter box).
 HEADERS: dict[str, list[str]] = {
     "related": [
@@ -343,13 +396,20 @@ class Folded:
     """A pattern written in lower case, matched against the text lowercased: the answers of a
     case-blind match at half its cost (these patterns run on every short line of every page)."""
 
-    __slots__ = ("regex",)
+    __slots__ = ("regex", "triggers")
 
-    def __init__(self, source: str) -> None:
+    def __init__(self, source: str, triggers: tuple[str, ...] = ()) -> None:
         self.regex = re.compile(source)  # for text lowercased already
+        self.triggers = triggers  # a match holds one of these (none given: no such look-up)
 
     def search(self, text: str) -> re.Match[str] | None:
-        return self.regex.search(text.lower())
+        return self.search_lowered(text.lower())
+
+    def search_lowered(self, low: str) -> re.Match[str] | None:
+        """`search` on text lowercased already; a line without a trigger is not searched."""
+        if self.triggers and not any(word in low for word in self.triggers):
+            return None
+        return self.regex.search(low)
 
     def match(self, text: str) -> re.Match[str] | None:
         return self.regex.match(text.lower())
@@ -360,7 +420,10 @@ def _whole(patterns: list[str]) -> Folded:
 
 
 LABEL_RE = {family: _whole(patterns) for family, patterns in LABELS.items()}
-PHRASE_RE = {family: Folded("|".join(patterns)) for family, patterns in PHRASES.items()}
+PHRASE_RE = {
+    family: Folded("|".join(patterns), PHRASE_TRIGGERS[family])
+    for family, patterns in PHRASES.items()
+}
 HEADER_RE = {family: _whole(patterns) for family, patterns in HEADERS.items()}
 
 # A widget's buttons, under its label: "Yes" / "No" under "Was this article helpful?"
