@@ -17,12 +17,14 @@ import re
 from newscrawler.extraction.lexicon import addresses_reader
 from newscrawler.extraction.quality import word_count
 
-_NETWORK = re.compile(
-    r"^(facebook|x|twitter|whatsapp|reddit|telegram|linkedin|xing|wykop|threads|bluesky|mastodon"
-    r"|pinterest|flipboard|messenger|e-?mail|mail|correo|drucken|print|imprimer|imprimir|stampa"
-    r"|drukuj|afdrukken|url|link)$",
-    re.I,
+_NETWORKS = frozenset(
+    """facebook x twitter whatsapp reddit telegram linkedin xing wykop threads bluesky mastodon
+    pinterest flipboard messenger email e-mail mail correo drucken print imprimer imprimir stampa
+    drukuj afdrukken url link""".split()  # noqa: SIM905 - a word list reads better as text
 )
+# the same names for a token that is not ASCII, matched as the case-blind pattern matches them
+_NETWORK = re.compile("^(" + "|".join(map(re.escape, sorted(_NETWORKS))) + ")$", re.I)
+_TOKEN = re.compile(r"[\w-]+")
 _SEPARATOR = re.compile(r"\s*[·|•/–—]\s*|\s+-\s+")
 _SCORE = re.compile(
     r"\d+(?:[.,]\d+)?\s*(?:/\s*(?:5|10)\b|(?:out of|of|von|sur|de|su|van|uit|z|na)\s+(?:5|10)\b)"
@@ -188,12 +190,19 @@ def _share_bar(line: str) -> str | None:
         parts, least = body.split(), 2 if body is not line else 3
     named = 0
     for part in parts:
-        tokens = re.findall(r"[\w-]+", part)
-        if any(_NETWORK.match(t) for t in tokens):
+        if any(_is_network(token) for token in _TOKEN.findall(part)):
             named += 1
     if named >= least and named * 3 >= len(parts) * 2:
         return "a row of network names"
     return None
+
+
+def _is_network(token: str) -> bool:
+    """A network's name: an ASCII word lowercased is looked up (the case-blind pattern folds
+    nothing else onto an ASCII letter), any other by the pattern."""
+    if token.isascii():
+        return token.lower() in _NETWORKS
+    return _NETWORK.match(token) is not None
 
 
 _FOLDED = {
