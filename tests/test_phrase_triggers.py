@@ -1,5 +1,6 @@
-"""Every match of a phrase family holds one of the family's trigger words (`PHRASE_TRIGGERS`),
-so that skipping the lines without one changes no verdict. Checked over the text of the junk
+"""Every line a phrase family's patterns match holds one of the family's trigger words
+(`PHRASE_WORDS`) or fragments (`PHRASE_FRAGMENTS`), inside the match, so that skipping the lines
+without one changes no verdict. Checked over the text of the junk
 sets' dev parts: their article pages and every junk block, in all the cleaner's languages."""
 
 from __future__ import annotations
@@ -12,7 +13,13 @@ from pathlib import Path
 import lxml.html
 import pytest
 
-from newscrawler.extraction.phrases import PHRASE_RE, PHRASE_TRIGGERS, PHRASES
+from newscrawler.extraction.phrases import (
+    PHRASE_FRAGMENTS,
+    PHRASE_RE,
+    PHRASE_WORDS,
+    PHRASES,
+    words_of,
+)
 
 DATA = Path(__file__).parent / "data"
 SETS = ("junk_dev", "junk_blind", "junk_blind2", "junk_blind3")
@@ -55,22 +62,32 @@ def sample_lines() -> frozenset[str]:
 
 
 def test_every_family_has_triggers() -> None:
-    assert set(PHRASE_TRIGGERS) == set(PHRASES)
-    assert all(PHRASE_RE[family].triggers for family in PHRASES)
+    assert set(PHRASE_FRAGMENTS) == set(PHRASES) and set(PHRASE_WORDS) <= set(PHRASES)
+    assert all(PHRASE_WORDS.get(family) or PHRASE_FRAGMENTS[family] for family in PHRASES)
+
+
+def _triggered(family: str, low: str) -> bool:
+    return not PHRASE_WORDS.get(family, frozenset()).isdisjoint(words_of(low)) or any(
+        part in low for part in PHRASE_FRAGMENTS[family]
+    )
 
 
 @pytest.mark.parametrize("family", list(PHRASES))
-def test_every_match_of_a_family_holds_a_trigger(family: str) -> None:
-    regex, triggers = PHRASE_RE[family].regex, PHRASE_TRIGGERS[family]
-    matches = [m.group(0) for line in sample_lines() for m in regex.finditer(line.lower())]
-    missed = [m for m in matches if not any(word in m for word in triggers)]
-    assert not missed, f"{family}: matches without a trigger: {missed[:5]}"
-    assert matches, f"{family}: the sample holds no match, the check would prove nothing"
+def test_every_line_a_family_matches_holds_a_trigger(family: str) -> None:
+    pattern = PHRASE_RE[family]
+    lows = [line.lower() for line in sample_lines()]
+    matched = [(low, m.group(0)) for low in lows for m in pattern.regex.finditer(low)]
+    missed = [low for low, _ in matched if pattern.search_lowered(low, words_of(low)) is None]
+    assert not missed, f"{family}: lines matched but not triggered: {missed[:5]}"
+    outside = [match for _, match in matched if not _triggered(family, match)]
+    assert not outside, f"{family}: matches whose trigger is outside them: {outside[:5]}"
+    assert matched, f"{family}: the sample holds no match, the check would prove nothing"
 
 
 def test_a_line_without_a_trigger_is_not_searched() -> None:
     pattern = PHRASE_RE["newsletter"]
     assert pattern.search("Sign up for our Newsletter today") is not None
     assert pattern.search("The council met on Tuesday.") is None
-    blind = type(pattern)(pattern.regex.pattern, ("zzz",))  # the trigger, not the pattern, decides
+    blind = type(pattern)(pattern.regex.pattern, frozenset({"zzz"}))  # the trigger decides
     assert blind.search("Sign up for our newsletter today") is None
+    assert type(pattern)(pattern.regex.pattern).search("Sign up for our newsletter") is not None

@@ -32,6 +32,7 @@ from newscrawler.extraction.phrases import (
     PHRASE_RE,
     PROSE_END,
     header_family,
+    words_of,
 )
 from newscrawler.extraction.quality import word_count
 from newscrawler.extraction.widgets import RELATED_LABEL, widget_family
@@ -188,10 +189,11 @@ def _content_reason(line: str, low: str, words: int) -> tuple[str, str] | None:
         return "ads", gambling
     if words <= 40:
         prose = _is_prose_line(line)
+        line_words = words_of(low)
         for family, pattern in PHRASE_RE.items():
             limit = 40 if family in ("newsletter", "consent", "comments", "share", "legal") else 25
             if words <= limit and (not prose or limit == 40 or words <= 12):
-                match = pattern.search_lowered(low)
+                match = pattern.search_lowered(low, line_words)
                 if match:
                     return family, f"phrase {match.group(0)!r}"
     return widget_family(line) or lexical_family(line)

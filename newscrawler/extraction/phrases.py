@@ -275,54 +275,48 @@ PHRASES: dict[str, list[str]] = {
 }
 
 # What every match of a family's phrases holds, for each of its patterns (read them side by side
-# with `PHRASES`): a line lowercased that contains none of these cannot match, and skips the
-# family's patterns (most lines hold none). tests/test_phrase_triggers.py runs every pattern over
-# a large sample of lines and checks that each match holds one of its family's triggers.
-PHRASE_TRIGGERS: dict[str, tuple[str, ...]] = {
-    "ads": (
-        *("casino", "slot", "poker", "sportsbook", "bookmaker", "bet", "wetten", "paris"),
-        *("apuestas", "jackpot", "roulette", "blackjack"),  # a gambling word, then a promotion
-        *("bonus", "free spins", "freispiele", "tours gratuits", "giros gratis", "bono"),
-        *("now", "here to", "on the go"),  # "... now", "click here to get", "on the go"
-        *("anzeige", "werbung", "advertisement", "sponsored", "publicidad", "publicit"),
-        *("affili", "afiliad", "we may ", "contains", "enth", "share of the sale"),
-        *("provision", "geld"),
-    ),
+# with `PHRASES`): a whole word of the line (`PHRASE_WORDS`, a word the pattern bounds on both
+# sides) or a fragment of it (`PHRASE_FRAGMENTS`). A line lowercased that has neither cannot
+# match, and skips the family's patterns (most lines have neither); a word is looked up in the
+# line's set of words at once, a fragment costs a substring search. tests/test_phrase_triggers.py
+# runs every pattern over a large sample of lines and checks that every line it matches passes.
+PHRASE_WORDS: dict[str, frozenset[str]] = {
+    family: frozenset(words.split())
+    for family, words in {
+        "ads": """casino slot slots poker sportsbook bookmaker betting bet wetten sportwetten paris
+            apuestas jackpot roulette blackjack
+            bonus free freispiele tours giros willkommensbonus bono
+            now here go
+            anzeige werbung advertisement sponsored publicidad publicite publicité
+            affiliate may contains enthält enthalt erhalten bekommen lien liens enlace enlaces""",
+        "rating": """rate rating vote votes average durchschnittliche note valoración valoracion 5
+            click cliquez haz clicca klik clique kliknij
+            anzahl nombre promedio recuento voto conteggio contagem gemiddelde aantal średnia srednia liczba""",
+        "comments": """published nicht sera publicada not ser será sarà sara niet zostanie
+            required erforderliche champs campos campi vereiste wymagane comment reply post
+            comments kommentare commentaires comentarios textos ofensivos moderador
+            first erste premier primero""",
+        "newsletter": """newsletter newsletters inbox agree address jetzt melden abonnez inscrivez
+            suscríbete suscribete recibe delivered sent iscriviti registrati abbonati schrijf meld
+            abonneer assine inscreva cadastre zapisz subskrybuj ricevi receba ontvang otrzymuj
+            recevez receive get erhalten subscribe abonnieren pour para weiterzulesen""",
+    }.items()
+}
+PHRASE_FRAGMENTS: dict[str, tuple[str, ...]] = {
+    "ads": ("provisionslink",),
+    # a word a pattern does not bound at its end ("przydatn\\w*", "klick\\w*")
     "rating": (
-        *("rate this", "rating", "vot", "durchschnittliche bewertung", "note moyenne", "valoraci"),
-        " 5 ",  # "4.5 out of 5 stars"
         *("helpful", "useful", "hilfreich", "til", "nuttig", "przydatn", "pomocn"),
-        *("clic", "cliq", "klik", "klick"),
-        *("anzahl bewertungen", "promedio de puntuaci", "gemiddelde waardering"),
-        *("aantal stemmen", "classifica", "rednia ocena", "liczba g"),
+        *("klick", "classifica"),
     ),
-    "comments": (
-        *("will not be published", "wird nicht ver", "ne sera pas publi", "o ser", "non sar"),
-        *("wordt niet gepubliceerd", "nie zostanie opublikowany"),
-        *(
-            "required fields are marked",
-            "erforderliche felder sind",
-            "les champs obligatoires sont",
-        ),
-        *("los campos obligatorios est", "i campi obbligatori sono", "vereiste velden zijn"),
-        *("campos obrigat", "wymagane pola s"),
-        *("to comment", "to reply", "to post"),
-        *("comment", "kommentare sind", "comentarios", " com textos", "aprovados pelo moderador"),
-        *("sei der erste", "soyez le premier", "el primero en comentar"),
-    ),
+    "comments": (),
     "share": (
         *("share ", "twitter", "instagram", "youtube", "facebook", "tiktok"),
         *("folgen sie", "suivez-nous sur", "guenos en", "follow ", "subscribe to"),
     ),
     "legal": ("personal", "not for redistribution"),
     "byline": ("contributed", "hat zu diesem", "a contribu", "@", "reach the"),
-    "newsletter": (
-        *("newsletter", "inbox", "you agree", "mail address", "abonnieren", "lettre", "bolet"),
-        *("letterbox", "your door", "mailbox", "nieuwsbrie", "biuletyn"),
-        *("correo", "no seu e", "nella tua", "skrzynk", "mail", "dans votre bo", "postfach"),
-        *("subscribe ", "full story", "full article", "la suite", "completo", "weiterlesen"),
-        *("illimit", "seguir leyendo", "weiterzulesen"),
-    ),
+    "newsletter": (),
     "consent": ("cookie", "zustimm", "consent"),
     "related": (":", "|", "–", "»", "-", "coverage of", "see more"),
 }
@@ -392,22 +386,38 @@ DATE_WORDS = frozenset(
 )
 
 
+_WORD = re.compile(r"\w+")
+
+
+def words_of(low: str) -> set[str]:
+    """The words of a line lowercased, as a pattern's word boundaries cut them."""
+    return set(_WORD.findall(low))
+
+
 class Folded:
     """A pattern written in lower case, matched against the text lowercased: the answers of a
     case-blind match at half its cost (these patterns run on every short line of every page)."""
 
-    __slots__ = ("regex", "triggers")
+    __slots__ = ("regex", "words", "fragments")
 
-    def __init__(self, source: str, triggers: tuple[str, ...] = ()) -> None:
+    def __init__(
+        self, source: str, words: frozenset[str] = frozenset(), fragments: tuple[str, ...] = ()
+    ) -> None:
         self.regex = re.compile(source)  # for text lowercased already
-        self.triggers = triggers  # a match holds one of these (none given: no such look-up)
+        # every match holds one of the words (whole) or fragments: none given, no such look-up
+        self.words = words
+        self.fragments = fragments
 
     def search(self, text: str) -> re.Match[str] | None:
-        return self.search_lowered(text.lower())
+        low = text.lower()
+        return self.search_lowered(low, words_of(low))
 
-    def search_lowered(self, low: str) -> re.Match[str] | None:
-        """`search` on text lowercased already; a line without a trigger is not searched."""
-        if self.triggers and not any(word in low for word in self.triggers):
+    def search_lowered(self, low: str, words: set[str]) -> re.Match[str] | None:
+        """`search` on text lowercased already, whose `words_of` are given: a line without a
+        trigger word or fragment is not searched."""
+        if (self.words or self.fragments) and (
+            self.words.isdisjoint(words) and not any(part in low for part in self.fragments)
+        ):
             return None
         return self.regex.search(low)
 
@@ -421,7 +431,9 @@ def _whole(patterns: list[str]) -> Folded:
 
 LABEL_RE = {family: _whole(patterns) for family, patterns in LABELS.items()}
 PHRASE_RE = {
-    family: Folded("|".join(patterns), PHRASE_TRIGGERS[family])
+    family: Folded(
+        "|".join(patterns), PHRASE_WORDS.get(family, frozenset()), PHRASE_FRAGMENTS[family]
+    )
     for family, patterns in PHRASES.items()
 }
 HEADER_RE = {family: _whole(patterns) for family, patterns in HEADERS.items()}
