@@ -8,14 +8,13 @@ import secrets
 import pytest
 
 from newscrawler.demo.server import DemoServer
-from tests.support.servers import Bucket, RedisServer, S3Server
+from tests.support.servers import Bucket, RedisServer, S3Server, started
 
 
 @pytest.fixture(scope="session")
 def s3_server():
-    server = S3Server()
+    server = started(S3Server)
     try:
-        server.start()
         yield server
     finally:
         server.cleanup()
@@ -23,9 +22,8 @@ def s3_server():
 
 @pytest.fixture(scope="session")
 def redis_server():
-    server = RedisServer()
+    server = started(RedisServer)
     try:
-        server.start()
         yield server
     finally:
         server.cleanup()

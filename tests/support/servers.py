@@ -18,6 +18,7 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 import boto3
 from botocore.config import Config
@@ -54,6 +55,9 @@ def _binary(name: str, *fallback_dirs: Path) -> str:
     if not found:
         raise RuntimeError(f"{name} not found: install the test dependencies (make test)")
     return found
+
+
+_P = TypeVar("_P", bound="_Process")
 
 
 class _Process:
@@ -119,6 +123,23 @@ class _Process:
 
     def __exit__(self, *exc: object) -> None:
         self.cleanup()
+
+
+def started(kind: type[_P], attempts: int = 3) -> _P:
+    """A server of `kind`, started; a start that fails is tried again on fresh ports (another
+    process may take a port between `free_port` and the server's bind, and a loaded machine can
+    hold a start past its timeout). The last failure is raised with the server's log."""
+    for attempt in range(1, attempts + 1):
+        server = kind()
+        try:
+            server.start()
+            return server
+        except RuntimeError as exc:
+            server.cleanup()
+            if attempt == attempts:
+                raise
+            print(f"{server.name}: start {attempt} of {attempts} failed, again: {exc}")
+    raise AssertionError("unreachable")
 
 
 class S3Server(_Process):
