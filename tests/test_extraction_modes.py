@@ -297,3 +297,49 @@ def test_an_imprint_line_of_the_fast_text_is_not_added_to_the_full_text(modes):
     text = extract(page(EN), URL).text
     assert text.startswith(EN[0])
     assert "Company No." not in text
+
+
+def test_a_recipes_list_of_ingredients_in_the_fast_text_is_kept(modes):
+    # the fast mode reads the ingredients (short list items) and stops; the full mode reads
+    # the steps of the recipe only
+    ingredients = [
+        "- 1 large whole chicken",
+        "- 2 tablespoons vegetable oil",
+        "- 1 medium onion, chopped",
+        "- 250 g minced lamb",
+    ]
+    steps = [
+        "Roast the chicken in a preheated oven for fifty minutes, until it is golden brown.",
+        "Meanwhile, heat the oil in a large saucepan and cook the onion for five minutes.",
+    ]
+    modes(fast="\n".join([*ingredients, *steps]), full=STORY)
+    text = extract(page([*steps, *EN]), URL).text
+    for item in ingredients:
+        assert item.removeprefix("- ") in text
+
+
+def test_a_short_line_that_ends_a_short_post_is_kept(modes):
+    # a post of two sentences and a closing line: the full mode reads other parts of the page
+    closing = "See you all next week at the harbour!"
+    modes(fast=f"{EN[0]}\n{EN[1]}\n{closing}", full="\n".join(EN[2:]))
+    text = extract(page(EN), URL).text
+    assert text.startswith(EN[0])
+    assert closing in text
+
+
+def test_two_list_items_of_a_fast_text_are_no_list_of_its_own(modes):
+    # a pair of links above the lead ("- Subscribe", "- Log in") stays out; a list needs three
+    modes(fast=f"- Subscribe\n- Log in\n{STANDFIRST}", full=STORY)
+    text = extract(page([STANDFIRST, *EN]), URL).text
+    assert text.startswith(STANDFIRST)
+    assert "Subscribe" not in text
+
+
+def test_the_contact_lines_under_a_short_post_are_not_added_to_the_full_text(modes):
+    # a lawyer's introduction and the address block under it; the full mode reads the page's
+    # testimonials after the introduction
+    contact = ["Jane Doe, Attorney at Law", "office@doe-law.example", "Harbour Street 9, Enger"]
+    modes(fast="\n".join([EN[0], *contact]), full="\n".join(EN))
+    text = extract(page(EN), URL).text
+    assert text.startswith(EN[0])
+    assert not any(line in text for line in contact)

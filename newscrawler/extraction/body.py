@@ -100,7 +100,4 @@ def drop_inert(tree: HtmlElement) -> None:
 
 def looks_like_article(text: str, min_words: int) -> bool:
     """Enough words, and most of them in lines of running text rather than in short menu items."""
-    lines = text.split("\n")
-    words = sum(len(line.split()) for line in lines)
-    in_prose = sum(n for n in (len(line.split()) for line in lines) if n >= 8)
-    return quality.word_count(text) >= min_words and in_prose >= words / 2
+    return quality.word_count(text) >= min_words and modes.mostly_prose(text)

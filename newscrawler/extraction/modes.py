@@ -170,21 +170,69 @@ def choose(
 
 
 def merge(fast: str, full: str) -> str:
-    """The full text, after the paragraphs of running text of the fast one that it left out.
+    """The full text, after the lines of the fast one that it left out.
 
     The fast mode keeps too little when it stops after a story's lead, a blog post's few lines
     or a question above its answers; the full mode then often starts after them (the standfirst
-    in a box of its own). Lines of the fast text that are no sentences stay out: menus and
-    labels (short), an imprint's address line (no full stop)."""
+    in a box of its own). Its sentences come back (lines of running text ending as one: not an
+    imprint's address line). A fast text of running text (`mostly_prose`) brings its short
+    lines too where they belong to the story: between its first sentence and its last line
+    that ends as one (a subheading, a short question), or in a list of `LIST_RUN` items or more
+    (a recipe's ingredients); a label above the story, a signature's contact lines below it,
+    and any short line of a fast text of menus stay out."""
     have = {line.strip() for line in full.split("\n")}
+    lines = [line for line in fast.split("\n") if line.strip()]
+    sentences = [_sentence(line) for line in lines]
+    prose = mostly_prose(fast)
+    started = sentences.index(True) if prose and True in sentences else len(lines)
+    ended = max((at for at, line in enumerate(lines) if _ends_as_sentence(line)), default=-1)
+    listed = _in_lists(lines) if prose else set()
     lost = [
         line
-        for line in fast.split("\n")
-        if len(line.strip()) >= PROSE_BLOCK
-        and line.rstrip().endswith(_SENTENCE_END)
-        and line.strip() not in have
+        for at, line in enumerate(lines)
+        if line.strip() not in have
+        and (
+            sentences[at]
+            or at in listed
+            or (started < at <= ended and len(line.strip()) < PROSE_BLOCK)
+        )
     ]
     return "\n".join([*lost, full]) if lost else full
+
+
+LIST_RUN = 3  # items of a list (trafilatura writes them "- item") that make it part of a text
+
+
+def _sentence(line: str) -> bool:
+    return len(line.strip()) >= PROSE_BLOCK and _ends_as_sentence(line)
+
+
+def _ends_as_sentence(line: str) -> bool:
+    return line.rstrip().endswith(_SENTENCE_END)
+
+
+def _in_lists(lines: list[str]) -> set[int]:
+    """The positions of lines in runs of `LIST_RUN` list items or more."""
+    found: set[int] = set()
+    run: list[int] = []
+    for at, line in enumerate([*lines, ""]):
+        if line.lstrip().startswith("- "):
+            run.append(at)
+            continue
+        if len(run) >= LIST_RUN:
+            found.update(run)
+        run = []
+    return found
+
+
+PROSE_WORDS = 8  # words of a line that make it running text rather than a menu item or label
+
+
+def mostly_prose(text: str) -> bool:
+    """Whether most of the text's words sit in lines of running text (`PROSE_WORDS` or more)
+    rather than in short menu items and labels."""
+    counts = [len(line.split()) for line in text.split("\n")]
+    return sum(n for n in counts if n >= PROSE_WORDS) >= sum(counts) / 2
 
 
 _SENTENCE_END = (".", "!", "?", "…", ":", '"', "”", "“", "»", "«", "'", "’", "。", "！", "？")
