@@ -103,6 +103,8 @@ def clean_lines(
     # and any paragraph whose junk sentences alone named a family (`_article_head`)
     unclassified = [i for i, f in enumerate(families) if f is None]
     tail_lines = set(unclassified[-_TAIL_LINES:])
+    # the story's last paragraphs, when a list or table closes the text after them
+    tail_lines.update([i for i in unclassified if _is_body(lines[i])][-_TAIL_PARAGRAPHS:])
     for index in unclassified:
         line = lines[index]
         own = _own_reason(probes[index])[1]
@@ -204,6 +206,7 @@ _SENTENCE_START = re.compile(
     r"(?<=[.!?…。！？])[\"”»']?\s+(?=[^\w\s]*[A-ZÀ-ÖØ-Þ0-9¿¡\"“«(]|[^\w\s,;])"
 )
 _TAIL_LINES = 6
+_TAIL_PARAGRAPHS = 2
 # the reader addressed in the second person
 _YOU = re.compile(
     r"(?<!\w)(?:you|your|vous|votre|tu|toi|t[úu]|te|du|dich|dir|dein\w*|sie|ihnen|jij|je|jou|u"

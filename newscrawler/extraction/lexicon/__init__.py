@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import re
 
+from newscrawler.extraction.lexicon.access import access_signal
 from newscrawler.extraction.lexicon.ads import BOOST, GAMBLE, OFFER, ad_signal
 from newscrawler.extraction.lexicon.common import REPORTED
 from newscrawler.extraction.lexicon.feedback import HELPED, helpful_signal, rating_signal
+from newscrawler.extraction.lexicon.follow import follow_signal
 from newscrawler.extraction.lexicon.newsletter import (
     DIGEST,
     MAILBOX,
@@ -23,7 +25,7 @@ from newscrawler.extraction.lexicon.newsletter import (
     addresses_reader,
     newsletter_signal,
 )
-from newscrawler.extraction.lexicon.related import related_signal
+from newscrawler.extraction.lexicon.related import related_signal, tags_signal
 from newscrawler.extraction.lexicon.social import (
     COMMENT_NOUN,
     LOGIN,
@@ -41,6 +43,40 @@ _RULES = (
     ("comments", comments_signal),
     ("related", related_signal),
 )
+
+
+def _prompt_family(text: str, low: str, words: int) -> tuple[str, str] | None:
+    """(family, signal) of a paywall, donation, follow, gift, tag or quiz prompt. A line of
+    several sentences is judged whole only when its first sentence is a prompt's own (a
+    question to the reader, or one holding the evidence): a paragraph of the story that ends
+    in a prompt keeps its opening (the text pass cuts such a tail off on its own)."""
+    first = _FIRST_SENTENCE.match(text)
+    opening = first.group(0) if first else ""
+    if (
+        _ENDS_SENTENCE.search(opening)
+        and not opening.rstrip().endswith("?")
+        and _prompt_signal(low[: len(opening)], len(opening.split()), opening) is None
+    ):
+        return None
+    return _prompt_signal(low, words, text)
+
+
+def _prompt_signal(low: str, words: int, text: str) -> tuple[str, str] | None:
+    line_words = set(_WORD.findall(low))
+    signal = follow_signal(low, words, line_words)
+    if signal:
+        return "share", signal
+    signal = access_signal(low, words, line_words, text)
+    if signal:
+        return "newsletter", signal
+    signal = tags_signal(low, words, line_words)
+    return ("related", signal) if signal else None
+
+
+# a line's first sentence, when another follows it
+_FIRST_SENTENCE = re.compile(r"[^.!?…]*[.!?…]+[\"”»']?(?=\s+\S)")
+# a sentence's end, not an abbreviation's full stop ("15 tys. obserwujących", "Mr. Smith")
+_ENDS_SENTENCE = re.compile(r"(?:\w{4,}|\d)[.…]+[\"”»']?$|[!?][\"”»']?$")
 
 
 def family_cue(line: str, family: str) -> bool:
@@ -67,6 +103,9 @@ def lexical_family(text: str) -> tuple[str, str] | None:
     signal = newsletter_signal(low, words, text)
     if signal:
         return "newsletter", signal
+    prompt = _prompt_family(text, low, words)
+    if prompt:
+        return prompt
     for family, rule in _RULES:
         signal = rule(low, words)
         if signal:
@@ -74,6 +113,7 @@ def lexical_family(text: str) -> tuple[str, str] | None:
     return None
 
 
+_WORD = re.compile(r"\w+")  # the words of a line, as `phrases.words_of` cuts them
 _RATING_WORDS = re.compile(
     r"(?<!\w)(?:rat\w*|vot\w*|stimm\w*|bewert\w*|note\w*|avis|valora\w*|calific\w*|puntua\w*"
     r"|valuta\w*|avalia\w*|beoordel\w*|waarder\w*|ocen\w*|g[łl]os\w*|stars?|sterne?|[ée]toiles?"

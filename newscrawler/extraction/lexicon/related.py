@@ -24,7 +24,10 @@ def related_signal(text: str, words: int) -> str | None:
     if rest.rstrip().endswith((".", "!", "?")):
         # a sentence after the colon is the article's own, unless a verb of reading cues it
         # ("Read next: how a bakery survived ...") and it is one headline-long sentence
-        if not any(t in _READ_VERBS for t in tokens) or _NEXT_SENTENCE.search(rest):
+        pointer = any(t in _READ_VERBS for t in tokens) or (
+            any(t in _MORE for t in tokens) and any(t in _TOPIC for t in tokens)
+        )  # "More on the topic: ..."
+        if not pointer or _NEXT_SENTENCE.search(rest):
             return None
         return "a read-next cue over a headline"
     return "a read-also cue over a headline" if rest.strip() else "a read-also header"
@@ -58,6 +61,9 @@ _READ_VERBS = frozenset(
     """read lesen lire lee leer leggi leia ler lees czytaj przeczytaj läs čtěte see siehe voir ver
     veja vea vedi guarda zie bekijk zobacz""".split()  # noqa: SIM905
 )
+# "More on the topic": a pointer at another piece, as a verb of reading is
+_MORE = frozenset("more mehr plus más mas più altro mais meer więcej wiecej".split())  # noqa: SIM905
+_TOPIC = frozenset("topic subject thema thème theme tema temat sujet".split())  # noqa: SIM905
 # The words of a "read also" cue before its colon, and the glue between them
 _CUE_WORDS = frozenset(
     """read see watch listen also more related previously earlier interesting lesen mehr auch
@@ -75,3 +81,36 @@ _CUE_GLUE = frozenset(
     les même meme du de à a sobre el lo sul sulla su di della o do da over dit het van w na
     ten tym""".split()  # noqa: SIM905
 )
+
+
+# Topic tags: "Topics: Housing, Transport", "Themen: Verkehr, Stadtrat"
+TAG_TRIGGERS = frozenset(
+    """tags tag topics themen thema schlagwörter stichwörter sujets thèmes mots étiquettes
+    etiquetas temas argomenti parole assuntos tópicos onderwerpen trefwoorden tagi tematy słowa
+    quiz quizz quizzes quizzen quizu quizie""".split()  # noqa: SIM905
+)
+_TAG_HEAD = re.compile(
+    r"^\W*(?:tags?|topics?|themen|thema|schlagw[öo]rter|stichw[öo]rter|sujets|th[èe]mes|mots-cl[ée]s"
+    r"|[ée]tiquettes|etiquetas|temas|argomenti|parole chiave|assuntos|t[óo]picos|onderwerpen"
+    r"|trefwoorden|tagi|tematy|s[łl]owa kluczowe)\s?:\s?"
+)
+# a quiz put to the reader: the quiz, and the reader asked to take it
+_QUIZ_CALL_OVER = re.compile(
+    r"(?<!\w)(?:take|try|play|do|test yourself|mach\w*|teste?n sie|testez|faites|jouez|haz|juega"
+    r"|ponte a prueba|fai|gioca|mettiti alla prova|fa[çc]a|jogue|teste|doe|speel|test jezelf"
+    r"|sprawd[źz]|rozwi[ąa][żz]|zr[óo]b|zagraj)(?!\w)(?:\S* ){0,4}(?:quiz\w*)(?!\w)"
+)
+
+
+def tags_signal(low: str, words: int, line_words: set[str]) -> str | None:
+    """A line of topic tags ("Topics: Housing, Transport"), or a quiz put to the reader."""
+    if words > 30 or TAG_TRIGGERS.isdisjoint(line_words):
+        return None
+    head = _TAG_HEAD.match(low)
+    if head and not low.rstrip().endswith((".", "!", "?")):
+        items = [item.strip() for item in low[head.end() :].split(",")]
+        if len(items) >= 2 and all(0 < len(item.split()) <= 4 for item in items):
+            return "a line of topic tags"
+    if _QUIZ_CALL_OVER.search(low) and re.search(r"\?\W*\w", low):  # a question, then the call
+        return "a quiz put to the reader"
+    return None

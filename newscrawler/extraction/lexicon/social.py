@@ -19,7 +19,7 @@ SHARE = re.compile(
     r"|send (?:this|it|the (?:story|article))|e-?mail (?:this|it)|envoy(?:er|ez)(?:-le)?"
     r"|leiten sie (?:\w+ ){0,5}weiter|leite (?:\w+ ){0,5}weiter|env[íi]a(?:lo|la)|manda(?:lo|la)?"
     r"|inoltr(?:alo|ala|atelo|ate)|(?:mande|envie) (?:esta|este|o|a|para|pelo|por)|stuur (?:\w+ ){0,2}door|zet (?:het|dit|deze) op"
-    r"|plaats (?:het |dit )?op"
+    r"|plaats (?:het |dit )?op|tip (?:dit|het|deze) (?:verhaal|artikel|bericht|stuk)"
     # forwarding verbs with the pronoun glued on ("Transmettez-lui", "Mandaglielo", "Pásaselo")
     r"|transmettez(?:-le|-la|-les|-lui|-leur)*|faites(?:-le|-la)? suivre|faire suivre"
     r"|(?:manda|invia|inoltra|gira)gliel[oa]|p[áa]s(?:a|ale)(?:lo|la|selo|sela)|env[íi]a(?:selo|sela)"
@@ -52,7 +52,7 @@ _LIKED = re.compile(
 
 # Liked it? Pass it on: the verbs of sending or posting it, and with what
 _PASS_ON = word_pattern(
-    r"send|forward|post|share|pass it on|schick\w*|weiterleiten|leiten|posten|teilen|suivre|transmettre|envoyer",
+    r"send|forward|post|share|pass it on|message|text|empfehl\w*|schick\w*|weiterleiten|leiten|posten|teilen|suivre|transmettre|envoyer",
     r"publi(?:er|ez)|partage[rz]|p[áa]s\w*|env[íi]\w*|publ[íi]ca\w*|comp[áa]rte\w*|s[úu]bel[oa]",
     r"invia\w*|inoltra\w*|manda\w*|pubblica\w*|condividi\w*|encaminhe|mande|envie|publique",
     r"compartilhe|stuur|deel|plaats|wy[śs]lij|prze[śs]lij|opublikuj|udost[ęe]pnij|skicka|dela",
