@@ -140,6 +140,7 @@ def _extract(
     text = unicodedata.normalize("NFC", text)
     lines = text.split("\n")
     block_hashes = [block_hash(line) for line in lines if line.strip()]
+    pitched = quality.wall_pitch(text)  # the cleaner may take a paywall's pitch out
     if options.clean:
         lines = clean_lines(
             lines,
@@ -173,7 +174,7 @@ def _extract(
     accessible_for_free = _accessible_for_free(items)
     # a paywall's preview is archived as an article when it shows the start of the story:
     # the record says it is one
-    metadata["paywalled"] = quality.paywalled(text, accessible_for_free)
+    metadata["paywalled"] = quality.paywalled(text, accessible_for_free, pitched)
     is_article, reason = quality.judge(
         text,
         title=metadata["title"],
@@ -182,6 +183,7 @@ def _extract(
         ld_types=ld_types(items),
         accessible_for_free=accessible_for_free,
         min_words=options.min_words,
+        pitched=pitched,
     )
     return Extraction(
         text=text,

@@ -68,8 +68,10 @@ def judge(
     ld_types: set[str],
     accessible_for_free: bool | None,
     min_words: int,
+    pitched: bool = False,
 ) -> tuple[bool, str | None]:
-    """(is_article, reason): the reason names why a page is kept out of the corpus."""
+    """(is_article, reason): the reason names why a page is kept out of the corpus; `pitched`
+    as in `paywalled`."""
     words = word_count(text)
     if words == 0:
         return False, "empty"
@@ -77,7 +79,7 @@ def judge(
         return False, "soft-404"
     if words < 150 and _consent_share(text) > 0.25:
         return False, "consent-wall"
-    walled = paywalled(text, accessible_for_free)
+    walled = paywalled(text, accessible_for_free, pitched)
     if walled and not _preview(text, tree, ld_types, min_words):
         return False, "paywall"
     if _is_listing(text, url, tree, ld_types, words):
@@ -93,15 +95,26 @@ def judge(
     return True, None
 
 
-def paywalled(text: str, accessible_for_free: bool | None) -> bool:
+def wall_pitch(text: str) -> bool:
+    """Whether a text holds a paywall's pitch ("Already a subscriber?"): asked of the text
+    before the cleaner took the pitch out, for `paywalled`."""
+    return _WALL.search(text) is not None
+
+
+def paywalled(text: str, accessible_for_free: bool | None, pitched: bool = False) -> bool:
     """The text is what a paywall leaves of a story: a short text with a wall's pitch ("subscribe
     to continue reading"), or one the page's structured data marks as not free
     (`isAccessibleForFree: false`) and that is short of a whole story. The record says so
-    (`metadata.paywalled`), whether the preview is archived or quarantined."""
+    (`metadata.paywalled`), whether the preview is archived or quarantined. `pitched`: the
+    text held a pitch before the cleaner removed it (`wall_pitch`)."""
     words = word_count(text)
     if words >= WALL_WORDS:
         return False  # a whole story, with a pitch left under it
-    return _WALL.search(text) is not None or (accessible_for_free is False and words < FREE_WORDS)
+    return (
+        pitched
+        or _WALL.search(text) is not None
+        or (accessible_for_free is False and words < FREE_WORDS)
+    )
 
 
 def _preview(text: str, tree: HtmlElement | None, ld_types: set[str], min_words: int) -> bool:

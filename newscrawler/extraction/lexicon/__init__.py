@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import re
 
+from newscrawler.extraction.lexicon.access import TRIGGERS as ACCESS_WORDS
 from newscrawler.extraction.lexicon.access import access_signal
 from newscrawler.extraction.lexicon.ads import BOOST, GAMBLE, OFFER, ad_signal
 from newscrawler.extraction.lexicon.common import REPORTED
 from newscrawler.extraction.lexicon.feedback import HELPED, helpful_signal, rating_signal
+from newscrawler.extraction.lexicon.follow import TRIGGERS as FOLLOW_WORDS
 from newscrawler.extraction.lexicon.follow import follow_signal
 from newscrawler.extraction.lexicon.newsletter import (
     DIGEST,
@@ -25,7 +27,7 @@ from newscrawler.extraction.lexicon.newsletter import (
     addresses_reader,
     newsletter_signal,
 )
-from newscrawler.extraction.lexicon.related import related_signal, tags_signal
+from newscrawler.extraction.lexicon.related import TAG_TRIGGERS, related_signal, tags_signal
 from newscrawler.extraction.lexicon.social import (
     COMMENT_NOUN,
     LOGIN,
@@ -50,6 +52,8 @@ def _prompt_family(text: str, low: str, words: int) -> tuple[str, str] | None:
     several sentences is judged whole only when its first sentence is a prompt's own (a
     question to the reader, or one holding the evidence): a paragraph of the story that ends
     in a prompt keeps its opening (the text pass cuts such a tail off on its own)."""
+    if _PROMPT_WORDS.isdisjoint(_WORD.findall(low)):
+        return None  # most lines leave here, on one set look-up per word
     first = _FIRST_SENTENCE.match(text)
     opening = first.group(0) if first else ""
     if (
@@ -73,6 +77,7 @@ def _prompt_signal(low: str, words: int, text: str) -> tuple[str, str] | None:
     return ("related", signal) if signal else None
 
 
+_PROMPT_WORDS = ACCESS_WORDS | FOLLOW_WORDS | TAG_TRIGGERS
 # a line's first sentence, when another follows it
 _FIRST_SENTENCE = re.compile(r"[^.!?…]*[.!?…]+[\"”»']?(?=\s+\S)")
 # a sentence's end, not an abbreviation's full stop ("15 tys. obserwujących", "Mr. Smith")
