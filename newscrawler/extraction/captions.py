@@ -24,7 +24,9 @@ _AGENCIES = (
     r"|Forum|Hollandse Hoogte|Fotolia|Adobe Stock|Bestimage|Abaca(?:press)?|Hans Lucas|Sipa Press"
 )
 _WORD = (
-    r"(?:Photo(?:graph)?|Picture|Image|Foto|Bild|Credit|Cr[ée]dit(?:o)?(?: photo)?|Fotograf[íi]a|Imagen"
+    r"(?:Photo(?:graph)?|Picture|Image|Foto|Fot[óo]|Bild|Credit|Cr[ée]dit(?:o)?(?: photo)?|Fotograf[íi]a|Imagen"
+    # "Crédito da foto", "Crédito de la imagen", "Credito fotografico"
+    r"|Cr[ée]dito (?:da |de la |de |della )?(?:foto|fotograf[íi]a|imagem|imagen|immagine)|Credito fotografico"
     r"|Imagem|Beeld|Zdj[ęe]cie|Source|Quelle|Symbolbild|Archivbild|Archivfoto|Archiefbeeld"
     r"|Foto ilustrativa|Reprodu[çc][ãa]o|[ŹZ]r[óo]d[łl]o(?: zdj[ęe]cia)?)s?"
 )

@@ -24,7 +24,12 @@ from newscrawler.extraction.captions import (
     pictured_caption,
 )
 from newscrawler.extraction.gambling import gambling_ad
-from newscrawler.extraction.lexicon import addresses_reader, family_cue, lexical_family
+from newscrawler.extraction.lexicon import (
+    ad_card_line,
+    addresses_reader,
+    family_cue,
+    lexical_family,
+)
 from newscrawler.extraction.phrases import (
     BUTTON_RE,
     DATE_WORDS,
@@ -35,6 +40,7 @@ from newscrawler.extraction.phrases import (
     words_of,
 )
 from newscrawler.extraction.quality import word_count
+from newscrawler.extraction.reader_boxes import mark_polls, mark_top_comments
 from newscrawler.extraction.widgets import RELATED_LABEL, widget_family
 
 _JUNK = frozenset(FAMILIES) - {"captions", "template"}
@@ -99,12 +105,15 @@ def clean_lines(
             run = None  # prose, or a block of its own family: the header's box has ended
         families[index] = family
     _labelled_sections(lines, families)
+    mark_polls(probes, families)
+    mark_top_comments(probes, families)
     # junk glued to a paragraph sits at the end of the story: the last few paragraphs are read,
     # and any paragraph whose junk sentences alone named a family (`_article_head`)
     unclassified = [i for i, f in enumerate(families) if f is None]
     tail_lines = set(unclassified[-_TAIL_LINES:])
-    # the story's last paragraphs, when a list or table closes the text after them
-    tail_lines.update([i for i in unclassified if _is_body(lines[i])][-_TAIL_PARAGRAPHS:])
+    # and the last few paragraphs of prose, when a list or a table (tour dates, a fact box)
+    # closes the story after them
+    tail_lines.update([i for i in unclassified if _is_body(lines[i])][-_TAIL_LINES:])
     for index in unclassified:
         line = lines[index]
         own = _own_reason(probes[index])[1]
@@ -118,6 +127,7 @@ def clean_lines(
     _datelines(probes, families)
     _sweep_tail(lines, families)
     _box_headings(lines, families)
+    _ad_cards(probes, families)
     titles = _caption_titles(lines, families)
     kept = []
     previous: str | None = None
@@ -206,7 +216,6 @@ _SENTENCE_START = re.compile(
     r"(?<=[.!?…。！？])[\"”»']?\s+(?=[^\w\s]*[A-ZÀ-ÖØ-Þ0-9¿¡\"“«(]|[^\w\s,;])"
 )
 _TAIL_LINES = 6
-_TAIL_PARAGRAPHS = 2
 # the reader addressed in the second person
 _YOU = re.compile(
     r"(?<!\w)(?:you|your|vous|votre|tu|toi|t[úu]|te|du|dich|dir|dein\w*|sie|ihnen|jij|je|jou|u"
@@ -476,6 +485,24 @@ def _box_headings(lines: list[str], families: list[str | None]) -> None:
             and family_cue(_probe(lines[i]), family)
         ):
             families[i] = family
+
+
+def _ad_cards(probes: list[str], families: list[str | None]) -> None:
+    """A short line right before or after a line of an ad, with a word of an ad's card of its
+    own (its sponsor, age mark, offer, button), is that card's ("Sponsored by ...", "Claim my
+    bonus"). The card grows a line at a time, at most five lines."""
+    for _ in range(5):
+        grown = False
+        for i, probe in enumerate(probes):
+            if families[i] is not None:
+                continue
+            before = families[i - 1] if i else None
+            after = families[i + 1] if i + 1 < len(probes) else None
+            if "ads" in (before, after) and ad_card_line(probe):
+                families[i] = "ads"
+                grown = True
+        if not grown:
+            return
 
 
 _LETTER = re.compile(r"[^\W\d_]")

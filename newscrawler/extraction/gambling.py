@@ -39,7 +39,8 @@ _OFFER = re.compile(
     r"|bez depozytu|free ?bets?|apuestas gratis|paris gratuits|offerts?|risk-?free|bez ryzyka"
     r"|sans risque|senza rischio|sin riesgo|sem risco|gratiswette|gratis ?spins?|giros gr[áa]tis"
     r"|cashback|mindesteinzahlung|minimum deposit|d[ée]p[ôo]t minimum|stortingsbonus|gutscheincode"
-    r"|cupom|kod promocyjny|odds? boost|quote maggiorate|cuota mejorada"
+    r"|cupom|kod promocyjny|odds? boost|quote maggiorate|cuota mejorada|gratis weddenschap\w*"
+    r"|scommess\w* gratuit\w*|apostas gr[áa]tis|darmow\w* zak[łl]ad\w*|gratiswette\w*"
     r"|(first|ersten?|premier|primer[oa]?|primo|primeiro|eerste|pierwsz\w*) "
     r"(deposit|einzahlung|d[ée]p[ôo]t|dep[óo]sito|deposito|storting|depozyt\w*|bet|wette|pari"
     r"|apuesta|aposta|scommessa|inzet))\b",
@@ -65,7 +66,10 @@ _WARNING = re.compile(
     r"|nielegaln\w* bukmacher\w*|hrajte zodpov[ěe]dn[ěe]|s[áa]zejte zodpov[ěe]dn[ěe]"
     r"|spela ansvarsfullt|sorumlu (?:oyna|bahis)\w*"
     r"|gioca (responsabilmente|in modo responsabile)|gioco .{0,40}(dipendenza patologica"
-    r"|vietato ai minori)|speel bewust|wat kost gokken|graj odpowiedzialnie|hazard mo[żz]e uzale[żz]nia[ćc])\b",
+    r"|vietato ai minori)|(?:gioco|gambling|gl[üu]cksspiel|jeu|juego|jogo|gokken|hazard)"
+    r" (?:pu[òo]|can|kann|peut|puede|pode|kan|mo[żz]e) (?:causare |cause |causer |causar |)"
+    r"(?:dipendenza|addiction|s[üu]chtig machen|sucht|d[ée]pendance|adicci[óo]n|depend[êe]ncia"
+    r"|verslavend zijn|verslaving|uzale[żz]nia[ćc])|speel bewust|wat kost gokken|graj odpowiedzialnie|hazard mo[żz]e uzale[żz]nia[ćc])\b",
     _FLAGS,
 )
 _AMOUNT = re.compile(
@@ -83,7 +87,8 @@ _REPORTED = re.compile(
     r"\b(said|says|told|according to|sagte|sagt|laut|a d[ée]clar[ée]|selon|dijo|seg[úu]n"
     r"|ha detto|secondo|zei|volgens|disse|segundo|powiedzia[łl]\w*|wed[łl]ug|reported|announced"
     r"|meldete|berichtete|a annonc[ée]|anunci[óo]|ha annunciato|anunciou|maakte bekend"
-    r"|og[łl]osi[łl]\w*)\b",
+    r"|og[łl]osi[łl]\w*|warned|warnte|a averti|advirti[óo]|ha avvertito|avisou|waarschuwde"
+    r"|ostrzeg[łl]\w*)\b",
     _FLAGS,
 )
 

@@ -15,7 +15,7 @@ import re
 
 from newscrawler.extraction.lexicon.access import TRIGGERS as ACCESS_WORDS
 from newscrawler.extraction.lexicon.access import access_signal
-from newscrawler.extraction.lexicon.ads import BOOST, GAMBLE, OFFER, ad_signal
+from newscrawler.extraction.lexicon.ads import BOOST, GAMBLE, OFFER, ad_card_line, ad_signal
 from newscrawler.extraction.lexicon.common import REPORTED
 from newscrawler.extraction.lexicon.feedback import HELPED, helpful_signal, rating_signal
 from newscrawler.extraction.lexicon.follow import TRIGGERS as FOLLOW_WORDS
@@ -36,7 +36,7 @@ from newscrawler.extraction.lexicon.social import (
     share_signal,
 )
 
-__all__ = ["addresses_reader", "family_cue", "lexical_family"]
+__all__ = ["ad_card_line", "addresses_reader", "family_cue", "lexical_family"]
 
 _RULES = (
     ("rating", helpful_signal),

@@ -93,8 +93,22 @@ BOOST = re.compile(
     r"|cotes? boost[ée]e?s?|supercuotas?|cuotas? mejoradas?|quote maggiorate|quota maggiorata"
     r"|odds? turbinadas?|super ?odds|verhoogde odds|podwy[żz]szon\w* kurs\w*|best odds|top odds"
     r"|beste quoten|top-?quoten|meilleures cotes|mejores cuotas|migliori quote|melhores odds"
-    r"|beste odds|najlepsze kursy|najwy[żz]sze kursy)(?!\w)",
+    r"|beste odds|najlepsze kursy|najwy[żz]sze kursy|verhoogde quotering)(?!\w)",
     FLAGS,
+)
+# The rest of an ad's card, next to a line of the ad: its sponsor, its age mark, its button
+_SPONSOR = re.compile(
+    r"^\W*(?:sponsored by|presented by|in partnership with|pr[äa]sentiert von|gesponsert von"
+    r"|en partenariat avec|pr[ée]sent[ée] par|patrocinado por|presentado por|en colaboraci[óo]n con"
+    r"|in collaborazione con|sponsorizzato da|presentato da|aangeboden door|gesponsord door"
+    r"|partner wpisu|sponsorem jest|sponsor)(?!\w)",
+    FLAGS,
+)
+_MINORS = word_pattern(
+    r"interdit aux mineurs|riservat[oa] ai maggiori(?: di 18 anni)?|vietato ai minori",
+    r"prohibido (?:a|para) (?:los )?menores|proibido para menores|nur f[üu]r vollj[äa]hrige",
+    r"niet voor minderjarigen|tylko dla (?:os[óo]b )?pe[łl]noletnich|over-?18s? only|adults only",
+    r"solo (?:para )?mayores de (?:18|edad)|18\+|\+18",
 )
 _PROMO_CODE = re.compile(r"(?<!\w)(?=[A-Z0-9]*[A-Z])(?=[A-Z0-9]*\d)[A-Z0-9]{4,14}(?!\w)")
 _CODE_WORD = word_pattern(
@@ -130,6 +144,14 @@ def ad_signal(text: str, low: str) -> str | None:
     gamble = GAMBLE.findall(low)
     code = _CODE_WORD.search(low) is not None and _PROMO_CODE.search(text) is not None
     deposit = _DEPOSIT.search(low) is not None
+    boost = BOOST.search(low)
+    if (
+        boost
+        and not gamble
+        and len(low.split()) <= 12
+        and low[boost.end() :].startswith((":", " :"))
+    ):
+        return "boosted odds"  # the card's title: "Price boost: Rovers to win"
     if not (gamble or code or deposit):
         return None  # most lines leave here: no word of the three lexicons
     offer = OFFER.search(low) is not None
@@ -164,3 +186,15 @@ def ad_signal(text: str, low: str) -> str | None:
     if BOOST.search(low) and len(low.split()) <= 12:
         return "boosted odds"
     return None
+
+
+def ad_card_line(line: str) -> bool:
+    """Whether a short line next to a line of an ad is more of its card: a sponsor line, an
+    age mark, a gambling word, an offer or boosted odds ("Sponsored by ...", "Quiero mi bono
+    ahora", "Interdit aux mineurs ...")."""
+    low = line.lower()
+    if len(low.split()) > 15:
+        return False
+    if len(_ODDS.findall(low)) >= 2 and len(low.split()) <= 8:
+        return True  # the old price and the new one: "was 5/2, now 3/1"
+    return any(p.search(low) for p in (_SPONSOR, _MINORS, GAMBLE, OFFER, BOOST))

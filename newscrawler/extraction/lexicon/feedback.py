@@ -13,7 +13,7 @@ HELPED = word_pattern(
     r"[úu]til|[úu]tiles|servido|ayud[óo]|ayudado|d'aiuto|aiutato|ajudou|ajudado|nuttig|handig",
     r"geholpen|hielp|behulpzaam|pomocn\w*|przydatn\w*|pom[óo]g[łl]\w*|odpowiedzia[łl]\w*",
     r"sirvi[óo]|pomohl\w*|hj[äa]lpte|hj[äa]lpsam\w*|anv[äa]ndbar\w*|yard[ıi]mc[ıi]|faydal[ıi]",
-    r"yararl[ıi]|i[şs]e yarad[ıi]\w*|i[şs]inize yarad[ıi]\w*",
+    r"yararl[ıi]|i[şs]e yarad[ıi]\w*|i[şs]inize yarad[ıi]\w*|nyttig\w*",
 )
 _PAGE = word_pattern(
     r"this|article|page|answer|information|info|dieser|diese|dieses|artikel|seite|antwort|cet",
@@ -34,7 +34,28 @@ _THANKS = re.compile(
 _READERS = re.compile(
     r"\d[\d .,%]*\s?(?:%\s)?(?:\w+\s){0,2}?(?:readers?|people|users?|leser\w*|nutzer\w*|lecteurs?"
     r"|personnes|lectores|personas|usuarios|lettori|persone|utenti|leitores|pessoas|usu[áa]rios"
-    r"|lezers|mensen|gebruikers|czytelnik\w*|os[óo]b|osoby|u[żz]ytkownik\w*)(?!\w)",
+    r"|lezers|mensen|gebruikers|czytelnik\w*|os[óo]b|osoby|u[żz]ytkownik\w*|personen|persons"
+    r"|l[æa]sere)(?!\w)"
+    # or a tally of answers: "81 su 95", "27 personnes sur 30"
+    r"|(?<![\w.,])\d+ (?:out of|of|von|sur|de|su|van|uit|z|na|af) \d+(?![\w.,])",
+    FLAGS,
+)
+# Did the page do its job for the reader: it answered their question, or they found what they
+# were looking for ("Konnten wir Ihre Frage beantworten?", "Vond je wat je zocht?")
+_ANSWERED = re.compile(
+    r"(?<!\w)(?:answer\w*|beantwort\w*|r[ée]pondu|resuelt[oa]|respondid[oa]|respondemos|respondeu"
+    r"|risposto|antwoord\w*|beantwoord|odpowiedzieli\w*|odpowiedzia\w*)(?!\w)"
+    r".{0,30}(?<!\w)(?:questions?|frage|duda|d[úu]vida|pregunta|pergunta|domanda|vraag|pytanie)(?!\w)"
+    r"|(?<!\w)(?:frage|vraag|pytanie|question|domanda)\W+(?:\w+\W+)?(?:beantwort\w*|beantwoord\w*)"
+    r"|(?<!\w)(?:find|found|gefunden|finden|trouv[ée]|encontr\w*|trovat[oa]|vond|gevonden"
+    r"|znalaz[łl]\w*)(?!\w).{0,25}(?<!\w)(?:looking for|gesucht|suchten|cherch\w*|buscab\w*"
+    r"|procurav\w*|cercav\w*|zocht|szuka[łl]\w*)(?!\w)",
+    FLAGS,
+)
+# the reader, as a second person or a formal address; or the verb in front, its subject left out
+_YOU_ASKED = re.compile(
+    r"(?<!\w)(?:you|your|ihre|ihnen|deine|du|vous|votre|tu|te|t[úu]|ti|tua|sua|voc[êe]|je|jij|u"
+    r"|uw|ty|tw\w+|\w+[ea]ś|hai|hast|avez)(?!\w)|^\W*(?:encontr|trov|znalaz|vond|found|trouv)",
     FLAGS,
 )
 
@@ -71,6 +92,13 @@ def helpful_signal(text: str, words: int) -> str | None:
     text = _BUTTONS_AFTER.sub("", text)  # "Was this useful? Yes / No": the question
     if _THANKS.search(text) and words <= 20:
         return "thanks for the reader's feedback"
+    if (
+        words <= 8
+        and text.rstrip().endswith("?")
+        and _ANSWERED.search(text)
+        and _YOU_ASKED.search(text)
+    ):
+        return "did-we-answer-you question"
     if not HELPED.search(text):
         return None
     if words <= 30 and _ASKED.match(text) and _THUMB.search(text) and _WHERE.search(text):
@@ -114,6 +142,14 @@ _OUT_OF = re.compile(
     r"(?![\d.,]\d)",
     FLAGS,
 )
+# A score in decimal stars ("3.9 stars") or on a scale written out ("w skali od 1 do 5")
+_STARS_OR_SCALE = re.compile(
+    r"(?<![\d.,])\d[.,]\d\s?(?:stars?|sterne?n?|[ée]toiles|estrellas|stelle|estrelas|sterren"
+    r"|gwiazd\w*)(?!\w)"
+    r"|(?<!\w)(?:scale|skala|[ée]chelle|escala|scala|schaal|skali)(?!\w)\W+(?:\w+\W+)?1"
+    r" (?:to|bis|[àa]|al?|do|tot) (?:5|10)(?!\d)",
+    FLAGS,
+)
 # How many voted: "1,284 ratings", "527 notes", "640 votos"
 _VOTES = re.compile(
     r"(?<![\w.,])\d[\d.,  ]*\s(?:votes?|ratings?|reviews?|stimmen|bewertungen|notes|avis|votos|voti"
@@ -142,6 +178,7 @@ def rating_signal(text: str, words: int) -> str | None:
         return "a rating label"
     if words <= 6 and _GRADE.match(text):
         return "a grade and its mark"
-    if words <= 30 and _OUT_OF.search(text) and _VOTES.search(text) and _RATERS.search(text):
+    scored = _OUT_OF.search(text) or (words <= 20 and _STARS_OR_SCALE.search(text))
+    if words <= 30 and scored and _VOTES.search(text) and _RATERS.search(text):
         return "the readers' score out of five or ten and their number"
     return None

@@ -173,7 +173,29 @@ _OPINION = word_pattern(
     r"think|thoughts|opinions?|views?|take|meinen|meinung|denken|denkst|halten sie|sehen sie das",
     r"pensez|penses|avis|opinion|opinas|opini[óo]n|piensas|punto de vista|pensi|pensate|opinione",
     r"parere|acha|acham|pensa|opini[ãa]o|vind|vindt|vinden|mening|denk|s[ąa]dzi\w*|zdanie|opini\w*",
-    r"my[śs]li\w*|widzi\w*|tycker|n[áa]zor|d[üu][şs][üu]n\w*",
+    r"my[śs]li\w*|widzi\w*|tycker|n[áa]zor|d[üu][şs][üu]n\w*|achou|achar|agree|einverstanden",
+    r"d'accord|de acuerdo|d'accordo|concorda\w*|eens|zgadza\w*",
+)
+# The comment section as the place to write to: "in the comments", "nei commenti", "w komentarzu"
+_IN_COMMENTS = re.compile(
+    r"(?<!\w)(?:in the comments?(?: section| below)?|in die kommentare|in den kommentaren"
+    r"|en commentaires?|dans les commentaires|en (?:los )?comentarios|nei commenti|nos coment[áa]rios"
+    r"|na (?:caixa de|se[çc][ãa]o de) coment[áa]rios|in de (?:reacties|comments)|w komentarz\w*"
+    r"|pod artyku[łl]em)(?!\w)",
+    FLAGS,
+)
+# An imperative to write, told to the reader ("Napisz", "Conte", "Schreiben Sie")
+_WRITE_TO_US = word_pattern(
+    r"let us know|tell us|write|leave|schreib\w*|donnez-nous|dites-nous|[ée]crivez|laissez",
+    r"cu[ée]ntanos|d[ée]janos|escr[íi]benos|dinos|ditecelo|diteci|scriveteci|scrivi|lasciate?",
+    r"conte|deixe|escreva|diga|laat|schrijf|napisz\w*|zostaw\w*|podziel\w*",
+)
+# A comment count with its sorting control: "Comentarios (89) · Ordenar por más recientes"
+_SORTED_COMMENTS = re.compile(
+    r"^\W*(?:comments?|kommentare|commentaires|r[ée]actions|comentarios|commenti|coment[áa]rios"
+    r"|reacties|komentarze)\W*\(?\d+\)?\W+(?:sort\w*|order\w*|trier|tri|ordenar|ordina\w*|sorteer"
+    r"|sortuj|neueste|newest|oldest|[äa]lteste)(?!\w)",
+    FLAGS,
 )
 # The reader addressed: a question, a second person, an imperative plural ("Napiszcie")
 _TO_READER = re.compile(
@@ -206,5 +228,14 @@ def comments_signal(text: str, words: int) -> str | None:
         and _TO_READER.search(text)
     ):
         return "asks the reader's opinion, in the comments below"
+    if (
+        words <= 16
+        and _IN_COMMENTS.search(text)
+        and _OPINION.search(text)
+        and (_TO_READER.search(text) or _WRITE_TO_US.search(text))
+    ):
+        return "asks the reader's opinion, in the comments"
+    if words <= 10 and _SORTED_COMMENTS.match(text):
+        return "a comment count and its sorting"
 
     return None
