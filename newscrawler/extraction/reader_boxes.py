@@ -28,7 +28,12 @@ def mark_polls(lines: list[str], families: list[str | None]) -> None:
     while i < len(lines):
         j = i
         shares = []
-        while j < len(lines) and families[j] is None and (match := _OPTION.match(lines[j])):
+        while (
+            j < len(lines)
+            and families[j] is None
+            and "%" in lines[j]  # a look before the pattern: most lines hold no share
+            and (match := _OPTION.match(lines[j]))
+        ):
             shares.append(float(match.group(2).replace(",", ".")))
             j += 1
         if len(shares) >= 2 and 97 <= sum(shares) <= 103 and _framed(lines, families, i, j):
@@ -69,7 +74,7 @@ def mark_top_comments(lines: list[str], families: list[str | None]) -> None:
     """A top comment's label, and the one quoted comment under it when a line of the comments
     box (its likes, "read all 64 comments") follows: the comment is a reader's, not the story."""
     for i, line in enumerate(lines):
-        if families[i] is None and _TOP_COMMENT.match(line):
+        if families[i] is None and len(line) < 60 and _TOP_COMMENT.match(line):
             families[i] = "comments"
             quote = i + 1
             if (

@@ -178,7 +178,8 @@ def rating_signal(text: str, words: int) -> str | None:
         return "a rating label"
     if words <= 6 and _GRADE.match(text):
         return "a grade and its mark"
-    scored = _OUT_OF.search(text) or (words <= 20 and _STARS_OR_SCALE.search(text))
-    if words <= 30 and scored and _VOTES.search(text) and _RATERS.search(text):
-        return "the readers' score out of five or ten and their number"
+    if words <= 30 and _VOTES.search(text) and _RATERS.search(text):
+        scored = _OUT_OF.search(text) or (words <= 20 and _STARS_OR_SCALE.search(text))
+        if scored:
+            return "the readers' score out of five or ten and their number"
     return None

@@ -184,6 +184,8 @@ _IN_COMMENTS = re.compile(
     r"|pod artyku[łl]em)(?!\w)",
     FLAGS,
 )
+# every match of `_IN_COMMENTS` holds one of these: a substring test before the pattern
+_COMMENT_PLACES = ("comment", "kommentar", "coment", "reacties", "komentarz", "pod artyku")
 # An imperative to write, told to the reader ("Napisz", "Conte", "Schreiben Sie")
 _WRITE_TO_US = word_pattern(
     r"let us know|tell us|write|leave|schreib\w*|donnez-nous|dites-nous|[ée]crivez|laissez",
@@ -230,6 +232,7 @@ def comments_signal(text: str, words: int) -> str | None:
         return "asks the reader's opinion, in the comments below"
     if (
         words <= 16
+        and any(part in text for part in _COMMENT_PLACES)
         and _IN_COMMENTS.search(text)
         and _OPINION.search(text)
         and (_TO_READER.search(text) or _WRITE_TO_US.search(text))
