@@ -144,7 +144,7 @@ def ad_signal(text: str, low: str) -> str | None:
     gamble = GAMBLE.findall(low)
     code = _CODE_WORD.search(low) is not None and _PROMO_CODE.search(text) is not None
     deposit = _DEPOSIT.search(low) is not None
-    boost = BOOST.search(low)
+    boost = BOOST.search(low) if ":" in low else None
     if (
         boost
         and not gamble
