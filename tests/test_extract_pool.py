@@ -4,6 +4,7 @@ not held up. Real worker processes, killed and stopped for real."""
 
 from __future__ import annotations
 
+import gc
 import gzip
 import os
 import signal
@@ -71,6 +72,13 @@ def hang_always(page: FetchedPage, **kwargs) -> object:
     return extract_page(page, **kwargs)
 
 
+def holds_language_model(page: FetchedPage, **kwargs) -> bool:
+    """Whether this worker has py3langid's model loaded (before any page: from its fork server)."""
+    from py3langid.langid import LanguageIdentifier
+
+    return any(isinstance(thing, LanguageIdentifier) for thing in gc.get_objects())
+
+
 def run(deferred: defer.Deferred, timeout: float = 60) -> object:
     """Wait for a Deferred of the pool, running the reactor's queued calls meanwhile."""
     results: list = []
@@ -114,6 +122,14 @@ def test_a_worker_gives_the_record_the_crawl_process_would(make_pool):
     assert extracted.prints.exact == in_process.prints.exact
     assert (extracted.prints.signature == in_process.prints.signature).all()
     assert extracted.observed == in_process.observed and extracted.observed[1]
+
+
+def test_a_new_worker_has_what_extraction_loads_on_first_use_before_its_first_page(make_pool):
+    # the fork server extracted a page (pipelines.warm) before forking the workers: the language
+    # model (~0.6 s of CPU to load) is not loaded again on each new worker's first page
+    pool = make_pool(function=holds_language_model, max_tasks=1)
+    assert run(pool.extract(fetched())) is True
+    assert run(pool.extract(fetched())) is True  # and on the worker that replaced it
 
 
 def test_a_crashed_worker_is_replaced_and_its_page_tried_once_more(make_pool, tmp_path):
