@@ -82,3 +82,12 @@ def test_a_page_without_a_headline_is_unchanged():
         f"<html><body><div>{STANDFIRST}</div><p>{EN[0]}</p><p>{EN[1]}</p></body></html>"
     )
     assert with_lead(tree, EN[0]) == EN[0]
+
+
+def test_an_opening_paragraph_the_text_holds_without_its_control_characters_is_not_added():
+    # A page decoded twice: its dash is "â" and two C1 controls, which trafilatura strips.
+    twice = STANDFIRST.replace(" after ", " \u00e2\u0080\u0094 after ")
+    tree = article(f'<div class="article-intro">{twice}</div>')
+    stripped = STANDFIRST.replace(" after ", " \u00e2 after ")
+    text = f"{stripped}\n{BODY}"
+    assert with_lead(tree, text) == text

@@ -25,14 +25,14 @@ def with_lead(tree: HtmlElement, text: str) -> str:
     headline = next(tree.iter("h1"), None)
     if headline is None or not text:
         return text
-    flat = " ".join(text.split())
+    flat = _plain(text)
     order = {element: i for i, element in enumerate(tree.iter())}
     start = order[headline] + sum(1 for _ in headline.iterdescendants())
     leads: list[str] = []
     blocks = prose_blocks(tree)
     story = set(candidate_blocks(blocks))
     for block in blocks:
-        block_text = " ".join(block.text_content().split())
+        block_text = _plain(block.text_content())
         if order[block] < order[headline] and _in_text(block_text, flat):
             return text  # the text starts before the headline: nothing left out
         if order[block] <= start:
@@ -46,6 +46,13 @@ def with_lead(tree: HtmlElement, text: str) -> str:
     if not leads or len(leads) > MAX_LEADS:
         return text
     return "\n".join([*leads, text])
+
+
+def _plain(text: str) -> str:
+    """Text as trafilatura gives it back, to compare with: control characters out (a page
+    decoded twice carries C1 controls, "â\x80\x94" for a dash, which trafilatura strips), runs
+    of white space as one space."""
+    return " ".join("".join(c for c in text if c.isprintable() or c.isspace()).split())
 
 
 def _in_text(block_text: str, flat: str) -> bool:
